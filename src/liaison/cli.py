@@ -1,0 +1,104 @@
+"""The `liaison` command: thin wrappers over the pipeline, store, exports and interfaces."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from liaison.console import err, out
+
+
+def _db_default() -> str:
+    return os.environ.get("LIAISON_DB") or "sqlite:///./liaison.db"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", default=None, metavar="URL",
+              help="Database URL (default: $LIAISON_DB, else sqlite:///./liaison.db; "
+                   "postgresql+psycopg://... for PostgreSQL).")
+@click.pass_context
+def main(ctx: click.Context, db: str | None) -> None:
+    """Liaison: news about security and migration cooperation between states, turned into a
+    sourced record of people, events (PLOVER), commitments, figures and quotes."""
+    ctx.obj = {"db": db or _db_default()}
+
+
+def _store(ctx: click.Context):
+    from liaison.store import connect
+    return connect(ctx.obj["db"])
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.pass_context
+def ingest(ctx: click.Context, sources: tuple[str, ...]) -> None:
+    """Store and analyse articles from SOURCES: files (.txt .md .html .json .jsonl), folders,
+    http(s) URLs or RSS/Atom feeds. Re-ingesting the same input is a no-op; an interrupted run
+    resumes where it stopped. Exits non-zero only when nothing could be ingested."""
+    from rich.progress import Progress
+
+    from liaison.pipeline import ingest as run_ingest
+    store = _store(ctx)
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("analysing", total=None)
+        summary = run_ingest(sources, store, progress=lambda n: progress.advance(task, n))
+    _print_summary(summary)
+    if summary.ingested == 0 and summary.failed:
+        sys.exit(1)
+
+
+def _print_summary(summary) -> None:
+    langs = sorted(set(summary.new) | set(summary.duplicate))
+    by_lang = ", ".join(f"{lang}: {summary.new[lang]} new"
+                        + (f" + {summary.duplicate[lang]} near-duplicate" if summary.duplicate[lang] else "")
+                        for lang in langs)
+    out.print(f"documents: {sum(summary.new.values())} new, {sum(summary.duplicate.values())} "
+              f"near-duplicate, {summary.unchanged} already stored, {summary.failed} failed"
+              + (f" ({by_lang})" if by_lang else ""))
+    out.print(f"analysed: {summary.analysed}" + (f", {summary.stage_failures} stage failures (see "
+                                                 "`liaison issues`)" if summary.stage_failures else ""))
+
+
+@main.command("export")
+@click.option("--format", "fmt", default="jsonl", show_default=True,
+              type=click.Choice(["jsonl", "csv", "geojson", "graphml", "ics", "plover"]))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write into (created if missing).")
+@click.option("--excel", is_flag=True, help="CSV only: add a UTF-8 byte-order mark for Excel.")
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt: str, out_dir: Path, excel: bool) -> None:
+    """Write the record in a format: jsonl (the SCHEMA.md contract), csv, geojson, graphml, ics,
+    plover."""
+    from liaison.export import FORMATS, export
+    if fmt not in FORMATS:
+        raise click.UsageError(f"export format {fmt!r} is not available in this version")
+    options = {"excel": True} if excel and fmt == "csv" else {}
+    counts = export(_store(ctx), fmt, out_dir, **options)
+    out.print(", ".join(f"{k}: {v}" for k, v in counts.items()) + f" -> {out_dir}")
+
+
+@main.command("issues")
+@click.pass_context
+def issues_cmd(ctx: click.Context) -> None:
+    """List the data problems recorded so far (unreadable inputs, failed stages)."""
+    rows = _store(ctx).list_issues()
+    if not rows:
+        out.print("no issues recorded")
+        return
+    for row in rows:
+        out.print(f"{row['id']}\t{row['stage']}\t{row['source']}\t{row['message']}", markup=False)
+
+
+@main.command()
+@click.pass_context
+def link(ctx: click.Context) -> None:
+    """Re-link the whole corpus (entities, events, commitment status) from the stored facts."""
+    from liaison.link import link_corpus
+    counts = link_corpus(_store(ctx))
+    out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Commitments, figures and quotes across the corpus; commitment status from later events.
+
+status: `fulfilled` when a later event in the store carries the promise out (same states, an
+event type that realises the promised act, dated after the promise and by the deadline);
+`overdue` when the deadline has passed and nothing fulfils it; else `open` (or `unknown` without
+a deadline and without a date to reckon from).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+REALISING_TYPES = {"COOPERATE", "AID", "SUPPORT", "CONSULT", "RETREAT"}
+
+
+def simple_records(rows: list[dict], key_to_id: dict, duplicates: dict[str, str]) -> list[dict]:
+    """One record per fact; a near-copy's fact with the same evidence text joins the original's."""
+    out, by_text = [], {}
+    for row in sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"])):
+        p = dict(row["payload"])
+        for field in ("actor", "speaker"):
+            if p.get(field):
+                p[field] = {**p[field], "entity_id": key_to_id.get((row["doc_id"], p[field].get("entity_id")),
+                                                                   p[field].get("entity_id"))}
+        text = " ".join(e["text"] for e in p.get("evidence", []))
+        orig = duplicates.get(row["doc_id"])
+        if orig and (orig, text) in by_text:
+            by_text[(orig, text)]["sources"].append(row["doc_id"])
+            continue
+        p["id"] = row["id"][:16]
+        p["sources"] = [row["doc_id"]]
+        by_text[(row["doc_id"], text)] = p
+        out.append(p)
+    return out
+
+
+def _day(text):
+    try:
+        return dt.date.fromisoformat(str(text)[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def link_commitments(commitments: list[dict], events: list[dict], today: dt.date | None = None) -> list[dict]:
+    today = today or dt.date.today()
+    for c in commitments:
+        fulfilling = _fulfilling_event(c, events)
+        due_end = _day((c.get("due") or {}).get("end"))
+        if fulfilling:
+            c["status"], c["fulfilled_by"] = "fulfilled", fulfilling["id"]
+        elif due_end and due_end < today:
+            c["status"] = "overdue"
+        elif due_end:
+            c["status"] = "open"
+        else:
+            c["status"] = "open" if c.get("published") else "unknown"
+        c.pop("published", None)
+    return commitments
+
+
+def _fulfilling_event(c: dict, events: list[dict]) -> dict | None:
+    made = _day(c.get("published"))
+    due = _day((c.get("due") or {}).get("end"))
+    want = set(c.get("countries") or [])
+    if not made or not want:
+        return None
+    action_words = {w for w in str(c.get("action", "")).lower().split() if len(w) > 4}
+    for e in events:
+        start = _day((e.get("date") or {}).get("start"))
+        if e["type"] not in REALISING_TYPES or not start or start <= made or (due and start > due):
+            continue
+        if not want <= set(e.get("countries") or []):
+            continue
+        words = {w for w in str(e.get("summary", "")).lower().split() if len(w) > 4}
+        if len(action_words & words) >= 2:
+            return e
+    return None

@@ -1,0 +1,50 @@
+"""Rebuild the linked view of the whole corpus from per-document facts (idempotent)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from liaison.link.entities import resolve_entities
+from liaison.link.events import merge_events
+from liaison.link.commitments import link_commitments, simple_records
+
+
+def link_corpus(store) -> dict[str, int]:
+    facts = defaultdict(list)
+    for row in store.iter_facts():
+        facts[row["kind"]].append(row)
+    duplicates = store.duplicate_map()
+    entities, key_to_id = resolve_entities(facts["entity"], store.decisions())
+    events = merge_events(facts["event"], key_to_id, duplicates)
+    commitments = link_commitments(simple_records(facts["commitment"], key_to_id, duplicates), events)
+    figures = simple_records(facts["figure"], key_to_id, duplicates)
+    quotes = simple_records(facts["quote"], key_to_id, duplicates)
+    tables = {"entity": [_entity_row(e) for e in entities], "event": [_event_row(e) for e in events],
+              "commitment": [_commitment_row(c) for c in commitments],
+              "figure": [{"id": f["id"], "value": f.get("value"), "unit": f.get("unit"),
+                          "subject": f.get("subject"), "payload": f} for f in figures],
+              "quote": [{"id": q["id"], "speaker": (q.get("speaker") or {}).get("name"),
+                         "text": q.get("text"), "payload": q} for q in quotes]}
+    store.replace_linked(tables)
+    return {k: len(v) for k, v in tables.items()}
+
+
+def _spaced(codes) -> str:
+    return " " + " ".join(codes or []) + " "
+
+
+def _entity_row(e: dict) -> dict:
+    return {"id": e["id"], "kind": e["kind"], "name": e["name"], "country": e.get("country"),
+            "lat": e.get("lat"), "lon": e.get("lon"), "payload": e}
+
+
+def _event_row(e: dict) -> dict:
+    date, loc = e.get("date") or {}, e.get("location") or {}
+    return {"id": e["id"], "type": e["type"], "mode": e.get("mode"), "date_start": date.get("start"),
+            "date_end": date.get("end"), "countries": _spaced(e.get("countries")),
+            "location": loc.get("name"), "latitude": loc.get("lat"), "longitude": loc.get("lon"),
+            "summary": e.get("summary"), "payload": e}
+
+
+def _commitment_row(c: dict) -> dict:
+    return {"id": c["id"], "status": c["status"], "due_end": (c.get("due") or {}).get("end"),
+            "countries": _spaced(c.get("countries")), "action": c.get("action"), "payload": c}

@@ -1,0 +1,106 @@
+"""Cross-document entity resolution: one entity per real person or body.
+
+Features that decide a merge (each merge records them in `explanation`):
+- same kind and the same folded name ("Laurent Nunez" = "Laurent Nuñez", "Jean NoEl Barrot" =
+  "Jean-Noël Barrot"), or one folded name an alias of the other;
+- no conflicting country: two people of the same name serving different states stay apart.
+Analyst decisions (merge / split) are applied last and win.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+from liaison.link.names import display_name, fold
+
+
+def _entity_id(kind: str, key: str, country: str | None) -> str:
+    return hashlib.sha256(f"{kind}|{key}|{country or ''}".encode()).hexdigest()[:16]
+
+
+def resolve_entities(rows: list[dict], decisions: list[dict]) -> tuple[list[dict], dict[tuple[str, str], str]]:
+    """Group entity facts; returns the merged entities and (doc_id, local key) -> entity id."""
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in rows:
+        p = row["payload"]
+        groups[(p["kind"], fold(p["name"]))].append(row)
+    clusters: list[list[dict]] = []
+    for (kind, _key), members in groups.items():
+        clusters.extend(_split_by_country(members) if kind == "person" else [members])
+    clusters = _apply_decisions(clusters, decisions)
+    entities, key_to_id = [], {}
+    for members in clusters:
+        entity = _merge(members)
+        entities.append(entity)
+        for row in members:
+            key_to_id[(row["doc_id"], row["payload"]["key"])] = entity["id"]
+    return entities, key_to_id
+
+
+def _split_by_country(members: list[dict]) -> list[list[dict]]:
+    by_country: dict[str | None, list[dict]] = defaultdict(list)
+    for row in members:
+        by_country[row["payload"].get("country")].append(row)
+    known = [c for c in by_country if c]
+    if len(known) <= 1:
+        return [members]            # one state (or unknown): the same person
+    unknown = by_country.pop(None, [])
+    clusters = list(by_country.values())
+    biggest = max(clusters, key=len)
+    biggest.extend(unknown)         # an unplaced mention goes with the best-attested reading
+    return clusters
+
+
+def _apply_decisions(clusters: list[list[dict]], decisions: list[dict]) -> list[list[dict]]:
+    for d in decisions:
+        ids = [cluster_id(m) for m in clusters]
+        if d["action"] == "merge" and d["entity_a"] in ids and d.get("entity_b") in ids:
+            a, b = ids.index(d["entity_a"]), ids.index(d["entity_b"])
+            if a != b:
+                clusters[a] = clusters[a] + clusters[b]
+                clusters.pop(b)
+        elif d["action"] == "split" and d["entity_a"] in ids:
+            members = clusters.pop(ids.index(d["entity_a"]))
+            clusters.extend([[m for m in members if m["doc_id"] == doc]
+                             for doc in dict.fromkeys(m["doc_id"] for m in members)])
+    return clusters
+
+
+def cluster_id(members: list[dict]) -> str:
+    kind = members[0]["payload"]["kind"]
+    name = display_name([m["payload"]["name"] for m in members])
+    return _entity_id(kind, fold(name), _country(members) if kind == "person" else None)
+
+
+def _country(members: list[dict]) -> str | None:
+    counts = Counter(m["payload"].get("country") for m in members if m["payload"].get("country"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _merge(members: list[dict]) -> dict:
+    payloads = [m["payload"] for m in members]
+    kind = payloads[0]["kind"]
+    names = [p["name"] for p in payloads]
+    name = display_name(names)
+    country = _country(members)
+    aliases = sorted({a for p in payloads for a in [p["name"], *p.get("aliases", [])]} - {name})
+    roles, seen = [], set()
+    for p in payloads:
+        for r in p.get("roles", []):
+            key = (r.get("title"), r.get("organization"), r.get("country"), r.get("start"), r.get("end"))
+            if key not in seen:
+                seen.add(key)
+                roles.append(r)
+    docs = sorted({m["doc_id"] for m in members})
+    explanation = payloads[0].get("explanation", "")
+    if len(docs) > 1:
+        explanation = (f"merged {len(members)} mentions in {len(docs)} documents: same {kind} name "
+                       f"{fold(name)!r} (accents, case and hyphens ignored)"
+                       + (f", same country {country}" if country else "") + "; " + explanation)
+    first = next((p for p in payloads if p.get("lat") is not None), payloads[0])
+    return {"id": cluster_id(members),
+            "kind": kind, "name": name, "aliases": aliases, "country": country, "roles": roles,
+            "mentions": [m for p in payloads for m in p.get("mentions", [])],
+            "lat": first.get("lat"), "lon": first.get("lon"),
+            "wikidata": next((p["wikidata"] for p in payloads if p.get("wikidata")), None),
+            "documents": docs, "explanation": explanation.strip("; ")}

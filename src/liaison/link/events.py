@@ -1,0 +1,112 @@
+"""Cross-document event merging: one event per real event, with every source and its evidence.
+
+Two event reports from different documents are the same event when (all must hold):
+- the same PLOVER type;
+- compatible dates: overlapping (one day of slack), or one of them undated;
+- overlapping states (Jaccard >= 0.5), and
+- a shared participant (same linked entity) or the same location.
+Text similarity alone never merges. Reports inside one document are kept apart: the extractor
+already decided they differ. A near-duplicate document adds its id to the sources of what it
+reports, never a second record.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+
+def _day(text):
+    try:
+        return dt.date.fromisoformat(str(text)[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def dates_compatible(a: dict | None, b: dict | None, slack: int = 1) -> bool:
+    if not a or not b:
+        return True
+    a0, a1, b0, b1 = _day(a.get("start")), _day(a.get("end")), _day(b.get("start")), _day(b.get("end"))
+    if None in (a0, a1, b0, b1):
+        return True
+    if a.get("year_unstated") or b.get("year_unstated"):
+        return (a0.month, a0.day) == (b0.month, b0.day)
+    gap = dt.timedelta(days=slack)
+    return a0 <= b1 + gap and b0 <= a1 + gap
+
+
+def countries_overlap(a: list, b: list) -> bool:
+    sa, sb = set(a or []), set(b or [])
+    if not sa or not sb:
+        return not sa and not sb
+    return len(sa & sb) / len(sa | sb) >= 0.5
+
+
+def _participants(event: dict) -> set[str]:
+    return {a["entity_id"] for a in event.get("actors", []) if a.get("entity_id")}
+
+
+def same_event(a: dict, b: dict) -> str | None:
+    """The reason two reports are one event, or None."""
+    if a["type"] != b["type"] or not dates_compatible(a.get("date"), b.get("date")):
+        return None
+    if not countries_overlap(a.get("countries"), b.get("countries")):
+        return None
+    shared = _participants(a) & _participants(b)
+    la, lb = (a.get("location") or {}).get("name"), (b.get("location") or {}).get("name")
+    if shared:
+        return f"same type {a['type']}, compatible dates, same states, shared participants"
+    if la and la == lb and (a.get("date") and b.get("date")):
+        return f"same type {a['type']}, same date, same states, same place {la}"
+    return None
+
+
+def _localise(row: dict, key_to_id: dict) -> dict:
+    p = dict(row["payload"])
+    p["actors"] = [{**a, "entity_id": key_to_id.get((row["doc_id"], a.get("entity_id")), a.get("entity_id"))}
+                   for a in p.get("actors", [])]
+    p["sources"] = [row["doc_id"]]
+    p["fact_ids"] = [row["id"]]
+    return p
+
+
+def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str]) -> list[dict]:
+    merged: list[dict] = []
+    for row in sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"])):
+        event = _localise(row, key_to_id)
+        doc = row["doc_id"]
+        target = None
+        for cand in merged:
+            if doc in cand["sources"]:
+                continue
+            if duplicates.get(doc) in cand["sources"] or (reason := same_event(cand, event)):
+                target = cand
+                break
+        if target is None:
+            if doc in duplicates:
+                continue            # a near-copy reports nothing its original did not
+            merged.append(event)
+            continue
+        _absorb(target, event, "near-duplicate of a source" if duplicates.get(doc) in target["sources"]
+                else reason)
+    for e in merged:
+        e["id"] = hashlib.sha256("|".join(sorted(e["fact_ids"])).encode()).hexdigest()[:16]
+        e.pop("fact_ids", None)
+        e.pop("published", None)
+    return merged
+
+
+def _absorb(target: dict, event: dict, reason: str) -> None:
+    target["sources"].append(event["sources"][0])
+    target["fact_ids"].extend(event["fact_ids"])
+    target["evidence"] = target["evidence"] + event["evidence"]
+    if not target.get("date") and event.get("date"):
+        target["date"] = event["date"]              # a missing date is filled from the others
+    elif (target.get("date") or {}).get("year_unstated") and event.get("date") and not event["date"].get("year_unstated"):
+        target["date"] = event["date"]
+    if not target.get("location") and event.get("location"):
+        target["location"] = event["location"]
+    known = {a.get("entity_id") for a in target["actors"]}
+    target["actors"] += [a for a in event["actors"] if a.get("entity_id") not in known]
+    target["contexts"] = sorted(set(target.get("contexts", [])) | set(event.get("contexts", [])))
+    target["confidence"] = round(min(1.0, max(target["confidence"], event["confidence"]) + 0.05), 3)
+    target["explanation"] = f"{target['explanation']} | merged with a report from {event['sources'][0]}: {reason}"

@@ -1,0 +1,59 @@
+"""spaCy pipelines, one per language (settings.pipelines), loaded once per process, run in batches.
+
+Known model weaknesses handled here: headings without final punctuation merge into the next
+sentence, so every line break is a sentence boundary before the parser runs.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+from liaison.records import Document, Span
+from liaison.settings import get_settings
+
+
+@functools.lru_cache(maxsize=None)
+def load(lang: str):
+    """The spaCy Language for `lang`, or None when no pipeline is configured or installed."""
+    package = get_settings().pipelines.get(lang)
+    if not package or importlib.util.find_spec(package) is None:
+        return None
+    import spacy
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")        # W095: pipeline packaged for an older 3.x
+        nlp = spacy.load(package)
+    if "line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
+from spacy.language import Language  # noqa: E402
+
+
+@Language.component("line_breaks")
+def line_breaks(doc):
+    """A token after a line break starts a sentence; a line break token never does."""
+    for i, token in enumerate(doc[1:], 1):
+        prev = doc[i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def parse_batch(docs: list[Document]) -> list[Document]:
+    """Attach the parse (`meta['parsed']` is not stored) and sentence spans to each document."""
+    by_lang: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        by_lang.setdefault(doc.lang or "und", []).append(i)
+    out = list(docs)
+    for lang, idx in by_lang.items():
+        nlp = load(lang)
+        if nlp is None:
+            continue        # stored and counted; gazetteer matches still run downstream
+        texts = [docs[i].text for i in idx]
+        for i, parsed in zip(idx, nlp.pipe(texts, batch_size=get_settings().batch_size)):
+            sentences = tuple(Span(s.start_char, s.end_char, s.text) for s in parsed.sents
+                              if s.text.strip())
+            out[i] = docs[i].with_(sentences=sentences, parsed=parsed)
+    return out

