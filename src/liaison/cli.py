@@ -100,5 +100,31 @@ def link(ctx: click.Context) -> None:
     out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 
+@main.command("eval")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold annotations, one JSON line per article (the GOLD.md format).")
+@click.option("--pred", "pred", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder written by `export --format jsonl`; default: export the current store.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the scores as JSON to this file.")
+@click.option("-v", "--verbose", is_flag=True, help="List misses and extras.")
+@click.pass_context
+def eval_cmd(ctx: click.Context, gold: Path, pred: Path | None, json_out: Path | None, verbose: bool) -> None:
+    """Score extracted facts against gold annotations: precision, recall and F1 per kind of fact."""
+    import json
+    import tempfile
+
+    from liaison.evaluate.score import format_report, score
+    with tempfile.TemporaryDirectory() as tmp:
+        if pred is None:
+            from liaison.export import export
+            pred = Path(tmp)
+            export(_store(ctx), "jsonl", pred)
+        result = score(gold, pred)
+    click.echo(format_report(result, verbose))
+    if json_out:
+        json_out.write_text(json.dumps(result["scores"], indent=2), encoding="utf-8")
+
+
 if __name__ == "__main__":
     main()
