@@ -55,8 +55,8 @@ def same_event(a: dict, b: dict) -> str | None:
     la, lb = (a.get("location") or {}).get("name"), (b.get("location") or {}).get("name")
     if shared:
         return f"same type {a['type']}, compatible dates, same states, shared participants"
-    if la and la == lb and (a.get("date") and b.get("date")):
-        return f"same type {a['type']}, same date, same states, same place {la}"
+    if la and la == lb and (a.get("date") or b.get("date")):
+        return f"same type {a['type']}, compatible dates, same states, same place {la}"
     return None
 
 

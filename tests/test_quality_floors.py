@@ -1,0 +1,54 @@
+"""Dev-set quality floors: the pipeline, run on the bundled seeds and the 24 dev articles, must score
+at least the numbers pinned in tests/data/quality-floors.json. Only an explicit change to that file
+may lower a floor (raise them when the pipeline improves)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from liaison.evaluate.score import score
+from liaison.export import export
+from liaison.pipeline import ingest
+from liaison.settings import get_settings
+from liaison.store import connect
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = json.loads((DATA / "quality-floors.json").read_text(encoding="utf-8"))
+SETS = {"seeds": ([str(ROOT / "examples" / "news")], DATA / "seeds-gold.jsonl"),
+        "dev": ([str(DATA / "dev-articles.jsonl")], DATA / "dev-gold.jsonl")}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory) -> dict[str, dict]:
+    out = {}
+    for name, (sources, gold) in SETS.items():
+        tmp = tmp_path_factory.mktemp(name)
+        store = connect(f"sqlite:///{tmp / 'eval.db'}")
+        ingest(sources, store, get_settings())
+        export(store, "jsonl", tmp / "export")
+        out[name] = score(gold, tmp / "export")["scores"]
+    return out
+
+
+@pytest.mark.parametrize("dataset,metric", [(d, m) for d in FLOORS for m in FLOORS[d]])
+def test_score_is_at_least_its_floor(scores, dataset, metric):
+    kind, field = metric.split(".")
+    got = scores[dataset][kind][field]
+    floor = FLOORS[dataset][metric]
+    assert got is not None and got >= floor - 1e-9, f"{dataset} {metric}: {got} < floor {floor}"
+
+
+def test_every_evidence_span_equals_the_document_text(tmp_path):
+    store = connect(f"sqlite:///{tmp_path / 'ev.db'}")
+    ingest([str(ROOT / "examples" / "news")], store, get_settings())
+    texts = {d["id"]: d["text"] for d in store.iter_documents()}
+    checked = 0
+    for kind in ("event", "commitment", "figure", "quote", "entity"):
+        for record in store.linked(kind):
+            for ev in record.get("evidence", []) + record.get("mentions", []):
+                assert texts[ev["doc_id"]][ev["start"]:ev["end"]] == ev["text"]
+                checked += 1
+    assert checked > 0
