@@ -20,9 +20,9 @@ $(STAMP): pyproject.toml requirements-models.txt
 
 run: setup
 	$(BIN)/liaison --db $(DB) ingest examples/news
-	$(BIN)/liaison --db $(DB) serve || true
+	$(BIN)/liaison --db $(DB) serve --host 127.0.0.1 --port 8000
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
 
 eval: setup
@@ -34,6 +34,9 @@ eval: setup
 	$(BIN)/liaison --db sqlite:///$$tmp/dev.db export --format jsonl --out $$tmp/dev >/dev/null; \
 	echo "== dev (24 articles)"; python3 $(SHARED)/tools/score --gold $(SHARED)/corpus/dev/gold.jsonl --pred $$tmp/dev; \
 	rm -rf $$tmp
+
+browser:
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

@@ -100,6 +100,24 @@ def link(ctx: click.Context) -> None:
     out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 
+@main.command()
+@click.option("--host", default=None, help="Address to bind (default: settings host, 127.0.0.1). "
+                                           "Only bind other addresses behind a trusted proxy.")
+@click.option("--port", default=None, type=int, help="Port (default: settings port, 8000).")
+@click.pass_context
+def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
+    """Serve the web UI and the REST API (docs at /docs). Read-only unless LIAISON_API_TOKEN is set;
+    writes (ingest, merge/split decisions) then need that token."""
+    import uvicorn
+
+    from liaison.api.app import create_app
+    from liaison.settings import get_settings
+    settings = get_settings()
+    host, port = host or settings.host, port or settings.port
+    out.print(f"serving on http://{host}:{port}/ (API docs: /docs)")
+    uvicorn.run(create_app(_store(ctx), settings), host=host, port=port, log_level="warning")
+
+
 @main.command("eval")
 @click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Gold annotations, one JSON line per article (the GOLD.md format).")

@@ -38,5 +38,7 @@ def store_sources(sources: Iterable[str], store, settings: Settings, summary) ->
 def _fail(store, summary, source: str, stage: str, message: str) -> None:
     summary.failed += 1
     store.record_issue(source, stage, message)
+    from rich.markup import escape
+
     from liaison.console import warn
-    warn(f"{source}: {message}")
+    warn(escape(f"{source}: {message}"))

@@ -1,7 +1,8 @@
-"""Line-level rules for page clutter: navigation, teasers, bylines, credits, captions.
+"""Line-level rules for page clutter: navigation, buttons, cookie banners, teasers, counters.
 
-The word lists are data (boilerplate.json beside this file), one list per language, kept general:
-they describe kinds of clutter found on news pages, not lines of particular articles.
+The word lists are data (boilerplate.json beside this file), kept general: they describe kinds of
+clutter found on news pages in each language, not lines of particular articles. Rules that need a
+line's neighbours (teaser blocks, headline runs, breadcrumbs, trailing clutter) are here too.
 """
 from __future__ import annotations
 
@@ -12,91 +13,126 @@ import unicodedata
 from pathlib import Path
 
 DATA = Path(__file__).with_name("boilerplate.json")
+SENTENCE_END = re.compile(r"[.!?…»”\"’')\]]$")
 
 
 @functools.lru_cache(maxsize=1)
-def _data() -> dict:
-    return json.loads(DATA.read_text(encoding="utf-8"))
+def data() -> dict:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    raw["exact"] = set(raw["exact"])
+    raw["agencies"] = set(raw["agencies"])
+    raw["compiled"] = [re.compile(p) for p in raw["patterns"]]
+    return raw
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower case without accents: 'Publié le' and 'publie le' are the same words."""
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def paragraph_key(line: str) -> str:
     """Lines equal up to case, accents, spacing and punctuation are the same paragraph."""
-    return re.sub(r"\W+", " ", _fold(line)).strip()
+    return re.sub(r"\W+", " ", fold(line)).strip()
 
 
 def is_boilerplate(line: str) -> bool:
-    folded = _fold(line).strip(" .:|>-–—•·")
-    data = _data()
-    if folded in data["exact"]:
+    """A line that is navigation, a button, a banner, a counter or a tag row, whatever the page."""
+    folded = fold(line).strip(" .:|>-–—•·/")
+    if not re.search(r"\w", folded):
+        return True                 # separators, lone punctuation
+    d = data()
+    if folded in d["exact"] or any(folded.startswith(p) for p in d["prefixes"]):
         return True
-    if any(folded.startswith(p) for p in data["prefixes"]):
+    if len(folded) < 120 and any(p.search(folded) for p in d["compiled"]):
         return True
-    if len(folded) < 120 and any(re.search(p, folded) for p in data["patterns"]):
-        return True
-    if re.fullmatch(r"(#\w[\w-]*\s*)+", line.strip()):
-        return True                 # hashtag rows under the article
-    return False
+    return line.lstrip().startswith("#") and line.count("#") >= 2 or bool(
+        re.fullmatch(r"(#\w[\w-]*\s*)+", line.strip()))
 
 
-BYLINE = re.compile(
-    r"^(?:by|par|por|von|di|de|from)\s+(?P<names>[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3}"
-    r"(?:\s*(?:,|and|et|y|und|e)\s*[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})*)"
-    r"(?:\s*\((?:[^)]{0,60})\))?\s*$")
-CREDIT_LINE = re.compile(r"^(?:source|sources|photo|photos|credit|crédit|crédits|foto|bild)\s*:\s*(?P<names>.{2,80})$",
-                         re.IGNORECASE)
-INLINE_CREDIT = re.compile(r"\s*\(\s*(?:[A-Z][A-Za-z]+\s*/\s*)?(?P<names>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*\)\s*$")
-CREDIT_IN_PARENS = re.compile(r"\(\s*(?:source|photo|crédit|credit)s?\s*:?\s*(?P<names>[^)]{3,80})\)", re.IGNORECASE)
+def is_teaser_heading(line: str) -> bool:
+    """'Related News', 'Lire aussi': the heading of a block of links to other articles."""
+    folded = fold(line).strip(" .:|>-–—•·")
+    return any(folded == t or folded.startswith(t + " ") for t in data()["teaser_headings"])
 
 
-def _split_names(names: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|;|/|\band\b|\bet\b|\by\b|\bund\b)\s*", names)
-    return [p.strip(" .") for p in parts if p.strip(" .") and len(p.split()) <= 4]
+def is_list_item(line: str) -> bool:
+    return bool(re.match(r"^\s*(?:[-•*·▪►»]|\d{1,2}[.)])\s+\S", line))
 
 
-def credit_names(line: str) -> list[str] | None:
-    """Names when the whole line is a byline or a credit line, else None."""
-    if len(line) > 90:
-        return None
-    for pattern in (BYLINE, CREDIT_LINE):
-        m = pattern.match(line.strip())
-        if m:
-            return _split_names(m.group("names"))
-    if re.match(r"^(?:par|by|von|por)\s+\S+\s*$", line.strip(), re.IGNORECASE):
-        return []              # truncated byline ("Par a"): clutter without a usable name
-    return None
-
-
-def strip_inline_credit(line: str) -> tuple[str, list[str]]:
-    """A photo caption's trailing `( AGENCY / Name )` or `(Source: ...)` moves to metadata."""
-    names: list[str] = []
-    m = CREDIT_IN_PARENS.search(line)
-    if m:
-        names += _split_names(m.group("names"))
-        line = (line[:m.start()] + line[m.end():]).strip()
-    m = re.search(r"\(\s*[A-Z]{2,}(?:\s+[A-Z]{2,})?\s*/\s*(?P<names>[^)]{3,60})\)\s*$", line)
-    if m:
-        names += _split_names(m.group("names"))
-        line = line[:m.start()].rstrip()
-    return line, names
+def is_headline_like(line: str) -> bool:
+    """A short line of words without sentence punctuation: a headline, kicker or link text."""
+    words = line.split()
+    return 3 <= len(words) <= 22 and len(line) < 160 and not SENTENCE_END.search(line.strip())
 
 
 def header_metadata(line: str) -> dict | None:
-    """Scraper header lines such as ' date 2026-01-09 Title…' -> published, title and the rest."""
-    m = re.match(r"^date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s*(?P<rest>.*)$", line)
+    """A scraper stamp such as ' date 2026-01-09 Title…' -> published (full dates only) and the rest."""
+    m = re.match(r"^date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*(?P<rest>.*)$", line)
     if not m:
         return None
     date = m.group("date")
-    rest = m.group("rest").strip()
-    return {"published": date if len(date) == 10 else None, "title": rest or None, "rest": rest}
+    return {"published": date if len(date) == 10 else None, "rest": m.group("rest").strip()}
 
 
-def drop_trailing_clutter(kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Short lines without sentence punctuation at the end of a page (tags, 'Search', headlines)."""
-    while kept and len(kept[-1][1]) < 25 and not re.search(r"[.!?»”\"]$", kept[-1][1]):
-        kept = kept[:-1]
-    return kept
+Line = tuple[int, str]
+
+
+def drop_teaser_blocks(lines: list[Line], body_start: int) -> list[Line]:
+    """A teaser heading ('Related News') and the links listed under it go; the article resumes
+    after. Inside the body unmarked headline-like links go too; in the page head they may be
+    the article's own title, so only list items go there."""
+    out: list[Line] = []
+    in_block = False
+    for n, item in enumerate(lines):
+        if is_teaser_heading(item[1]):
+            in_block = True
+            continue
+        if in_block and (is_list_item(item[1]) or (n > body_start and is_headline_like(item[1]))):
+            continue
+        in_block = False
+        out.append(item)
+    return out
+
+
+def drop_headline_runs(lines: list[Line], body_start: int) -> list[Line]:
+    """Three or more headline-like lines in a row inside the body are links to other stories
+    (a single one is a subheading and stays)."""
+    out: list[Line] = lines[:body_start]
+    i = body_start
+    while i < len(lines):
+        j = i
+        while j < len(lines) and is_headline_like(lines[j][1]):
+            j += 1
+        if j - i >= 3:
+            i = j
+            continue
+        out.extend(lines[i:max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
+
+
+def drop_breadcrumbs(lines: list[Line]) -> list[Line]:
+    """'Home NewsNational <title>' followed by '<title>': the breadcrumb line goes."""
+    out: list[Line] = []
+    for i, item in enumerate(lines):
+        nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
+        if nxt and len(nxt) > 15 and item[1].endswith(nxt) and len(item[1]) - len(nxt) < 60 \
+                and item[1] != nxt:
+            continue
+        out.append(item)
+    return out
+
+
+def drop_trailing_clutter(lines: list[Line]) -> list[Line]:
+    """Tags, buttons and other stories' headlines after the article's last paragraph.
+
+    A single long line cut mid-sentence is kept (excerpts end that way); a short unpunctuated
+    line, or a run of two or more headline-like lines, is page furniture.
+    """
+    while lines and len(lines[-1][1]) < 25 and not SENTENCE_END.search(lines[-1][1]):
+        lines = lines[:-1]
+    run = 0
+    while run < len(lines) - 1 and is_headline_like(lines[-1 - run][1]) and len(lines[-1 - run][1]) < 120:
+        run += 1
+    return lines[:-run] if run >= 2 else lines

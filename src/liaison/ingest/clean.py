@@ -2,46 +2,51 @@
 
 General rules only: Unicode NFC and mojibake repair, whitespace, repeated paragraphs and captions
 collapsed, navigation/boilerplate lines dropped, bylines and credits moved to `authors`, header
-metadata lines and datelines read for the publication date. Each kept line records where it came
-from in the raw input (`offset_map`), and the raw input is stored verbatim.
+stamps, datelines and the lede read for the publication date. The raw input is stored verbatim and
+`offset_map` anchors every kept stretch of text to its place in it (see `raw_offset`).
 """
 from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
-
-import ftfy
 
 from liaison.ingest import boilerplate as bp
-from liaison.ingest.dates import published_from_lines, published_from_url
+from liaison.ingest.credits import credit_names, strip_inline_credits
+from liaison.ingest.dates import dateline, published_from_lede, published_from_lines, published_from_url
 from liaison.ingest.langid import detect_language
+from liaison.ingest.offsets import Piece, join_pieces, normalise_line, raw_offset, split_lines
+from liaison.ingest.repeats import RepeatFilter
 from liaison.records import Document, RawDocument
+
+__all__ = ["clean", "document_id", "normalise_line", "raw_offset"]
+HEADER_LINES = 3          # scraper stamps (' date 2026-01-09 …') sit on the first lines
+DATELINE_WINDOW = 12      # datelines sit under the headline, within the first lines
 
 
 def clean(raw: RawDocument) -> Document:
-    title, published, authors, body = raw.title, raw.published, list(raw.authors), raw.raw
+    title, published, authors, body, base = raw.title, raw.published, list(raw.authors), raw.raw, 0
     if raw.fmt == "html":
         from liaison.ingest.html import extract_html
         page = extract_html(raw.raw, raw.url)
-        body = page.text
-        title = title or page.title
-        published = published or page.published
+        body, base = page.text, None           # offsets are located back in the HTML below
+        title, published = title or page.title, published or page.published
         authors = authors or page.authors
-    lines = _split_lines(body)
-    kept, header_meta = _keep_article_lines(lines)
-    authors = _dedupe(authors + header_meta["authors"])
-    text, offset_map = _join(kept)
-    title = title or header_meta.get("title") or _first_line(kept)
-    published = (published or header_meta.get("published")
-                 or published_from_lines([t for _, t in lines[:12]])
-                 or published_from_url(raw.url or raw.source))
-    lang = raw.lang or detect_language(text)
+    lines = split_lines(body)
+    pieces, meta = keep_article_lines(lines)
+    text, offset_map = join_pieces(pieces, raw.raw if base is None else None)
+    title = title or _first_line(pieces)
+    published = (published or meta.get("published")
+                 or published_from_lines([p.text for p in lines[:DATELINE_WINDOW]])
+                 or published_from_url(raw.url or raw.source)
+                 or published_from_lede([p.text for p in pieces[:4]]))
+    extra = {"external_id": raw.external_id} if raw.external_id else {}
+    if meta["captions"]:
+        extra["captions"] = meta["captions"]
     return Document(id=document_id(raw, text), source=raw.source, text=text, raw=raw.raw,
-                    url=raw.url, title=title, lang=lang, published=published,
-                    outlet=raw.outlet or _outlet(raw.url), authors=tuple(authors),
-                    offset_map=tuple(offset_map),
-                    meta={"external_id": raw.external_id} if raw.external_id else {})
+                    url=raw.url, title=title, lang=raw.lang or detect_language(text),
+                    published=published, outlet=raw.outlet or _outlet(raw.url),
+                    authors=tuple(_unique(authors + meta["authors"])),
+                    offset_map=tuple(offset_map), meta=extra)
 
 
 def document_id(raw: RawDocument, text: str) -> str:
@@ -50,72 +55,69 @@ def document_id(raw: RawDocument, text: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
-def normalise_line(line: str) -> str:
-    line = ftfy.fix_text(line, normalization="NFC")
-    line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "")
-    return re.sub(r"[ \t\f\v]+", " ", line).strip()
-
-
-def _split_lines(body: str) -> list[tuple[int, str]]:
-    """(raw offset, normalised line) for every non-empty line."""
-    out, pos = [], 0
-    for piece in body.splitlines(keepends=True):
-        line = normalise_line(piece)
+def keep_article_lines(lines: list[Piece]) -> tuple[list[Piece], dict]:
+    """The article's own lines, in order, and what the clutter told us (authors, date, captions)."""
+    meta: dict = {"authors": [], "captions": []}
+    lines = _read_header_stamps(lines, meta)
+    body_start = _body_start(lines)
+    lines = _as_pieces(bp.drop_teaser_blocks(_as_tuples(lines), body_start), lines)
+    lines = _as_pieces(bp.drop_breadcrumbs(_as_tuples(lines)), lines)
+    kept: list[Piece] = []
+    repeats = RepeatFilter()
+    for i, piece in enumerate(lines):
+        names = credit_names(piece.text)
+        if names is not None:
+            meta["authors"] += names
+            continue
+        if bp.is_boilerplate(piece.text) or (i < DATELINE_WINDOW and dateline(piece.text)):
+            continue            # a dateline is metadata: read into `published`, not article text
+        verdict = repeats.check(piece.text, lines[i + 1].text if i + 1 < len(lines) else None)
+        if verdict == "caption":
+            meta["captions"].append(piece.text)
+        if verdict != "keep":
+            continue
+        line, names = strip_inline_credits(piece.text)
+        meta["authors"] += names
         if line:
-            out.append((pos + len(piece) - len(piece.lstrip()), line))
-        pos += len(piece)
-    return out
-
-
-def _keep_article_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict]:
-    meta: dict = {"authors": []}
-    kept: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for i, (offset, line) in enumerate(lines):
-        header = bp.header_metadata(line) if i < 3 else None
-        if header:
-            meta.update({k: v for k, v in header.items() if v})
-            if header.get("rest"):
-                kept.append((offset + line.find(header["rest"]), header["rest"]))
-            continue
-        credit = bp.credit_names(line)
-        if credit is not None:
-            meta["authors"] += credit
-            continue
-        if bp.is_boilerplate(line):
-            continue
-        key = bp.paragraph_key(line)
-        if key in seen:
-            continue        # repeated paragraph or caption: keep the first telling
-        seen.add(key)
-        line, credits = bp.strip_inline_credit(line)
-        meta["authors"] += credits
-        kept.append((offset, line))
-    kept = bp.drop_trailing_clutter(kept)
+            kept.append(piece.with_text(line))
+    kept = _as_pieces(bp.drop_headline_runs(_as_tuples(kept), _body_start(kept)), kept)
+    kept = _as_pieces(bp.drop_trailing_clutter(_as_tuples(kept)), kept)
     return kept, meta
 
 
-def _join(kept: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
-    parts, offset_map, pos = [], [], 0
-    for raw_offset, line in kept:
-        offset_map.append((pos, raw_offset))
-        parts.append(line)
-        pos += len(line) + 2
-    return "\n\n".join(parts), offset_map
+def _read_header_stamps(lines: list[Piece], meta: dict) -> list[Piece]:
+    out = []
+    for i, piece in enumerate(lines):
+        header = bp.header_metadata(piece.text) if i < HEADER_LINES else None
+        if header is None:
+            out.append(piece)
+            continue
+        if header["published"]:
+            meta["published"] = header["published"]
+        rest = header["rest"]
+        if rest:
+            out.append(piece.with_text(rest))
+    return out
 
 
-def raw_offset(doc: Document, clean_offset: int) -> int:
-    """Map an offset in `doc.text` back to the raw input (start of the same line plus the shift)."""
-    best = (0, 0)
-    for anchor in doc.offset_map:
-        if anchor[0] > clean_offset:
-            break
-        best = anchor
-    return best[1] + (clean_offset - best[0])
+def _body_start(lines: list[Piece]) -> int:
+    """Index after the first real paragraph: what comes before is the page's head."""
+    for i, piece in enumerate(lines):
+        if len(piece.text) >= 150:
+            return i + 1
+    return len(lines)
 
 
-def _first_line(kept: list[tuple[int, str]]) -> str | None:
-    return kept[0][1][:300] if kept else None
+def _as_tuples(pieces: list[Piece]) -> list[tuple[int, str]]:
+    return [(i, p.text) for i, p in enumerate(pieces)]
+
+
+def _as_pieces(kept: list[tuple[int, str]], pieces: list[Piece]) -> list[Piece]:
+    return [pieces[i] for i, _ in kept]
+
+
+def _first_line(pieces: list[Piece]) -> str | None:
+    return pieces[0].text[:300] if pieces else None
 
 
 def _outlet(url: str | None) -> str | None:
@@ -125,9 +127,9 @@ def _outlet(url: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def _dedupe(names: list[str]) -> list[str]:
+def _unique(names: list[str]) -> list[str]:
     out: list[str] = []
     for n in names:
-        if n and n not in out:
+        if n and n.casefold() not in {o.casefold() for o in out}:
             out.append(n)
     return out

@@ -35,6 +35,8 @@ def fetch(url: str, settings: Settings) -> tuple[bytes, str, str] | str:
                         return f"response over the {settings.max_bytes}-byte cap"
                     chunks.append(chunk)
                 return b"".join(chunks), resp.headers.get("content-type", ""), str(resp.url)
+    except httpx.UnsupportedProtocol:
+        return "redirected to a non-http URL: only http and https are fetched"
     except httpx.TooManyRedirects:
         return f"more than {settings.max_redirects} redirects"
     except httpx.TimeoutException:
@@ -57,40 +59,46 @@ def read_url(url: str, settings: Settings) -> Iterator:
             yield from read_feed(text, url, settings)
             return
     if "json" in ctype:
-        yield from read_bytes(body, ".jsonl" if b"\n{" in body else ".json", url, settings, url=url)
+        yield from read_bytes(body, ".jsonl" if b"\n{" in body else ".json", url, settings, url=final)
         return
     suffix = ".html" if "html" in ctype else ".txt"
-    for item in read_bytes(body, suffix, url, settings, url=url):
-        if isinstance(item, RawDocument) and not item.url:
-            item = RawDocument(**{**item.__dict__, "url": final})
-        yield item
+    yield from read_bytes(body, suffix, url, settings, url=final)
 
 
 def read_feed(text: str, source: str, settings: Settings) -> Iterator:
     """Each feed entry: its page is fetched; when that fails, the entry's own summary is kept."""
     import feedparser
     parsed = feedparser.parse(text)
-    if parsed.bozo and not parsed.entries:
-        yield _error(source, f"broken feed XML: {parsed.get('bozo_exception')}")
-        return
+    given = 0
     for entry in parsed.entries:
-        link = entry.get("link")
-        published = _entry_date(entry)
-        content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
-        if link:
-            got = list(read_url(link, settings))
-            pages = [g for g in got if isinstance(g, RawDocument)]
-            if pages:
-                for page in pages:
-                    yield RawDocument(**{**page.__dict__, "title": page.title or entry.get("title"),
-                                         "published": page.published or published})
-                continue
-            if not content:
-                yield from got          # the error, named by the entry's URL
-                continue
-        if content:
-            yield RawDocument(source=link or source, raw=content, url=link, title=entry.get("title"),
-                              published=published, fmt="html" if "<" in content else "text")
+        for item in _read_entry(entry, source, settings):
+            given += isinstance(item, RawDocument)
+            yield item
+    if not given and parsed.bozo:
+        yield _error(source, f"broken feed XML: {parsed.get('bozo_exception')}")
+    elif not parsed.entries:
+        yield _error(source, "feed has no entries")
+
+
+def _read_entry(entry, source: str, settings: Settings) -> Iterator:
+    """The entry's page; when that fails, the entry's own content or summary."""
+    link = entry.get("link")
+    published = _entry_date(entry)
+    content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
+    if link:
+        got = list(read_url(link, settings))
+        pages = [g for g in got if isinstance(g, RawDocument)]
+        for page in pages:
+            yield RawDocument(**{**page.__dict__, "title": page.title or entry.get("title"),
+                                 "published": page.published or published})
+        if pages:
+            return
+        if not content:
+            yield from got          # the error, named by the entry's URL
+            return
+    if content:
+        yield RawDocument(source=link or source, raw=content, url=link, title=entry.get("title"),
+                          published=published, fmt="html" if "<" in content else "text")
 
 
 def _entry_date(entry) -> str | None:

@@ -1,0 +1,149 @@
+"""HTML pages. Each has a JSON twin (`.json` suffix or Accept: application/json); lists also CSV."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import RedirectResponse
+
+from liaison.api import views as V
+from liaison.api.errors import ApiError, not_found
+from liaison.api.params import Country, EntityKind, event_context, event_type
+from liaison.api.render import respond, split_suffix, wanted_format
+from liaison.api.rest import apply_decision, get_store, require_token
+from liaison.export.table import event_row
+from liaison.store import queries as Q
+from liaison.store.search import search as full_text
+
+router = APIRouter(include_in_schema=False)
+LIST_LIMIT = 500
+
+
+def _twins(path: str, csv: bool = False) -> list[str]:
+    return [path, f"{path}.json"] + ([f"{path}.csv"] if csv else [])
+
+
+def _suffix(request: Request) -> str | None:
+    last = request.url.path.rsplit("/", 1)[-1]
+    return split_suffix(last)[1]
+
+
+def _fmt(request: Request) -> str:
+    return wanted_format(request, _suffix(request))
+
+
+def _record_id(request: Request, ident: str) -> tuple[str, str]:
+    ident, suffix = split_suffix(ident)
+    return ident, wanted_format(request, suffix)
+
+
+# ---------------------------------------------------------------- home, documents
+@router.get("/")
+@router.get("/index.json")
+def home(request: Request, store=Depends(get_store)):
+    return respond(request, "home.html", V.home(store), _fmt(request))
+
+
+def documents(request: Request, store=Depends(get_store)):
+    items, total = Q.list_documents(store, LIST_LIMIT, 0)
+    return respond(request, "documents.html", {"items": items, "total": total}, _fmt(request), items)
+
+
+@router.get("/documents/{ident}")
+def document(request: Request, ident: str, store=Depends(get_store)):
+    doc_id, fmt = _record_id(request, ident)
+    ctx = V.document_detail(store, doc_id)
+    if ctx is None:
+        raise not_found("document", doc_id)
+    spans = [sp for rec in (*ctx["events"], *ctx["commitments"], *ctx["figures"], *ctx["quotes"])
+             for sp in rec.get("evidence") or [] if sp.get("doc_id") == doc_id]
+    if fmt == "html":
+        ctx = {**ctx, "segments": V.highlight(ctx["document"]["text"], spans)}
+    return respond(request, "document.html", ctx, fmt)
+
+
+# ---------------------------------------------------------------- events
+def events(request: Request, country: str | None = Country, type: str | None = None,
+           context: str | None = None, person: str | None = Query(None, min_length=1),
+           store=Depends(get_store)):
+    type, context = event_type(type or None), event_context(context or None)
+    items, total = Q.list_events(store, type, context, country, person, limit=LIST_LIMIT)
+    ctx = {"items": items, "total": total, "timeline": V.timeline_items(items),
+           "filters": {"country": country, "type": type, "context": context, "person": person},
+           "types": sorted(V.plover_scores()["base"]), "contexts": V.plover_scores()["contexts"]}
+    return respond(request, "events.html", ctx, _fmt(request), [event_row(e) for e in items])
+
+
+@router.get("/events/{ident}")
+def event(request: Request, ident: str, store=Depends(get_store)):
+    event_id, fmt = _record_id(request, ident)
+    ctx = V.event_detail(store, event_id)
+    if ctx is None:
+        raise not_found("event", event_id)
+    if fmt == "json":       # the twin carries evidence spans, not the cut-up article text
+        ctx = {**ctx, "sources": [{k: v for k, v in s.items() if k != "segments"} for s in ctx["sources"]]}
+    return respond(request, "event.html", ctx, fmt)
+
+
+# ---------------------------------------------------------------- relations
+def relations(request: Request, store=Depends(get_store)):
+    ctx = {"network": V.network(store), "map": V.map_data(store), "dyads": V.dyads(store)}
+    return respond(request, "relations.html", ctx, _fmt(request), ctx["dyads"])
+
+
+@router.get("/dyads/{ident}")
+def dyad(request: Request, ident: str, store=Depends(get_store)):
+    pair, fmt = _record_id(request, ident)
+    parts = pair.upper().split("-")
+    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+        raise ApiError(422, "invalid_parameter", "pair: expected two alpha-3 codes like FRA-DZA", "pair")
+    return respond(request, "dyad.html", V.dyad_detail(store, *parts), fmt)
+
+
+# ---------------------------------------------------------------- entities
+def entities(request: Request, kind: EntityKind | None = None, q: str | None = None,
+             store=Depends(get_store)):
+    items, total = Q.list_entities(store, kind, q or None, None, LIST_LIMIT, 0)
+    rows = [{k: e.get(k) for k in ("id", "kind", "name", "country", "aliases")} for e in items]
+    return respond(request, "entities.html", {"items": items, "total": total,
+                                               "filters": {"kind": kind, "q": q}}, _fmt(request), rows)
+
+
+@router.get("/entities/{ident}")
+def entity(request: Request, ident: str, store=Depends(get_store)):
+    entity_id, fmt = _record_id(request, ident)
+    ctx = V.entity_detail(store, entity_id)
+    if ctx is None:
+        raise not_found("entity", entity_id)
+    return respond(request, "entity.html", ctx, fmt)
+
+
+@router.post("/entities/{entity_id}/decision")
+def entity_decision(request: Request, entity_id: str, action: str = Form(...), other: str = Form(""),
+                    note: str = Form(""), token: str = Form(""), store=Depends(get_store)):
+    require_token(request, token)
+    if action not in ("merge", "split"):
+        raise ApiError(422, "invalid_parameter", "action: expected merge or split", "action")
+    apply_decision(store, entity_id, action, other.strip() or None, note)
+    return RedirectResponse("/entities", status_code=303)
+
+
+# ---------------------------------------------------------------- commitments, search
+def commitments(request: Request, store=Depends(get_store)):
+    board = V.commitments_board(store)
+    rows = [{"group": group, "id": c["id"], "action": c.get("action"), "status": c.get("status"),
+             "due_end": (c.get("due") or {}).get("end"), "countries": " ".join(c.get("countries") or []),
+             "fulfilled_by": " ".join(c.get("fulfilled_by") or [])}
+            for group, items in board.items() for c in items]
+    return respond(request, "commitments.html", {"board": board}, _fmt(request), rows)
+
+
+def search(request: Request, q: str = Query("", max_length=200), store=Depends(get_store)):
+    items, total = full_text(store, q, 50, 0) if q.strip() else ([], 0)
+    template = "search_results.html" if request.headers.get("hx-request") else "search.html"
+    return respond(request, template, {"q": q, "items": items, "total": total}, _fmt(request), items)
+
+
+for _path, _handler, _csv in [("/documents", documents, True), ("/events", events, True),
+                              ("/relations", relations, True), ("/entities", entities, True),
+                              ("/commitments", commitments, True), ("/search", search, True)]:
+    for _p in _twins(_path, _csv):
+        router.add_api_route(_p, _handler, methods=["GET"])

@@ -1,0 +1,44 @@
+"""Query parameters shared by the REST API and the pages, validated once (422 names the parameter)."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from fastapi import Query
+
+from liaison.api.errors import invalid
+from liaison.api.views import plover_scores
+
+EntityKind = Literal["person", "organization", "country", "place"]
+Status = Literal["open", "fulfilled", "overdue", "unknown"]
+
+Limit = Query(50, ge=1, le=500, description="Page size (1..500).")
+Offset = Query(0, ge=0, description="Rows to skip.")
+Country = Query(None, pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 code, e.g. FRA.")
+
+
+def event_type(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.upper() not in plover_scores()["base"]:
+        raise invalid("type", f"{value!r} is not a PLOVER event type "
+                              f"({', '.join(sorted(plover_scores()['base']))})")
+    return value.upper()
+
+
+def event_context(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.lower() not in plover_scores()["contexts"]:
+        raise invalid("context", f"{value!r} is not a PLOVER context")
+    return value.lower()
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def date_window(date_from: date | None, date_to: date | None) -> tuple[str | None, str | None]:
+    if date_from and date_to and date_from > date_to:
+        raise invalid("from", "must not be after 'to'")
+    return iso(date_from), iso(date_to)

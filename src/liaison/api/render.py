@@ -1,0 +1,71 @@
+"""Rendering: HTML through Jinja2 (autoescaped), or the page's JSON twin, or CSV for list pages."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+WEB = Path(__file__).resolve().parents[1] / "web"
+templates = Jinja2Templates(directory=str(WEB / "templates"))
+
+
+def safe_url(value: str | None) -> str | None:
+    """Only http(s) links are rendered as links: `javascript:` and friends become plain text."""
+    if not value or urlsplit(value.strip()).scheme.lower() not in ("http", "https"):
+        return None
+    return value.strip()
+
+
+def compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+templates.env.filters["safe_url"] = safe_url
+templates.env.filters["compact"] = compact
+
+
+def wanted_format(request: Request, suffix: str | None) -> str:
+    if suffix in ("json", "csv"):
+        return suffix
+    accept = request.headers.get("accept", "")
+    if "application/json" in accept and "text/html" not in accept:
+        return "json"
+    return "html"
+
+
+def split_suffix(ident: str) -> tuple[str, str | None]:
+    """`abc.json` -> ("abc", "json"): record pages take their twin's suffix on the id."""
+    for suffix in ("json", "csv"):
+        if ident.endswith("." + suffix):
+            return ident[: -len(suffix) - 1], suffix
+    return ident, None
+
+
+def respond(request: Request, template: str, ctx: dict, fmt: str, csv_rows: list[dict] | None = None):
+    if fmt == "json":
+        return JSONResponse(ctx)
+    if fmt == "csv":
+        return csv_response(csv_rows or [], template.rsplit("/", 1)[-1].replace(".html", ".csv"))
+    return templates.TemplateResponse(request, template, {"data": ctx, "page": template})
+
+
+def csv_response(rows: list[dict], filename: str) -> Response:
+    buf = io.StringIO()
+    fields = list(dict.fromkeys(k for row in rows for k in row))
+    writer = csv.DictWriter(buf, fieldnames=fields or ["id"])
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: compact(v) if isinstance(v, (list, dict)) else v for k, v in row.items()})
+    return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def render_error(request: Request, status: int, error: dict) -> HTMLResponse:
+    return templates.TemplateResponse(request, "error.html", {"data": {"error": error}, "page": "error"},
+                                      status_code=status)

@@ -1,0 +1,185 @@
+"""Read-only queries for the API, web UI and exports: filtered, paginated views of the store.
+
+Every function takes a Store and returns plain dicts (payloads are the SCHEMA.md records). Filters
+that both backends index (type, dates, countries as " FRA DZA ") run in SQL; the rest run on the
+payloads, which stay small per corpus page.
+"""
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import String, Text, cast, func, or_, select
+
+from liaison.store import schema as s
+
+DOC_LIST_COLUMNS = ("id", "source", "url", "title", "lang", "published", "outlet", "duplicate_of")
+
+
+def _page(conn, query, limit: int, offset: int) -> tuple[list, int]:
+    total = conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
+    rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
+    return rows, total
+
+
+def _like_country(column, code: str):
+    return column.like(f"% {code.upper()} %")
+
+
+def _payload_contains(table, needle: str):
+    # JSON columns are serialised with ASCII escapes ("Nu\\u00f1ez"): match either spelling.
+    text = func.lower(cast(table.c.payload, Text))
+    escaped = json.dumps(needle)[1:-1]
+    return or_(text.like(f"%{needle.lower()}%"), text.like(f"%{escaped.lower()}%"))
+
+
+# ---------------------------------------------------------------- documents
+def list_documents(store, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    c = s.documents.c
+    q = select(*[c[name] for name in DOC_LIST_COLUMNS]).order_by(c.published.desc(), c.id)
+    with store.engine.connect() as conn:
+        rows, total = _page(conn, q, limit, offset)
+    return [dict(r) for r in rows], total
+
+
+def get_document(store, doc_id: str) -> dict | None:
+    c = s.documents.c
+    cols = [c[name] for name in (*DOC_LIST_COLUMNS, "authors", "text", "meta", "analysed_version")]
+    with store.engine.connect() as conn:
+        row = conn.execute(select(*cols).where(c.id == doc_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def document_facts(store, doc_id: str) -> list[dict]:
+    """The per-document machine output: every fact found in the document, with its stage."""
+    c = s.facts.c
+    q = select(c.id, c.kind, c.stage, c.payload).where(c.doc_id == doc_id).order_by(c.kind, c.id)
+    with store.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def linked_for_document(store, kind: str, doc_id: str) -> list[dict]:
+    """Linked records (events, quotes, ...) with evidence or sources in this document."""
+    table = s.LINKED_TABLES[kind]
+    q = select(table.c.payload).where(_payload_contains(table, doc_id)).order_by(table.c.id)
+    with store.engine.connect() as conn:
+        payloads = [r[0] for r in conn.execute(q)]
+    return [p for p in payloads if _mentions_doc(p, doc_id)]
+
+
+def _mentions_doc(payload: dict, doc_id: str) -> bool:
+    if doc_id in (payload.get("sources") or []) or doc_id in (payload.get("documents") or []):
+        return True
+    spans = (payload.get("evidence") or []) + (payload.get("mentions") or [])
+    return any(sp.get("doc_id") == doc_id for sp in spans)
+
+
+# ---------------------------------------------------------------- linked records
+def list_entities(store, kind: str | None = None, q: str | None = None, country: str | None = None,
+                  limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    c = s.entities.c
+    query = select(c.payload).order_by(c.kind, c.name)
+    if kind:
+        query = query.where(c.kind == kind)
+    if country:
+        query = query.where(c.country == country.upper())
+    if q:
+        query = query.where(or_(func.lower(c.name).like(f"%{q.lower()}%"), _payload_contains(s.entities, q)))
+    with store.engine.connect() as conn:
+        rows, total = _page(conn, query, limit, offset)
+    return [r["payload"] for r in rows], total
+
+
+def get_linked(store, kind: str, record_id: str) -> dict | None:
+    table = s.LINKED_TABLES[kind]
+    with store.engine.connect() as conn:
+        row = conn.execute(select(table.c.payload).where(table.c.id == record_id)).first()
+    return row[0] if row else None
+
+
+def list_events(store, type: str | None = None, context: str | None = None, country: str | None = None,
+                actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    t = s.events
+    c = t.c
+    query = select(c.payload).order_by(c.date_start.desc(), c.id)
+    if type:
+        query = query.where(c.type == type.upper())
+    if country:
+        query = query.where(_like_country(c.countries, country))
+    if date_from:       # an event overlapping the window counts
+        query = query.where(func.coalesce(c.date_end, c.date_start) >= date_from)
+    if date_to:
+        query = query.where(c.date_start <= date_to)
+    if context:
+        query = query.where(_payload_contains(t, f'"{context}"'))
+    if actor:
+        query = query.where(_payload_contains(t, actor))
+    if q:
+        query = query.where(or_(func.lower(c.summary).like(f"%{q.lower()}%"), _payload_contains(t, q)))
+    with store.engine.connect() as conn:
+        rows, total = _page(conn, query, limit, offset)
+    return [r["payload"] for r in rows], total
+
+
+def all_events(store) -> list[dict]:
+    with store.engine.connect() as conn:
+        return [r[0] for r in conn.execute(select(s.events.c.payload).order_by(s.events.c.date_start))]
+
+
+def events_with_actor(store, entity_id: str) -> list[dict]:
+    t = s.events
+    q = select(t.c.payload).where(_payload_contains(t, entity_id)).order_by(t.c.date_start)
+    with store.engine.connect() as conn:
+        payloads = [r[0] for r in conn.execute(q)]
+    return [p for p in payloads if any(a.get("entity_id") == entity_id for a in p.get("actors") or [])]
+
+
+def quotes_by_speaker(store, entity_id: str) -> list[dict]:
+    t = s.quotes
+    q = select(t.c.payload).where(_payload_contains(t, entity_id)).order_by(t.c.id)
+    with store.engine.connect() as conn:
+        payloads = [r[0] for r in conn.execute(q)]
+    return [p for p in payloads if (p.get("speaker") or {}).get("entity_id") == entity_id]
+
+
+def list_commitments(store, status: str | None = None, country: str | None = None,
+                     due_before: str | None = None, limit: int = 50,
+                     offset: int = 0) -> tuple[list[dict], int]:
+    c = s.commitments.c
+    query = select(c.payload).order_by(c.due_end.is_(None), c.due_end, c.id)
+    if status:
+        query = query.where(c.status == status)
+    if country:
+        query = query.where(_like_country(c.countries, country))
+    if due_before:
+        query = query.where(c.due_end <= due_before)
+    with store.engine.connect() as conn:
+        rows, total = _page(conn, query, limit, offset)
+    return [r["payload"] for r in rows], total
+
+
+def list_simple(store, kind: str, q: str | None = None, limit: int = 50,
+                offset: int = 0) -> tuple[list[dict], int]:
+    """Figures or quotes, optionally filtered by a word anywhere in the record."""
+    table = s.LINKED_TABLES[kind]
+    query = select(table.c.payload).order_by(table.c.id)
+    if q:
+        query = query.where(_payload_contains(table, q))
+    with store.engine.connect() as conn:
+        rows, total = _page(conn, query, limit, offset)
+    return [r["payload"] for r in rows], total
+
+
+def latest_issues(store, limit: int = 10) -> list[dict]:
+    c = s.issues.c
+    q = select(c.id, c.source, c.doc_id, c.stage, c.message).order_by(c.id.desc()).limit(limit)
+    with store.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def decisions_for(store, entity_id: str) -> list[dict]:
+    c = s.decisions.c
+    q = (select(c.id, c.action, c.entity_a, c.entity_b, c.note, cast(c.created_at, String).label("created_at"))
+         .where(or_(c.entity_a == entity_id, c.entity_b == entity_id)).order_by(c.id))
+    with store.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(q).mappings()]

@@ -1,0 +1,125 @@
+"""Role titles, honorifics and ranks per language (data in lexicons/<lang>/titles.json).
+
+A role phrase found in the text becomes a `TitleMatch`: its span and the canonical English title
+it stands for ("ministre de l'Intérieur" -> "Minister of the Interior"). Patterns are matched
+case-insensitively at word boundaries, longest first, so "Deputy Minister of Public Security"
+wins over "Minister"; patterns written in capitals ("FM", "PM") match only in capitals.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+APOS = "['’]"
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    start: int
+    end: int
+    title: str
+    organization: str | None = None
+    holder: str = "both"        # "after": only the name before it (apposition) holds the office
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    honorifics: tuple[str, ...]
+    ranks: tuple[str, ...]
+    counterparts: tuple[str, ...]
+    appointed: tuple[str, ...]
+    until: tuple[str, ...]
+    not_names: frozenset[str]
+    roles: tuple[dict, ...]
+    role_regex: re.Pattern | None
+    cased_regex: re.Pattern | None
+    prefix_regex: re.Pattern | None     # honorifics and ranks, to strip from a name
+
+
+def _surface(pattern: str) -> str:
+    """A lexicon phrase -> regex: any apostrophe, any run of spaces."""
+    parts = [re.escape(p) for p in pattern.replace("’", "'").split()]
+    return r"\s+".join(parts).replace("'", APOS)
+
+
+def _alternation(items: list[tuple[str, int]]) -> re.Pattern | None:
+    if not items:
+        return None
+    items = sorted(items, key=lambda x: -len(x[0]))
+    body = "|".join(f"(?P<r{idx}_{n}>{rx})" for n, (rx, idx) in enumerate(items))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon(lang: str | None) -> Lexicon:
+    """The titles lexicon of `lang` (English when the language has none)."""
+    path = LEXICONS / (lang or "en") / "titles.json"
+    if not path.exists():
+        path = LEXICONS / "en" / "titles.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    roles = tuple(data.get("roles", []))
+    plain, cased = [], []
+    for idx, role in enumerate(roles):
+        for p in role.get("patterns", []):
+            (cased if p.isupper() else plain).append((_surface(p), idx))
+        for rx in role.get("regex", []):
+            plain.append((rx, idx))
+    role_rx = _alternation(plain)
+    if role_rx is not None:
+        role_rx = re.compile(role_rx.pattern, re.IGNORECASE)
+    prefixes = sorted(data.get("honorifics", []) + data.get("ranks", []), key=len, reverse=True)
+    prefix_rx = re.compile(r"^(?:(?:%s)(?:\s+|(?<=\.)|$))+" % "|".join(_surface(p) for p in prefixes),
+                           re.IGNORECASE) if prefixes else None
+    return Lexicon(lang or "en", tuple(data.get("honorifics", [])), tuple(data.get("ranks", [])),
+                   tuple(data.get("counterparts", [])), tuple(data.get("appointed", [])),
+                   tuple(data.get("until", [])), frozenset(data.get("not_names", [])), roles,
+                   role_rx, _alternation(cased), prefix_rx)
+
+
+def _role_index(match: re.Match) -> int:
+    name = next(k for k, v in match.groupdict().items() if v is not None)
+    return int(name[1:].split("_")[0])
+
+
+def find_titles(text: str, lang: str | None) -> list[TitleMatch]:
+    """Every role phrase in `text`, longest match first, non-overlapping."""
+    lex = lexicon(lang)
+    found: list[TitleMatch] = []
+    for rx in (lex.role_regex, lex.cased_regex):
+        if rx is None:
+            continue
+        for m in rx.finditer(text):
+            role = lex.roles[_role_index(m)]
+            found.append(TitleMatch(m.start(), m.end(), role["title"], role.get("organization"),
+                                    role.get("holder", "both")))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[TitleMatch] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out
+
+
+def strip_prefixes(name: str, lang: str | None) -> tuple[str, int]:
+    """Remove leading honorifics and ranks ("Major-General X" -> "X"); returns (rest, chars cut)."""
+    cut = 0
+    for code in dict.fromkeys([lang or "en", "en"]):
+        rx = lexicon(code).prefix_regex
+        m = rx.match(name[cut:]) if rx else None
+        if m and m.end() > 0:
+            cut += m.end()
+    return name[cut:], cut
+
+
+def phrase_regex(words: tuple[str, ...]) -> re.Pattern | None:
+    """A case-insensitive alternation of lexicon phrases at word boundaries."""
+    if not words:
+        return None
+    body = "|".join(_surface(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)

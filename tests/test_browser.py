@@ -1,0 +1,160 @@
+"""Browser tests: Playwright driving Debian's chromium against a live server on 127.0.0.1.
+
+One browser for the module; pages load without console errors, the timeline leads to highlighted
+evidence by clicking, the map and the graph render, and hostile article content stays inert.
+Screenshots go to tests/artifacts/.
+"""
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from fixtures.web.linked import HERE, _event_row, build_linked, ingest_seeds
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+XSS = "window.__xss"
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (make browser installs it)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _add_hostile_event(store, docs) -> dict:
+    """A linked event whose summary, actor and place names carry markup, to reach timeline/graph/map."""
+    doc = docs["002"]
+    text = "France and Algeria have agreed to relaunch"
+    start = doc["text"].index(text)
+    hostile = {"id": "hostile-event", "type": "COOPERATE", "mode": None, "contexts": ["crime"],
+               "date": {"start": "2026-01-20", "end": "2026-01-20", "precision": "day"},
+               "location": {"name": "<img src=x onerror=\"window.__xss='map'\">", "country": "MAR", "lat": 34.02, "lon": -6.83},
+               "countries": ["FRA", "MAR"],
+               "actors": [{"entity_id": "hostile-actor", "name": "<script>window.__xss='graph'</script>",
+                           "role": None, "country": "MAR", "side": "target"}],
+               "summary": "<img src=x onerror=\"window.__xss='timeline'\"> shared intelligence",
+               "evidence": [{"doc_id": doc["id"], "start": start, "end": start + len(text), "text": text}],
+               "sources": [doc["id"]], "confidence": 0.5, "explanation": "<b onmouseover=\"window.__xss='x'\">rule</b>"}
+    rows = [_event_row(e) for e in store.linked("event")] + [_event_row(hostile)]
+    store.replace_linked({"event": rows})
+    return hostile
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    import uvicorn
+
+    from liaison.api.app import create_app
+    from liaison.settings import Settings
+    from liaison.store import connect
+    store = connect(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'b.db'}")
+    docs = ingest_seeds(store)
+    recs = build_linked(store, docs)
+    from liaison.pipeline import ingest
+    xss_file = tmp_path_factory.mktemp("xss") / "xss.jsonl"
+    xss_file.write_text(json.dumps(json.loads((HERE / "xss_article.json").read_text("utf-8"))) + "\n", "utf-8")
+    ingest([str(xss_file)], store)
+    build_linked(store, docs)                    # ingest re-links; put the fixture view back
+    recs["hostile"] = _add_hostile_event(store, docs)
+    xss_doc = next(d for d in store.iter_documents() if (d["url"] or "").startswith("javascript:"))
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(store, Settings()), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", docs, recs, xss_doc
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.problems = []
+    pg.on("console", lambda m: pg.problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.problems.append(str(e)))
+    pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    yield pg
+    context.close()
+
+
+def test_every_page_loads_without_console_errors(site, page):
+    base, docs, recs, _ = site
+    for name, path in [("home", "/"), ("events", "/events"), ("event", f"/events/{recs['visit']['id']}"),
+                       ("relations", "/relations"), ("dyad", "/dyads/DZA-FRA"), ("entities", "/entities"),
+                       ("entity", f"/entities/{recs['nunez']['id']}"), ("commitments", "/commitments"),
+                       ("search", "/search?q=Algiers"), ("documents", "/documents"),
+                       ("document", f"/documents/{docs['002']['id']}")]:
+        page.goto(base + path, wait_until="networkidle")
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        assert page.problems == [], (path, page.problems)
+
+
+def test_timeline_click_leads_to_highlighted_evidence(site, page):
+    base, _, recs, _ = site
+    page.goto(base + "/events?country=DZA", wait_until="networkidle")
+    item = page.locator(".vis-item a.timeline-link", has_text="Nuñez meets Tebboune")
+    item.first.click()
+    page.wait_for_url(f"**/events/{recs['visit']['id']}")
+    mark = page.locator("mark.evidence").first
+    assert mark.is_visible()
+    assert mark.inner_text() == "following a meeting with Algerian President Abdelmadjid Tebboune during a visit to Algiers"
+    page.screenshot(path=str(ARTIFACTS / "evidence.png"))
+    assert page.problems == []
+
+
+def test_graph_and_map_render(site, page):
+    base, *_ = site
+    page.goto(base + "/relations", wait_until="networkidle")
+    page.wait_for_selector("#map[data-ready]")
+    page.wait_for_selector("#graph[data-ready]")
+    assert int(page.get_attribute("#graph", "data-ready")) >= 5        # 4 countries + people
+    assert page.locator("#graph canvas").count() > 0
+    assert int(page.get_attribute("#map", "data-ready")) > 100          # world-atlas country shapes
+    assert page.locator("#map path.leaflet-interactive").count() > 100
+    page.screenshot(path=str(ARTIFACTS / "relations.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_hostile_article_and_names_stay_inert(site, page):
+    base, _, recs, xss_doc = site
+    for path in [f"/documents/{xss_doc['id']}", "/documents", "/events", f"/events/{recs['hostile']['id']}",
+                 "/relations", "/search?q=Rabat", "/"]:
+        page.goto(base + path, wait_until="networkidle")
+        for el in page.locator("[onerror], [onload], [onmouseover], a[href^='javascript:']").all():
+            raise AssertionError(f"live handler on {path}: {el.evaluate('e => e.outerHTML')}")
+        page.mouse.move(200, 300)
+        assert page.evaluate(f"() => {XSS} === undefined"), path
+    page.goto(base + "/relations", wait_until="networkidle")
+    page.wait_for_selector("#map[data-ready]")
+    page.locator("#map path.leaflet-interactive").last.hover(force=True)
+    assert page.evaluate(f"() => {XSS} === undefined")
+    page.goto(base + f"/documents/{xss_doc['id']}", wait_until="networkidle")
+    assert "<script>window.__xss='title'</script>" in page.locator("h1.doc-title").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "xss.png"), full_page=True)
+    assert not [p for p in page.problems if "dialog" in p]

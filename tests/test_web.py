@@ -1,0 +1,100 @@
+"""Web pages: HTML renders, JSON twins equal the data, CSV for lists, article content escaped."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from fixtures.web.linked import HERE, build_linked, ingest_seeds
+
+HTML = {"accept": "text/html"}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    from liaison.api.app import create_app
+    from liaison.settings import Settings
+    from liaison.store import connect
+    store = connect(f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}")
+    docs = ingest_seeds(store)
+    recs = build_linked(store, docs)
+    return TestClient(create_app(store, Settings(api_token="tok"))), store, docs, recs
+
+
+def pages(recs, docs):
+    return ["/", "/events", f"/events/{recs['visit']['id']}", "/relations", "/dyads/DZA-FRA", "/entities",
+            f"/entities/{recs['nunez']['id']}", "/commitments", "/search?q=Algiers", "/documents",
+            f"/documents/{docs['002']['id']}"]
+
+
+def test_every_page_renders_with_a_json_twin(world):
+    client, _, docs, recs = world
+    for url in pages(recs, docs):
+        html = client.get(url, headers=HTML)
+        assert html.status_code == 200 and html.headers["content-type"].startswith("text/html"), url
+        assert "script-src 'self'" in html.headers["content-security-policy"]
+        by_accept = client.get(url, headers={"accept": "application/json"})
+        assert by_accept.headers["content-type"] == "application/json", url
+        path, _, query = url.partition("?")
+        twin = client.get(("/index" if path == "/" else path) + ".json" + (f"?{query}" if query else ""))
+        assert twin.status_code == 200 and twin.json() == by_accept.json(), url
+
+
+def test_list_pages_have_csv(world):
+    client, _, docs, recs = world
+    rows = list(csv.DictReader(client.get("/events.csv").text.splitlines()))
+    assert {r["event_id"] for r in rows} == {recs[k]["id"] for k in ("visit", "relaunch", "uk-deal")}
+    assert len(list(csv.DictReader(client.get("/documents.csv").text.splitlines()))) == 5
+    groups = {r["group"] for r in csv.DictReader(client.get("/commitments.csv").text.splitlines())}
+    assert "fulfilled" in groups
+    assert {r["id"] for r in csv.DictReader(client.get("/relations.csv").text.splitlines())} == {"DZA-FRA", "FRA-GBR"}
+
+
+def test_event_page_highlights_the_evidence_and_explains(world):
+    client, _, _, recs = world
+    html = client.get(f"/events/{recs['visit']['id']}", headers=HTML).text
+    assert ('<mark class="evidence">following a meeting with Algerian President Abdelmadjid Tebboune '
+            'during a visit to Algiers</mark>') in html
+    assert "test fixture: CONSULT" in html
+
+
+def test_event_filters_on_the_page(world):
+    client, _, _, recs = world
+    body = client.get("/events.json?country=GBR").json()
+    assert [e["id"] for e in body["items"]] == [recs["uk-deal"]["id"]]
+    assert [e["id"] for e in client.get("/events.json?person=Tebboune").json()["items"]] == [recs["visit"]["id"]]
+    assert client.get("/events.json?type=BOGUS").json()["error"]["parameter"] == "type"
+    assert client.get("/events?type=BOGUS", headers=HTML).status_code == 422
+
+
+def test_commitment_board_and_home(world):
+    client, _, _, recs = world
+    board = client.get("/commitments.json").json()["board"]
+    assert [c["id"] for c in board["fulfilled"]] == [recs["swiftly"]["id"]]
+    assert board["fulfilled"][0]["fulfilled_by"] == [recs["relaunch"]["id"]]
+    home = client.get("/index.json").json()
+    assert home["counts"]["event"] == 3 and len(home["latest_events"]) == 3
+
+
+def test_decision_form_needs_the_token(world):
+    client, store, docs, recs = world
+    url = f"/entities/{recs['tebboune']['id']}/decision"
+    assert client.post(url, data={"action": "split", "token": "wrong"}, headers=HTML).status_code == 401
+    ok = client.post(url, data={"action": "split", "token": "tok"}, follow_redirects=False)
+    assert ok.status_code == 303 and store.decisions()[-1]["entity_a"] == recs["tebboune"]["id"]
+    build_linked(store, docs)
+
+
+def test_article_markup_is_escaped_and_javascript_urls_are_not_links(world):
+    client, store, _, _ = world
+    article = json.loads((HERE / "xss_article.json").read_text(encoding="utf-8"))
+    r = client.post("/api/ingest", json={"articles": [article]}, headers={"X-Liaison-Token": "tok"})
+    assert r.status_code == 201 and r.json()["new"] == 1
+    doc = next(d for d in store.iter_documents() if (d["url"] or "").startswith("javascript:"))
+    html = client.get(f"/documents/{doc['id']}", headers=HTML).text
+    assert "<script>window" not in html and "<img src=x" not in html and 'href="javascript:' not in html
+    listing = client.get("/documents", headers=HTML).text
+    assert 'href="javascript:' not in listing and "&lt;script&gt;" in listing
