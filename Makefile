@@ -36,7 +36,7 @@ eval: setup
 	rm -rf $$tmp
 
 browser:
-	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+	@test -x /usr/bin/chromium || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

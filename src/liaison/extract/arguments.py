@@ -1,0 +1,145 @@
+"""The arguments of a statement: countries, actors, date and place found inside one span of text.
+
+Everything comes from the mentions and entities of the understand stage that lie inside the span,
+so that actor, act, place and date of one event come from the same statement.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from liaison.records import Actor, DateValue, Document, Entity, Location, Mention, Span
+
+try:                                   # the gazetteer room may not have landed yet
+    from liaison.gazetteer import lookup_country
+except ImportError:                    # pragma: no cover - depends on another room
+    lookup_country = None
+
+COUNTRY_KINDS = ("country", "demonym")
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:of\s+|de\s+|du\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+){0,3}")
+
+
+@dataclass(frozen=True)
+class PlacedActor:
+    actor: Actor
+    start: int          # where the actor is named inside the span (first mention)
+    end: int
+
+
+def inside(span: Span, start: int, end: int) -> bool:
+    return span.start <= start and end <= span.end
+
+
+def mentions_in(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
+    return [m for m in doc.mentions if m.kind in kinds and start <= m.span.start and m.span.end <= end]
+
+
+def _mention_countries(m: Mention) -> list[str]:
+    if m.kind == "country" and isinstance(m.value, str):
+        return [m.value]
+    if m.kind == "demonym":
+        found = [m.value] if isinstance(m.value, str) else []
+        return found + [c for c in m.extra.get("countries", []) if isinstance(c, str) and c not in found]
+    return []
+
+
+def _gazetteer_countries(text: str) -> list[str]:
+    """Fallback while the mentions stage finds no countries: look capitalised phrases up."""
+    if lookup_country is None:
+        return []
+    found = []
+    for m in _CAPITALISED.finditer(text):
+        code = lookup_country(m.group(0))
+        if code and code not in found:
+            found.append(code)
+    return found
+
+
+def countries_in(doc: Document, start: int, end: int) -> list[str]:
+    """States named in the span (countries, demonyms, national bodies and people of that state), in text order."""
+    found: list[tuple[int, str]] = []
+    for m in mentions_in(doc, start, end, COUNTRY_KINDS):
+        found += [(m.span.start, c) for c in _mention_countries(m)]
+    for m in mentions_in(doc, start, end, ("organization",)):
+        if m.extra.get("country") and m.extra.get("scope", "national") == "national":
+            found.append((m.span.start, m.extra["country"]))
+    for placed in actors_in(doc, start, end):
+        if placed.actor.country:
+            found.append((placed.start, placed.actor.country))
+    if not any(m.kind in COUNTRY_KINDS for m in doc.mentions):
+        found += [(start, c) for c in _gazetteer_countries(doc.text[start:end])]
+    out: list[str] = []
+    for _, code in sorted(found):
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def article_countries(doc: Document) -> list[str]:
+    """The article's states, most often named first (its dyad is the first two)."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in doc.mentions:
+        for c in _mention_countries(m):
+            counts[c] += 1
+            first.setdefault(c, m.span.start)
+    for e in doc.entities:
+        if e.kind in ("person", "organization") and e.country:
+            counts[e.country] += len(e.mentions) or 1
+            first.setdefault(e.country, min((s.start for s in e.mentions), default=len(doc.text)))
+    if not counts:
+        for c in _gazetteer_countries(doc.text):
+            counts[c] += doc.text.count(c) + 1
+    return sorted(counts, key=lambda c: (-counts[c], first.get(c, 0)))
+
+
+def _role_title(entity: Entity) -> str | None:
+    return entity.roles[0].title if entity.roles else None
+
+
+def actors_in(doc: Document, start: int, end: int) -> list[PlacedActor]:
+    """Person and organisation entities named inside the span, in text order."""
+    out = []
+    for e in doc.entities:
+        if e.kind not in ("person", "organization"):
+            continue
+        spans = [s for s in e.mentions if start <= s.start and s.end <= end]
+        if spans:
+            first = min(spans, key=lambda s: s.start)
+            actor = Actor(name=e.name, entity_key=e.key, role=_role_title(e), country=e.country)
+            out.append(PlacedActor(actor, first.start, first.end))
+    return sorted(out, key=lambda p: p.start)
+
+
+def date_near(doc: Document, start: int, end: int, anchor: int) -> tuple[DateValue, Span] | None:
+    """The temporal expression of the span closest to `anchor` (the trigger)."""
+    best = None
+    for m in mentions_in(doc, start, end, ("date",)):
+        value = DateValue.from_json(m.value) if isinstance(m.value, dict) else None
+        if value is None or not (value.start or value.end):
+            continue
+        distance = abs(m.span.start - anchor)
+        if best is None or distance < best[0]:
+            best = (distance, value, m.span)
+    return (best[1], best[2]) if best else None
+
+
+def location_in(doc: Document, start: int, end: int) -> Location | None:
+    for m in mentions_in(doc, start, end, ("place",)):
+        extra = m.extra or {}
+        return Location(name=m.value if isinstance(m.value, str) else m.span.text,
+                        country=extra.get("country"), lat=extra.get("lat"), lon=extra.get("lon"))
+    return None
+
+
+def reference_date(doc: Document) -> DateValue | None:
+    """The date a dateless main statement is assumed to have: publication, else the first dated mention."""
+    if doc.published:
+        return DateValue(doc.published[:10], doc.published[:10], "day")
+    for m in doc.mentions:
+        if m.kind == "date" and isinstance(m.value, dict):
+            value = DateValue.from_json(m.value)
+            if value and value.start:
+                return value
+    return None
