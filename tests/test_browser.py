@@ -158,3 +158,19 @@ def test_hostile_article_and_names_stay_inert(site, page):
     assert "<script>window.__xss='title'</script>" in page.locator("h1.doc-title").inner_text()
     page.screenshot(path=str(ARTIFACTS / "xss.png"), full_page=True)
     assert not [p for p in page.problems if "dialog" in p]
+
+
+def test_api_docs_render_offline_from_vendored_files(site, page):
+    base, *_ = site
+    outside, failed = [], []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:")) else None)
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.goto(base + "/docs", wait_until="networkidle")
+    page.wait_for_selector(".opblock-summary-path")
+    paths = {el.inner_text().strip() for el in page.locator(".opblock-summary-path").all()}
+    assert {"/api/events", "/api/search", "/api/ingest"} <= {p.replace("\u200b", "") for p in paths}
+    page.locator(".opblock-summary", has_text="/api/events/").first.click()       # expands into parameters
+    page.wait_for_selector(".opblock-body .parameters")
+    page.screenshot(path=str(ARTIFACTS / "docs.png"), full_page=False)
+    assert outside == [] and failed == []
+    assert page.problems == []

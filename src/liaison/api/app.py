@@ -5,7 +5,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from liaison.api import errors
-from liaison.api.render import WEB
+from liaison.api.render import WEB, templates
 from liaison.settings import Settings, get_settings
 
 # Scripts only from this server: article text can never run as code, even if a template slipped.
@@ -19,7 +19,8 @@ def create_app(store=None, settings: Settings | None = None) -> FastAPI:
     if store is None:
         from liaison.store import connect
         store = connect(settings.db)
-    app = FastAPI(title="Liaison", version="1",
+    # /docs is served below from vendored Swagger UI (FastAPI's default loads it from a CDN); no ReDoc.
+    app = FastAPI(title="Liaison", version="1", docs_url=None, redoc_url=None,
                   description="Sourced records of state cooperation on security and migration: documents, "
                               "entities, PLOVER events, commitments, figures and quotes.")
     app.state.store, app.state.settings = store, settings
@@ -28,6 +29,11 @@ def create_app(store=None, settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request):
+        return templates.TemplateResponse(request, "docs.html", {"data": {"openapi_url": app.openapi_url},
+                                                                 "page": "docs"})
+
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():
         return Response(status_code=204)
@@ -35,8 +41,7 @@ def create_app(store=None, settings: Settings | None = None) -> FastAPI:
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        if not request.url.path.startswith("/docs"):       # Swagger UI loads its own assets
-            response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response

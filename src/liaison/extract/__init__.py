@@ -1,8 +1,30 @@
-"""Extraction: events (PLOVER), commitments, figures, quotes (stage `extract`)."""
+"""Extraction: events (PLOVER), commitments, figures, quotes (stage `extract`).
+
+Only articles about state action on security, migration, crime or diplomacy yield events,
+commitments and figures (relevance.py); quotes are kept for every article.
+"""
 from __future__ import annotations
 
+from liaison.extract.commitments import extract_commitments
+from liaison.extract.contexts import context_counts
+from liaison.extract.events import extract_events
+from liaison.extract.figures import extract_figures
+from liaison.extract.quotes import extract_quotes
+from liaison.extract.relevance import is_relevant
+from liaison.extract.sentences import sentences
 from liaison.records import Document
 
 
+def extract(doc: Document) -> Document:
+    quotes = tuple(extract_quotes(doc))
+    if not is_relevant(doc):
+        return doc.with_(events=(), commitments=(), figures=(), quotes=quotes)
+    spans = sentences(doc)
+    article_ctx = context_counts(doc.text, doc.lang)
+    return doc.with_(events=tuple(extract_events(doc, spans, article_ctx)),
+                     commitments=tuple(extract_commitments(doc, spans)),
+                     figures=tuple(extract_figures(doc, spans)), quotes=quotes)
+
+
 def extract_batch(docs: list[Document]) -> list[Document]:
-    return docs
+    return [extract(doc) for doc in docs]

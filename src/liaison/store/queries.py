@@ -7,9 +7,12 @@ payloads, which stay small per corpus page.
 from __future__ import annotations
 
 import json
+import re
+from typing import Callable
 
 from sqlalchemy import String, Text, cast, func, or_, select
 
+from liaison.link.names import fold
 from liaison.store import schema as s
 
 DOC_LIST_COLUMNS = ("id", "source", "url", "title", "lang", "published", "outlet", "duplicate_of")
@@ -19,6 +22,13 @@ def _page(conn, query, limit: int, offset: int) -> tuple[list, int]:
     total = conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
     rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
     return rows, total
+
+
+def _page_refined(conn, query, keep: Callable[[dict], bool], limit: int,
+                  offset: int) -> tuple[list[dict], int]:
+    """Paginate after an exact test in Python: SQL narrowed the rows coarsely, `keep` decides."""
+    kept = [r[0] for r in conn.execute(query) if keep(r[0])]
+    return kept[offset:offset + limit], len(kept)
 
 
 def _like_country(column, code: str):
@@ -110,15 +120,38 @@ def list_events(store, type: str | None = None, context: str | None = None, coun
         query = query.where(func.coalesce(c.date_end, c.date_start) >= date_from)
     if date_to:
         query = query.where(c.date_start <= date_to)
-    if context:
+    if context:         # coarse: the quoted word anywhere; has_context() decides
         query = query.where(_payload_contains(t, f'"{context}"'))
-    if actor:
+    if actor and ENTITY_ID.match(actor):
         query = query.where(_payload_contains(t, actor))
     if q:
         query = query.where(or_(func.lower(c.summary).like(f"%{q.lower()}%"), _payload_contains(t, q)))
     with store.engine.connect() as conn:
-        rows, total = _page(conn, query, limit, offset)
-    return [r["payload"] for r in rows], total
+        if not (context or actor):
+            rows, total = _page(conn, query, limit, offset)
+            return [r["payload"] for r in rows], total
+        return _page_refined(conn, query, lambda p: (not context or has_context(p, context))
+                             and (not actor or has_actor(p, actor)), limit, offset)
+
+
+ENTITY_ID = re.compile(r"^[0-9a-f]{16,64}$")
+
+
+def has_context(event: dict, context: str) -> bool:
+    return context.lower() in [str(x).lower() for x in event.get("contexts") or []]
+
+
+def has_actor(event: dict, actor: str) -> bool:
+    """An actor is named by its entity id, or by its name or a run of whole words of it, folded
+    (case, accents, punctuation): "nunez" finds "Laurent Nuñez"; "Tebb" finds nobody. Text elsewhere
+    in the event (evidence, summary) never counts."""
+    wanted = fold(actor)
+    for a in event.get("actors") or []:
+        if a.get("entity_id") == actor:
+            return True
+        if wanted and f" {wanted} " in f" {fold(a.get('name'))} ":
+            return True
+    return False
 
 
 def all_events(store) -> list[dict]:

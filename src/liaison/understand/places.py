@@ -1,8 +1,120 @@
-"""(being written)"""
+"""Gazetteer mentions: countries, demonyms (plain and compound), places and organisations.
+
+Works on the text alone, so it runs for every language; when spaCy parsed the document its
+PERSON entities veto places and ambiguous country names inside person names ("Nancy Faeser").
+Organisations whose country depends on the context (generic ministries, acronyms shared by
+several states' bodies) are resolved after the countries of the article are known.
+"""
 from __future__ import annotations
 
+from collections import Counter
+
+from liaison import gazetteer
+from liaison.gazetteer.matcher import Entry, Match, joined, tokens_of
 from liaison.records import Document, Mention
+from liaison.gazetteer.context import (ContextCountries, compound_span, in_person, is_caps_line,
+                                            person_spans, sentence_bounds)
+
+KIND_ORDER = ("organization", "country", "place", "demonym")
+# words before a language name: "in English", "en français", "auf Deutsch", "em português"
+LANGUAGE_CUES = {"in", "en", "auf", "em", "into"}
 
 
 def geo_mentions(doc: Document) -> list[Mention]:
-    return []
+    text = doc.text
+    if not text:
+        return []
+    tokens = tokens_of(text)
+    matches = gazetteer.index().scan(text, doc.lang, tokens)
+    persons = person_spans(doc)
+    picked = [(m, e) for m in matches if (e := _reading(m, text, tokens, doc.lang, persons))]
+    geo = [_geo_mention(doc, m, e, tokens) for m, e in picked if e.kind != "organization"]
+    geo = [g for g in geo if g]
+    context = ContextCountries(text, geo, sentence_bounds(doc))
+    orgs = [_org_mention(doc, m, context) for m, e in picked if e.kind == "organization"]
+    return sorted(geo + orgs, key=lambda m: (m.span.start, -m.span.end))
+
+
+def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -> Entry | None:
+    """The entry a match stands for, or None when the context says it is not a geo name."""
+    entries = sorted(match.entries, key=lambda e: KIND_ORDER.index(e.kind) if e.kind in KIND_ORDER else 9)
+    entry = entries[0]
+    surface = text[match.start:match.end]
+    filters = gazetteer.place_filters()
+    folded = gazetteer.fold(surface)
+    if entry.policy == "exact" and is_caps_line(text, match.start):
+        return None       # "LET US", "CAR BOMB": acronyms are unreliable in upper-case headlines
+    if entry.kind in ("place", "country") and entry.policy != "exact":
+        if entry.kind == "place" and surface.isupper() and len(surface) > 1:
+            return None
+        if in_person(persons, match.start, match.end) and (entry.kind == "place" or folded in filters["name_like"]):
+            return None
+        if folded in filters["name_like"] and _followed_by_name(text, tokens, match):
+            return None
+        if folded in filters["common_word"] and _starts_sentence(text, match.start):
+            return None
+    if entry.kind == "demonym" and _after_language_cue(tokens, match, text):
+        return None
+    return entry
+
+
+def _followed_by_name(text: str, tokens: list, match: Match) -> bool:
+    if match.last >= len(tokens) or not joined(text, tokens[match.last - 1], tokens[match.last]):
+        return False
+    nxt = text[tokens[match.last][0]:tokens[match.last][1]]
+    gap = text[tokens[match.last - 1][1]:tokens[match.last][0]]
+    return gap == " " and nxt[:1].isupper() and not nxt.isupper()
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘«(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _after_language_cue(tokens: list, match: Match, text: str) -> bool:
+    """'in English.', 'en français,': a language, not a nationality."""
+    if match.first == 0:
+        return False
+    prev = tokens[match.first - 1]
+    gap = text[prev[1]:tokens[match.first][0]]
+    return gap == " " and prev[2] in LANGUAGE_CUES and _ends_clause(text, match.end)
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    rest = text[end:end + 2]
+    return not rest or rest[0] in ".,;:!?)\n\"”»"
+
+
+def _geo_mention(doc: Document, match: Match, entry: Entry, tokens: list) -> Mention | None:
+    if entry.kind in ("demonym", "country"):
+        start, codes = compound_span(doc.text, tokens, match, entry)
+        if len(codes) > 1:
+            return Mention("demonym", doc.span(start, match.end), codes[0], "gazetteer",
+                           {"countries": codes, "form": "compound"})
+        if entry.kind == "demonym":
+            return Mention("demonym", doc.span(match.start, match.end), entry.value, "gazetteer",
+                           {"countries": [entry.value], "form": "adjective"})
+        return Mention("country", doc.span(match.start, match.end), entry.value, "gazetteer",
+                       {"name": gazetteer.country_name(entry.value)})
+    place = entry.data
+    return Mention("place", doc.span(match.start, match.end), place["name"], "gazetteer",
+                   {"country": place["country"], "lat": place["lat"], "lon": place["lon"]})
+
+
+def _org_mention(doc: Document, match: Match, context: "ContextCountries") -> Mention:
+    entries = [e for e in match.entries if e.kind == "organization"]
+    needs_context = len({e.data["country"] for e in entries}) > 1 or any(
+        e.data["country"] is None and e.data["scope"] == "national" for e in entries)
+    country = context.country_for(match.start, match.end) if needs_context else None
+    record = gazetteer.organization_record(entries, country)
+    surface = doc.text[match.start:match.end]
+    acronym = surface if entries[0].policy == "exact" else record["acronym"]
+    return Mention("organization", doc.span(match.start, match.end), record["name"], "gazetteer",
+                   {"country": record["country"], "acronym": acronym, "scope": record["scope"]})
+
+
+def dominant_country(mentions: list[Mention]) -> str | None:
+    counts = Counter(m.value for m in mentions if m.kind in ("country", "demonym"))
+    return counts.most_common(1)[0][0] if counts else None
+
+

@@ -1,0 +1,140 @@
+"""PLOVER events: one per trigger type and sentence, with source/target, countries, date, place.
+
+Rules (GOLD.md / PLOVER 2.0): negated events are dropped; hypothetical ones are flagged; future
+CONSULT/SUPPORT/COOPERATE/AID are AGREE; the same event told twice in one article (headline and
+body) is one event (same type, countries and date).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from liaison.extract import arguments as args
+from liaison.extract.contexts import statement_contexts
+from liaison.extract.sides import assign_sides
+from liaison.extract.triggers import Trigger, find_triggers
+from liaison.records import Actor, DateValue, Document, Event, Span
+
+MAX_TYPES_PER_SENTENCE = 2
+LEAD_SENTENCES = 3                 # headline and lead: what the article is about
+REFERENCE_DATE_PENALTY = 0.8       # date not stated in the sentence, taken from the dateline
+DYAD_PENALTY = 0.9                 # countries completed from the article's two main states
+
+VERBS = {"CONSULT": "met or visited", "SUPPORT": "signed, endorsed or recognised", "AGREE": "agreed or pledged",
+         "COOPERATE": "cooperated", "AID": "gave aid", "REQUEST": "requested", "REJECT": "refused",
+         "SANCTION": "suspended or reduced cooperation", "COERCE": "coerced", "MOBILIZE": "mobilised",
+         "ACCUSE": "accused or investigated", "RETREAT": "conceded", "CONCEDE": "conceded"}
+
+
+def lead_indices(sentences: list[Span]) -> set[int]:
+    substantial = [i for i, s in enumerate(sentences) if len(s.text.split()) >= 5]
+    return set(substantial[:LEAD_SENTENCES])
+
+
+def best_per_type(triggers: list[Trigger]) -> list[Trigger]:
+    chosen: dict[str, Trigger] = {}
+    for t in triggers:
+        if t.negated:
+            continue
+        held = chosen.get(t.type)
+        if held is None or t.entry.get("confidence", 0.5) > held.entry.get("confidence", 0.5):
+            chosen[t.type] = t
+    ranked = sorted(chosen.values(), key=lambda t: -t.entry.get("confidence", 0.5))
+    return sorted(ranked[:MAX_TYPES_PER_SENTENCE], key=lambda t: t.start)
+
+
+def event_countries(doc: Document, sentence: Span, actors: list[Actor], dyad: list[str]) -> tuple[list[str], bool]:
+    """States of the statement; completed from the article's dyad when it names fewer than two."""
+    found = args.countries_in(doc, sentence.start, sentence.end)
+    for a in actors:
+        if a.country and a.country not in found:
+            found.append(a.country)
+    completed = False
+    for c in dyad:
+        if len(found) >= 2:
+            break
+        if c not in found:
+            found.append(c)
+            completed = True
+    return found, completed
+
+
+def build_event(doc: Document, sentence: Span, trigger: Trigger, dyad: list[str], article_ctx: Counter,
+                main: bool, reference: DateValue | None) -> Event | None:
+    placed = args.actors_in(doc, sentence.start, sentence.end)
+    actors = assign_sides(placed, trigger.start, trigger.end, trigger.text, doc.parsed)
+    countries, completed = event_countries(doc, sentence, actors, dyad)
+    if not countries:
+        return None                         # an act between no identifiable states is not coded
+    dated = args.date_near(doc, sentence.start, sentence.end, trigger.start)
+    date, date_note = (dated[0], f"date from '{dated[1].text}'") if dated else (reference, "date: dateline (none in the sentence)")
+    confidence = trigger.entry.get("confidence", 0.5)
+    confidence *= 1.0 if dated else REFERENCE_DATE_PENALTY
+    confidence *= DYAD_PENALTY if completed else 1.0
+    return Event(
+        type=trigger.type, mode=trigger.mode, evidence=(sentence,),
+        contexts=statement_contexts(sentence.text, article_ctx, doc.lang),
+        date=date, location=args.location_in(doc, sentence.start, sentence.end),
+        actors=tuple(actors), countries=tuple(countries),
+        summary=summary(trigger, actors, countries), confidence=round(confidence, 3),
+        explanation=explanation(trigger, actors, countries, completed, date_note),
+        salience="main" if main else "background", hypothetical=trigger.hypothetical)
+
+
+def summary(trigger: Trigger, actors: list[Actor], countries: list[str]) -> str:
+    who = [a.name for a in actors if a.side == "source"] or [a.name for a in actors][:1] or countries[:1]
+    whom = [a.name for a in actors if a.side == "target"] or [c for c in countries if c not in who][:2]
+    text = f"{', '.join(who)} {VERBS.get(trigger.type, trigger.type.lower())}"
+    return f"{text} ({', '.join(whom)})" if whom else text
+
+
+def explanation(trigger: Trigger, actors: list[Actor], countries: list[str], completed: bool, date_note: str) -> str:
+    parts = [f"{trigger.type}: '{trigger.text}' ({trigger.entry['id']})"]
+    if trigger.type != trigger.entry["type"]:
+        parts.append(f"future or promised {trigger.entry['type']} coded AGREE")
+    for side in ("source", "target"):
+        named = [f"{a.name} ({a.country})" if a.country else a.name for a in actors if a.side == side]
+        if named:
+            parts.append(f"{side} {', '.join(named)}")
+    parts.append(f"countries {', '.join(countries)}" + (" (completed from the article's main states)" if completed else ""))
+    parts.append(date_note)
+    if trigger.hypothetical:
+        parts.append("hypothetical")
+    return "; ".join(parts)
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """The same event told twice (headline and body) is one event: same type, countries and date."""
+    merged: dict[tuple, Event] = {}
+    for e in events:
+        key = (e.type, frozenset(e.countries), e.date.start if e.date else None, e.date.end if e.date else None,
+               e.hypothetical)
+        held = merged.get(key)
+        merged[key] = e if held is None else _merge(held, e)
+    return list(merged.values())
+
+
+def _merge(a: Event, b: Event) -> Event:
+    from dataclasses import replace
+    names = {(x.entity_key or x.name) for x in a.actors}
+    actors = a.actors + tuple(x for x in b.actors if (x.entity_key or x.name) not in names)
+    evidence = a.evidence + tuple(s for s in b.evidence if s not in a.evidence)
+    return replace(a, actors=actors, evidence=evidence[:4], location=a.location or b.location,
+                   confidence=max(a.confidence, b.confidence),
+                   salience="main" if "main" in (a.salience, b.salience) else a.salience)
+
+
+def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -> list[Event]:
+    dyad = args.article_countries(doc)[:2]
+    reference = args.reference_date(doc)
+    lead = lead_indices(sentences)
+    found = []
+    for i, sentence in enumerate(sentences):
+        for trigger in best_per_type(find_triggers(sentence, doc.lang)):
+            event = build_event(doc, sentence, trigger, dyad, article_ctx, i in lead, reference)
+            if event is not None:
+                found.append(event)
+    events = dedupe(found)
+    if events and not any(e.salience == "main" for e in events):
+        from dataclasses import replace
+        events[0] = replace(events[0], salience="main")
+    return events

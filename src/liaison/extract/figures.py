@@ -1,0 +1,141 @@
+"""Figures: quantities in digits and in words, with unit, subject (what is counted) and speaker.
+
+Not figures: dates, years, times, ages, ordinals, durations, article/law and phone numbers,
+numbers inside names ('UNOC3'), page clutter ('2255 views'). Amounts of money keep the number as
+written with the scale in the unit ('€7.4 billion' -> 7.4 'EUR billion'); counts of people or
+things are scaled ('2.1 million people' -> 2100000).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from liaison.extract import arguments as args
+from liaison.extract import lexicon
+from liaison.records import Document, Figure, Span
+
+CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "gbp": "GBP", "eur": "EUR", "usd": "USD", "euros": "EUR",
+              "euro": "EUR", "dollars": "USD", "pounds": "GBP", "francs": "CHF", "chf": "CHF", "dollar": "USD"}
+_DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_CURRENCY_BEFORE = r"(?:(?P<cur>[£€$]|GBP|EUR|USD|CHF|US\$)\s?)?"
+_YEAR = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
+_STOP_SUBJECT = re.compile(r"^(?:of|de|des|du|d['’]|di|del|von|der|die|das|and|et|y|e|und|to|à|a)$", re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _number_rx(lang: str | None) -> re.Pattern:
+    lex = lexicon.load(lang, "figures")
+    words = sorted((w for w, v in lex.get("numbers", {}).items() if v is not None), key=len, reverse=True)
+    scales = sorted(lex.get("scales", {}), key=len, reverse=True)
+    word_alt = "|".join(re.escape(w) for w in words) or "(?!)"
+    scale_alt = "|".join(re.escape(s) for s in scales) or "(?!)"
+    pct = "|".join(lex.get("percent", ["%"]))
+    return re.compile(
+        rf"(?<![\w.,/:+-]){_CURRENCY_BEFORE}(?:(?P<num>{_DIGITS})|(?P<word>{word_alt}))(?![\w]|[.,]\d|[:/-]\d)"
+        rf"(?:\s?(?P<scale>{scale_alt})(?!\w))?(?:\s?(?P<pct>{pct}))?", re.IGNORECASE)
+
+
+def parse_digits(text: str, lang: str | None) -> float | None:
+    t = text.replace("\u202f", " ").replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", t):
+        t = t.replace(" ", "")
+    if lang == "en":
+        t = t.replace(",", "")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
+        t = t.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", t) and lang != "en":
+        t = t.replace(",", "")          # an English-style thousands group in other languages
+    else:
+        t = t.replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _excluded(text: str, m: re.Match, lang: str | None) -> bool:
+    lex = lexicon.load(lang, "figures")
+    after = text[m.end():m.end() + 20]
+    before = text[max(0, m.start() - 20):m.start()]
+    after_rx = lexicon.compile_any(lex.get("excluded_after", []))
+    before_rx = lexicon.compile_any(lex.get("excluded_before", []))
+    if after_rx and after_rx.match(after.lstrip()) and not m.group("pct") and not m.group("scale"):
+        return True
+    if before_rx and re.search(rf"(?:{before_rx.pattern})\s*$", before, re.IGNORECASE):
+        return True
+    months = lex.get("months", [])
+    if m.group("num") and months and not m.group("pct"):
+        words_after = after.split()[:2]
+        word_before = before.split()[-1:] if before.split() else []
+        near = [w.strip(".,;:").lower() for w in words_after[:1] + word_before]
+        if any(w in months for w in near) or (words_after[:1] == ["de"] and len(words_after) > 1
+                                               and words_after[1].strip(".,").lower() in months):
+            return True             # a day of a month: a date, not a figure
+    if m.group("num") and _YEAR.match(m.group("num")) and not m.group("cur") and not m.group("pct"):
+        return True
+    if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
+        # 'the two countries', 'les deux pays': a reference, not a count
+        return bool(re.search(r"(?:the|les|los|las|i|le|gli|die|der|os|as|these|ces|both|all)\s+$", before, re.I))
+    return False
+
+
+def _subject(text: str, end: int) -> str | None:
+    words = []
+    for w in re.split(r"\s+", text[end:end + 80].strip()):
+        w = w.strip("“”\"«»()")
+        if not w or re.search(r"[.,;:!?]$", w):
+            if w:
+                words.append(w.rstrip(".,;:!?"))
+            break
+        words.append(w)
+        if len(words) >= 3:
+            break
+    while words and _STOP_SUBJECT.match(words[-1]):
+        words.pop()
+    return " ".join(words) or None
+
+
+def _value_unit(m: re.Match, lang: str | None) -> tuple[float | None, str | None]:
+    lex = lexicon.load(lang, "figures")
+    value = parse_digits(m.group("num"), lang) if m.group("num") else lex["numbers"].get(m.group("word").lower())
+    if value is None:
+        return None, None
+    scale_word = (m.group("scale") or "").lower()
+    scale = lex.get("scales", {}).get(scale_word) or 1
+    if m.group("pct"):
+        return value, "%"
+    return value, (scale_word or None)
+
+
+def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]]) -> list[Figure]:
+    out = []
+    for m in _number_rx(doc.lang).finditer(sentence.text):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        if any(a < end and start < b for a, b in date_spans) or _excluded(sentence.text, m, doc.lang):
+            continue
+        value, scale_word = _value_unit(m, doc.lang)
+        if value is None:
+            continue
+        subject = _subject(sentence.text, m.end())
+        currency = CURRENCIES.get((m.group("cur") or "").lower().replace("us$", "$")) or \
+            CURRENCIES.get((subject or "").split(" ")[0].lower().strip("'’d"))
+        unit = scale_word if scale_word == "%" else None
+        if currency:
+            unit = f"{currency} {scale_word}".strip() if scale_word and scale_word != "%" else currency
+        elif scale_word and scale_word != "%":
+            value *= lexicon.load(doc.lang, "figures")["scales"].get(scale_word) or 1
+        out.append(Figure(value=value, evidence=(sentence,), unit=unit or (subject.split(" ")[0] if subject else None),
+                          subject=subject, explanation=f"figure '{m.group(0).strip()}' in a relevant article"))
+    return out
+
+
+def extract_figures(doc: Document, sentences: list[Span]) -> list[Figure]:
+    date_spans = [(m.span.start, m.span.end) for m in doc.mentions if m.kind == "date"]
+    out, seen = [], set()
+    for sentence in sentences:
+        for f in figures_in(doc, sentence, date_spans):
+            key = (f.value, " ".join(sentence.text.split()))
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out

@@ -1,0 +1,58 @@
+"""Direct quotes in “…”, «…», „…“ and "…", attributed to the person named in the attribution clause
+('said X', 'a déclaré X'), or, when the clause has only a pronoun ('a-t-il ajouté', 'he said'), to the
+last person named before the quote."""
+from __future__ import annotations
+
+import re
+
+from liaison.extract import arguments as args
+from liaison.extract import lexicon
+from liaison.records import Actor, Document, Quote, Span
+
+_QUOTES = re.compile(r"“([^”]{2,1200})”|«\s?([^»]{2,1200}?)\s?»|„([^“”]{2,1200})[“”]|\"([^\"\n]{2,1200})\"")
+MIN_WORDS = 4
+ATTRIBUTION_REACH = 160        # characters after (or before) the quote where the attribution clause is
+
+
+def _persons(doc: Document) -> list[tuple[int, int, Actor]]:
+    out = []
+    for e in doc.entities:
+        if e.kind == "person":
+            actor = Actor(e.name, e.key, e.roles[0].title if e.roles else None, e.country, "source")
+            out += [(s.start, s.end, actor) for s in e.mentions]
+    return sorted(out, key=lambda x: x[0])
+
+
+def _speaker(doc: Document, start: int, end: int, persons: list[tuple[int, int, Actor]]) -> Actor | None:
+    speech = lexicon.word_list(doc.lang, "events", "speech")
+    after = doc.text[end:end + ATTRIBUTION_REACH].split("\n")[0]
+    before = doc.text[max(0, start - ATTRIBUTION_REACH):start].split("\n")[-1]
+    near_after = [p for p in persons if end <= p[0] < end + len(after)]
+    near_before = [p for p in persons if start - len(before) <= p[0] and p[1] <= start]
+    if speech and speech.search(after):
+        cut = speech.search(after).end()
+        named = [p for p in near_after if p[0] - end <= cut + 60]
+        if named:
+            return named[0][2]
+    if speech and speech.search(before) and near_before:
+        return near_before[-1][2]
+    if near_after and near_after[0][0] - end < 60:
+        return near_after[0][2]
+    earlier = [p for p in persons if p[1] <= start]
+    if speech and (speech.search(after) or speech.search(before)) and earlier:
+        return earlier[-1][2]          # 'a-t-il ajouté', 'he said': the last named speaker
+    return None
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    persons = _persons(doc)
+    out = []
+    for m in _QUOTES.finditer(doc.text):
+        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        inner = m.group(group)
+        if len(inner.split()) < MIN_WORDS:
+            continue                   # a scare-quoted phrase, not a statement
+        start, end = m.start(group), m.end(group)
+        speaker = _speaker(doc, m.start(), m.end(), persons)
+        out.append(Quote(text=inner.strip(), evidence=(doc.span(m.start(), m.end()),), speaker=speaker, lang=doc.lang))
+    return out

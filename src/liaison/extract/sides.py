@@ -1,0 +1,81 @@
+"""Who does what to whom: source and target of a trigger from the dependency parse (en, fr),
+or from word order where there is no parse (the actor named before the trigger is its source)."""
+from __future__ import annotations
+
+from liaison.extract.arguments import PlacedActor
+from liaison.records import Actor
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl:subj"}
+OBJECT_DEPS = {"dobj", "obj", "iobj", "pobj", "obl", "obl:arg", "obl:mod", "obl:agent", "agent", "dative",
+               "prep", "nmod", "nmod:poss", "xcomp", "ccomp", "advcl", "acl", "acl:relcl"}
+# hosting verbs: the grammatical subject is the host, i.e. the target of a visit
+HOST_TRIGGERS = ("received", "receives", "hosted", "welcoming", "a reçu", "reçoit", "a accueilli",
+                 "recibió", "empfing", "ha ricevuto", "recebeu")
+
+
+def _token_at(parsed, start: int, end: int):
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    # the syntactic head of the trigger words (a verb, or the noun of 'meeting with')
+    return span.root
+
+
+def _ranges(tokens) -> list[tuple[int, int]]:
+    return [(t.idx, t.idx + len(t.text)) for t in tokens]
+
+
+def _in(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start < b or a < end <= b for a, b in ranges)
+
+
+def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list] | None:
+    token = _token_at(parsed, start, end)
+    if token is None:
+        return None
+    head = token
+    # a noun trigger ('meeting', 'visite') takes the arguments of the verb it depends on
+    while head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("ROOT",) and head.head is not head:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    subj, obj = [], []
+    for child in head.children:
+        if child.dep_ in SUBJECT_DEPS:
+            subj += list(child.subtree)
+        elif child.dep_ in OBJECT_DEPS:
+            obj += list(child.subtree)
+    if token is not head:
+        obj += [t for t in token.subtree if t is not token]
+    # a subject that is a relative pronoun or missing: the antecedent (head of the clause) stands in
+    if not subj and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head is not head:
+        subj = list(head.head.subtree)
+    return _ranges(subj), _ranges(obj)
+
+
+def assign_sides(actors: list[PlacedActor], trigger_start: int, trigger_end: int, trigger_text: str,
+                 parsed=None) -> list[Actor]:
+    """The actors with side source / target / participant."""
+    ranges = _parsed_sides(parsed, trigger_start, trigger_end) if parsed is not None else None
+    host = trigger_text.lower().startswith(HOST_TRIGGERS)
+    out = []
+    for placed in actors:
+        if ranges is not None:
+            subj, obj = ranges
+            side = ("source" if _in(subj, placed.start, placed.end) else
+                    "target" if _in(obj, placed.start, placed.end) else "participant")
+        else:
+            side = "source" if placed.end <= trigger_start else "target"
+        if host and side != "participant":
+            side = "target" if side == "source" else "source"
+        out.append(_with_side(placed.actor, side))
+    if out and not any(a.side == "source" for a in out) and ranges is not None:
+        # no grammatical subject among the named actors: the first named before the trigger acts
+        first = next((i for i, p in enumerate(actors) if p.end <= trigger_start), None)
+        if first is not None:
+            out[first] = _with_side(out[first], "source")
+    return out
+
+
+def _with_side(actor: Actor, side: str) -> Actor:
+    return Actor(actor.name, actor.entity_key, actor.role, actor.country, side)

@@ -1,0 +1,242 @@
+"""A found temporal expression -> DateValue, against the publication date.
+
+Conventions (documented for the extractors):
+- Yearless dates ("February 17", "in December", "cet été") with a publication date: the occurrence nearest
+  it, nudged by tense or by a direction word ("last", "prochain"): past -> latest on/before, future ->
+  earliest on/after.
+- Yearless dates without a publication date: the year of the nearest explicit year in the document (a
+  weekday written with the date picks the year where it fits), else the latest occurrence on/before today;
+  the value is flagged `year_unstated` either way (the year is a placeholder, day and month are known).
+- Relative expressions ("yesterday", "Thursday", "next week", "within two weeks") without a publication
+  date: no value (None); the mention is still emitted so extractors know a date was written there.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from liaison.records import DateValue
+from liaison.understand import dates_calendar as cal
+from liaison.understand.dates_find import Found
+from liaison.understand.dates_lexicon import DateLexicon, key
+
+UNIT_PRECISION = {"day": "day", "hour": "day", "week": "week", "month": "month", "year": "year", "weekend": "day"}
+KIND_OF_MODIFIER = {"deadline": "deadline", "end": "deadline", "since": "since", "after": "range", "before": "range"}
+
+
+@dataclass(frozen=True)
+class Context:
+    published: dt.date | None
+    tense: str | None
+    ref_year: int | None          # nearest explicit year written in the document
+
+
+def _value(rng, precision: str, unstated: bool = False) -> DateValue:
+    return DateValue(rng[0].isoformat(), rng[1].isoformat(), precision, unstated)
+
+
+def _side(f: Found, ctx: Context) -> str | None:
+    """Which side of the reference the expression points to: direction words beat the verb's tense."""
+    return {"last": "past", "next": "future"}.get(f.direction or "", ctx.tense)
+
+
+def _yearless(f: Found, ctx: Context, ranges_in) -> DateValue | None:
+    """Resolve an expression whose year is not written; ranges_in(year) -> its range in that year."""
+    precision = ranges_in.precision
+    if ctx.published:
+        year = ctx.published.year
+        cands = [r for r in (ranges_in(y) for y in (year - 1, year, year + 1)) if r]
+        strict = f.direction in ("last", "next")
+        return _value(cal.pick(cands, ctx.published, _side(f, ctx), strict), precision) if cands else None
+    year = ranges_in.year_hint(ctx.ref_year)
+    rng = ranges_in(year)
+    return _value(rng, precision, unstated=True) if rng else None
+
+
+class _DayMonth:
+    """Day (or day range) of a month, in any year."""
+    precision = "day"
+
+    def __init__(self, month: int, d1: int, d2: int, weekday: int | None):
+        self.month, self.d1, self.d2, self.weekday = month, d1, d2, weekday
+
+    def __call__(self, year: int):
+        a, b = cal.safe_date(year, self.month, self.d1), cal.safe_date(year, self.month, self.d2)
+        return (a, b) if a and b and a <= b else None
+
+    def year_hint(self, ref_year: int | None) -> int:
+        if self.weekday is not None:
+            around = ref_year or dt.date.today().year
+            found = cal.year_for_weekday(self.month, self.d1, self.weekday, around, backward=not ref_year)
+            if found:
+                return found
+        return ref_year or cal.plausible_year(self.month, self.d1)
+
+
+class _Months:
+    precision = "month"
+
+    def __init__(self, m1: int, m2: int):
+        self.m1, self.m2 = m1, m2
+
+    def __call__(self, year: int):
+        return cal.month_range(year, self.m1)[0], cal.month_range(year, self.m2)[1]
+
+    def year_hint(self, ref_year: int | None) -> int:
+        return ref_year or cal.plausible_year(self.m1, 1)
+
+
+class _Season:
+    precision = "season"
+
+    def __init__(self, season: str):
+        self.season = season
+
+    def __call__(self, year: int):
+        return cal.season_range(year, self.season)
+
+    def year_hint(self, ref_year: int | None) -> int:
+        start = cal.SEASONS[self.season][0]
+        return ref_year or cal.plausible_year(*start)
+
+
+def _day_month(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | None:
+    g = f.groups
+    month = lex.months[key(g["mon"]).rstrip(".")]
+    d1 = int(g["d"])
+    d2 = int(g["d2"]) if g.get("d2") else d1
+    weekday = lex.weekdays.get(key(g["wd"])) if g.get("wd") else None
+    if g.get("y"):
+        a, b = cal.safe_date(int(g["y"]), month, d1), cal.safe_date(int(g["y"]), month, d2)
+        return _value((a, b), "day") if a and b and a <= b else None
+    return _yearless(f, ctx, _DayMonth(month, d1, d2, weekday))
+
+
+def _months(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | None:
+    g = f.groups
+    m1 = lex.months[key(g["mon"]).rstrip(".")]
+    m2 = lex.months[key(g["mon2"]).rstrip(".")] if g.get("mon2") else m1
+    if m2 < m1:
+        return None
+    if g.get("y"):
+        y = int(g["y"])
+        return _value((cal.month_range(y, m1)[0], cal.month_range(y, m2)[1]), "month")
+    return _yearless(f, ctx, _Months(m1, m2))
+
+
+def _season(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | None:
+    season = lex.seasons[key(f.groups["season"])]
+    if f.groups.get("y"):
+        return _value(cal.season_range(int(f.groups["y"]), season), "season")
+    return _yearless(f, ctx, _Season(season))
+
+
+def _count(f: Found, lex: DateLexicon) -> tuple[int, str]:
+    n = f.groups.get("n")
+    count = int(n) if n and n.isdigit() else lex.numbers.get(key(n), 1) if n else 1
+    return count, lex.units[key(f.groups["unit"])]
+
+
+def _relative(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | None:
+    """Expressions that only mean something against the publication date."""
+    p = ctx.published
+    if p is None:
+        return None
+    g = f.groups
+    if f.kind == "relday":
+        day = p + dt.timedelta(days=lex.relative_days[key(g["rel"])])
+        return _value((day, day), "day")
+    if f.kind == "weekday":
+        day = cal.weekday_on_side(p, lex.weekdays[key(g["wd"])], _side(f, ctx), f.direction in ("last", "next"))
+        return _value((day, day), "day")
+    if f.kind == "relperiod":
+        unit, offset, *part = lex.relative_periods[key(g["rel"])]
+        anchor = cal.shift(p, "week" if unit == "weekend" else unit, offset)
+        start, end = cal.unit_range(anchor, unit)
+        if part and part[0] == "before":
+            end = min(end, p)
+        elif part and part[0] == "after":
+            start = max(start, p)
+        elif part:
+            f.modifier = f.modifier or part[0]
+        return _value((start, end), UNIT_PRECISION[unit])
+    n, unit = _count(f, lex)
+    if f.kind == "within":
+        return _value((p, cal.shift(p, unit, n)), UNIT_PRECISION[unit])
+    if f.kind == "pastwin":
+        back = n - 1 if unit == "day" else n
+        return _value((cal.shift(p, unit, -back), p), UNIT_PRECISION[unit])
+    if f.kind == "ago":
+        day = cal.shift(p, unit, -n)
+        return _value(cal.unit_range(day, unit), UNIT_PRECISION[unit])
+    return None
+
+
+def _explicit(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | None:
+    g = f.groups
+    if f.kind in ("iso", "numeric"):
+        d, m = int(g["d"]), int(g["m"])
+        if f.kind == "numeric" and lex.data.get("mdy") and d <= 12:
+            d, m = m, d                       # English numeric dates are month/day
+        day = cal.safe_date(int(g["y"]), m, d)
+        return _value((day, day), "day") if day else None
+    if f.kind == "year_range":
+        return _value((cal.year_range(int(g["y"]))[0], cal.year_range(int(g["y2"]))[1]), "year")
+    return _value(cal.year_range(int(g["y"])), "year")
+
+
+RESOLVERS = {"dmy": _day_month, "mdy": _day_month, "my": _months, "month": _months, "month_range": _months,
+             "season": _season, "iso": _explicit, "numeric": _explicit, "year": _explicit, "year_range": _explicit}
+
+
+def _apply_modifier(value: DateValue, modifier: str | None, published: dt.date | None) -> DateValue:
+    """"later in 2025" starts at publication; "earlier this year" ends there; "end of 2025" is its last part."""
+    if not modifier or value.start is None:
+        return value
+    start, end = cal.parse_day(value.start), cal.parse_day(value.end)
+    precision = value.precision
+    if modifier == "after" and published and start <= published <= end:
+        start = published
+    elif modifier == "before" and published and start <= published <= end:
+        end = published
+    elif modifier in ("end", "late", "early", "mid") and precision in ("year", "month") and start == end.replace(
+            day=1, month=1 if precision == "year" else end.month) and start.year == end.year:
+        start, end = _part(start, end, precision, modifier)
+        precision = "month"
+    return DateValue(start.isoformat(), end.isoformat(), precision, value.year_unstated)
+
+
+def _part(start: dt.date, end: dt.date, precision: str, modifier: str) -> tuple[dt.date, dt.date]:
+    """Thirds of a year (4 months) or of a month (10 days)."""
+    third = {"early": 0, "mid": 1, "end": 2, "late": 2}[modifier]
+    if precision == "year":
+        a = cal.month_range(start.year, 1 + 4 * third)[0]
+        return a, cal.month_range(start.year, 4 + 4 * third)[1]
+    a = start.replace(day=1 + 10 * third)
+    return a, end if third == 2 else start.replace(day=10 + 10 * third)
+
+
+def resolve(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | None:
+    """The DateValue of a found expression (None when it cannot be placed)."""
+    try:
+        resolver = RESOLVERS.get(f.kind, _relative)
+        value = resolver(f, lex, ctx)
+    except (KeyError, ValueError, OverflowError):
+        return None
+    return _apply_modifier(value, f.modifier, ctx.published) if value else None
+
+
+def expression_kind(f: Found) -> str:
+    if f.modifier in KIND_OF_MODIFIER:
+        return KIND_OF_MODIFIER[f.modifier]
+    if f.kind in ("within", "pastwin"):
+        return "duration"
+    if f.groups.get("d2") or f.kind in ("month_range", "year_range"):
+        return "range"
+    return "point"
+
+
+def is_relative(f: Found) -> bool:
+    """Placed against the publication date (or a year guessed from the document)."""
+    return f.kind in ("relday", "weekday", "relperiod", "within", "pastwin", "ago") or not f.groups.get("y") \
+        and f.kind not in ("iso", "numeric")
