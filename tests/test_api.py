@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from fixtures.web.linked import build_linked, ingest_seeds
+from fixtures.web.linked import _event_row, build_linked, ingest_seeds, span
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +62,8 @@ def test_entities_filters_and_detail(world):
 
 @pytest.mark.parametrize("query, keys", [
     ("type=CONSULT", {"visit"}), ("type=agree", {"relaunch"}), ("context=migration", {"visit", "uk-deal"}),
+    ("actor=nunez", {"visit", "relaunch"}), ("actor=laurent nuñez", {"visit", "relaunch"}),
+    ("actor=JEAN NOEL BARROT", {"uk-deal"}), ("actor=Tebb", set()), ("actor=Algerian", set()),
     ("country=GBR", {"uk-deal"}), ("country=dza", {"visit", "relaunch"}), ("actor=Tebboune", {"visit"}),
     ("from=2026-01-01", {"visit", "relaunch"}), ("to=2025-12-31", {"uk-deal"}),
     ("from=2025-09-01&to=2025-09-30", {"uk-deal"}), ("q=Algiers", {"visit"}),
@@ -70,6 +72,33 @@ def test_entities_filters_and_detail(world):
 def test_event_filters(world, query, keys):
     recs = world[3]
     assert ids(get(world, f"/api/events?{query}")) == {recs[k]["id"] for k in keys}
+
+
+@pytest.fixture
+def decoy(world):
+    """An extra event quoting Tebboune's sentence with Barrot as its only actor, and the word
+    "migration" in its explanation but not among its contexts: text that must not satisfy the filters."""
+    _, store, docs, recs = world
+    ev = {**recs["relaunch"], "id": "decoy-event", "actors": recs["uk-deal"]["actors"], "contexts": ["crime"],
+          "evidence": [span(docs, "002", "following a meeting with Algerian President Abdelmadjid Tebboune")],
+          "explanation": "migration", "summary": "Talks after Tebboune's meeting"}
+    store.replace_linked({"event": [_event_row(e) for e in store.linked("event")] + [_event_row(ev)]})
+    yield ev
+    build_linked(store, docs)
+
+
+def test_actor_and_context_filters_are_exact_and_paginate_after_refinement(world, decoy):
+    recs = world[3]
+    assert ids(get(world, "/api/events?q=Tebboune")) == {recs["visit"]["id"], "decoy-event"}    # free text
+    assert ids(get(world, "/api/events?actor=Tebboune")) == {recs["visit"]["id"]}
+    assert ids(get(world, f"/api/events?actor={recs['tebboune']['id']}")) == {recs["visit"]["id"]}
+    assert ids(get(world, "/api/events?context=migration")) == {recs["visit"]["id"], recs["uk-deal"]["id"]}
+    assert ids(get(world, "/api/events?actor=barrot")) == {recs["uk-deal"]["id"], "decoy-event"}
+    first = get(world, "/api/events?actor=barrot&limit=1")
+    second = get(world, "/api/events?actor=barrot&limit=1&offset=1")
+    assert first["total"] == second["total"] == 2 and len(first["items"]) == len(second["items"]) == 1
+    assert ids(first) | ids(second) == {recs["uk-deal"]["id"], "decoy-event"}
+    assert get(world, "/api/events?actor=barrot&context=migration")["total"] == 1
 
 
 def test_event_detail_has_actors_evidence_from_every_source_and_explanation(world):
@@ -141,7 +170,11 @@ def test_openapi_lists_every_endpoint(world):
               "/api/events", "/api/events/{event_id}", "/api/dyads", "/api/commitments", "/api/figures",
               "/api/quotes", "/api/search", "/api/ingest"):
         assert p in paths
-    assert world[0].get("/docs").status_code == 200
+    docs = world[0].get("/docs")
+    assert docs.status_code == 200 and "/static/vendor/swagger-ui-" in docs.text and "cdn" not in docs.text
+    assert "script-src 'self'" in docs.headers["content-security-policy"] and "<script>" not in docs.text
+    assert world[0].get("/static/swagger-init.js").status_code == 200
+    assert world[0].get("/redoc").status_code == 404
 
 
 def test_writes_need_the_token_and_decisions_win_on_relink(world):
@@ -164,3 +197,19 @@ def test_writes_are_disabled_without_a_configured_token(world):
     client = TestClient(create_app(world[1], Settings(api_token=None)))
     r = client.post("/api/ingest", json={"articles": [{"text": "x"}]}, headers={"X-Liaison-Token": ""})
     assert r.status_code == 403 and r.json()["error"]["code"] == "writes_disabled"
+
+
+def test_search_index_follows_an_in_place_rewrite_of_the_linked_view(world):
+    _, store, docs, recs = world
+    assert get(world, "/api/search?q=Tebboune")["total"] > 0                 # index built
+    renamed = {**recs["tebboune"], "name": "Abdelmadjid Tebbounovic"}       # same ids, same row counts
+    rows = [{"id": e["id"], "kind": e["kind"], "name": e["name"], "country": e["country"], "lat": e.get("lat"),
+             "lon": e.get("lon"), "payload": e}
+            for e in (renamed if e["id"] == renamed["id"] else e for e in store.linked("entity"))]
+    try:
+        store.replace_linked({"entity": rows})
+        found = {(i["kind"], i["id"]) for i in get(world, "/api/search?q=Tebbounovic")["items"]}
+        assert found == {("entity", renamed["id"])}
+    finally:
+        build_linked(store, docs)
+    assert get(world, "/api/search?q=Tebbounovic")["total"] == 0

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from fixtures.web.linked import HERE, build_linked, ingest_seeds
+from liaison.api.views import highlight
 
 HTML = {"accept": "text/html"}
 
@@ -98,3 +99,20 @@ def test_article_markup_is_escaped_and_javascript_urls_are_not_links(world):
     assert "<script>window" not in html and "<img src=x" not in html and 'href="javascript:' not in html
     listing = client.get("/documents", headers=HTML).text
     assert 'href="javascript:' not in listing and "&lt;script&gt;" in listing
+
+
+def test_analyst_views_link_every_fact_to_its_article(world):
+    client, store, docs, recs = world
+    build_linked(store, docs)              # an ingest in an earlier test re-linked for real
+    doc = docs["002"]
+    html = client.get(f"/documents/{doc['id']}", headers=HTML).text
+    assert 'title="event CONSULT: Nuñez meets Tebboune in Algiers"' in html       # hover names the fact
+    whole = highlight(doc["text"], [{"start": 0, "end": len(doc["text"])}])
+    assert "".join(s["text"] for s in whole) == doc["text"]
+    assert not any("\n" in seg["text"] for seg in whole if seg["mark"])           # marks stop at line breaks
+    entity = client.get(f"/entities/{recs['nunez']['id']}.json").json()
+    assert [d["doc_id"] for d in entity["mentioned_in"]] == [doc["id"]]
+    page = client.get("/search?q=transit", headers=HTML).text                       # a quote has no page
+    assert f'href="/documents/{docs["001"]["id"]}"' in page and "<mark>transit</mark>" in page
+    assert 'href="/events.csv?country=GBR"' in client.get("/events?country=GBR", headers=HTML).text
+    assert "No events match these filters." in client.get("/events?country=BRA", headers=HTML).text

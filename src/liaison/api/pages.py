@@ -7,14 +7,16 @@ from fastapi.responses import RedirectResponse
 from liaison.api import views as V
 from liaison.api.errors import ApiError, not_found
 from liaison.api.params import Country, EntityKind, event_context, event_type
-from liaison.api.render import respond, split_suffix, wanted_format
+from liaison.api.render import HIT_MARKS, respond, split_suffix, wanted_format
 from liaison.api.rest import apply_decision, get_store, require_token
 from liaison.export.table import event_row
 from liaison.store import queries as Q
+from liaison.store.search import HIT_MARKS as HIT_MARKS_API
 from liaison.store.search import search as full_text
 
 router = APIRouter(include_in_schema=False)
 LIST_LIMIT = 500
+SEARCH_LIMIT = 50
 
 
 def _twins(path: str, csv: bool = False) -> list[str]:
@@ -53,7 +55,8 @@ def document(request: Request, ident: str, store=Depends(get_store)):
     ctx = V.document_detail(store, doc_id)
     if ctx is None:
         raise not_found("document", doc_id)
-    spans = [sp for rec in (*ctx["events"], *ctx["commitments"], *ctx["figures"], *ctx["quotes"])
+    spans = [{**sp, "label": V.fact_label(kind, rec)}
+             for kind in ("event", "commitment", "figure", "quote") for rec in ctx[f"{kind}s"]
              for sp in rec.get("evidence") or [] if sp.get("doc_id") == doc_id]
     if fmt == "html":
         ctx = {**ctx, "segments": V.highlight(ctx["document"]["text"], spans)}
@@ -79,7 +82,8 @@ def event(request: Request, ident: str, store=Depends(get_store)):
     if ctx is None:
         raise not_found("event", event_id)
     if fmt == "json":       # the twin carries evidence spans, not the cut-up article text
-        ctx = {**ctx, "sources": [{k: v for k, v in s.items() if k != "segments"} for s in ctx["sources"]]}
+        ctx = {**ctx, "sources": [{k: v for k, v in s.items() if k not in ("segments", "passages")}
+                                  for s in ctx["sources"]]}
     return respond(request, "event.html", ctx, fmt)
 
 
@@ -137,9 +141,26 @@ def commitments(request: Request, store=Depends(get_store)):
 
 
 def search(request: Request, q: str = Query("", max_length=200), store=Depends(get_store)):
-    items, total = full_text(store, q, 50, 0) if q.strip() else ([], 0)
+    fmt = _fmt(request)
+    marks = HIT_MARKS if fmt == "html" else HIT_MARKS_API
+    items, total = full_text(store, q, SEARCH_LIMIT, 0, marks) if q.strip() else ([], 0)
+    if fmt == "html":
+        items = [{**item, **_result_link(store, item)} for item in items]
     template = "search_results.html" if request.headers.get("hx-request") else "search.html"
-    return respond(request, template, {"q": q, "items": items, "total": total}, _fmt(request), items)
+    return respond(request, template, {"q": q, "items": items, "total": total, "limit": SEARCH_LIMIT},
+                   fmt, items)
+
+
+def _result_link(store, item: dict) -> dict:
+    """Where a hit leads: its own page, or for commitments, figures and quotes (no page of their
+    own) the article holding their evidence; and a title when the record has none."""
+    own = {"document": "documents", "entity": "entities", "event": "events"}
+    if item["kind"] in own:
+        return {"href": f"/{own[item['kind']]}/{item['id']}"}
+    record = Q.get_linked(store, item["kind"], item["id"]) or {}
+    evidence = record.get("evidence") or []
+    title = item.get("title") or (f"{item['kind']} (unattributed)" if item["kind"] == "quote" else item["kind"])
+    return {"href": f"/documents/{evidence[0]['doc_id']}" if evidence else None, "title": title}
 
 
 for _path, _handler, _csv in [("/documents", documents, True), ("/events", events, True),

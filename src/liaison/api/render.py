@@ -4,12 +4,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+
+from liaison.api.views import number
 
 WEB = Path(__file__).resolve().parents[1] / "web"
 templates = Jinja2Templates(directory=str(WEB / "templates"))
@@ -28,6 +31,22 @@ def compact(value) -> str:
 
 templates.env.filters["safe_url"] = safe_url
 templates.env.filters["compact"] = compact
+
+
+HIT_MARKS = ("\ue000", "\ue001")       # private-use characters: never in article text
+
+
+def marked(snippet: str | None) -> list[tuple[str, bool]]:
+    """Cut a snippet whose hits are wrapped in HIT_MARKS into (text, is_hit) pieces for the template."""
+    out = []
+    for i, piece in enumerate(re.split("[\ue000\ue001]", snippet or "")):
+        if piece:
+            out.append((piece, i % 2 == 1))
+    return out
+
+
+templates.env.filters["number"] = number
+templates.env.filters["marked"] = marked
 
 
 def wanted_format(request: Request, suffix: str | None) -> str:

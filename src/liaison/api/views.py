@@ -60,23 +60,68 @@ def document_detail(store, doc_id: str) -> dict | None:
 
 
 def highlight(text: str, spans: list[dict]) -> list[dict]:
-    """Cut a text into segments, marking the evidence spans: [{"text", "mark": bool}, ...].
+    """Cut a text into segments, marking the evidence spans: [{"text", "mark", "labels"}, ...].
 
-    The template escapes each segment, so article content never becomes markup.
+    Overlapping spans are all kept (a segment lists the labels of every span covering it); a mark
+    never runs across a line break, so blank lines between paragraphs stay unmarked. Joined, the
+    segments are the text. The template escapes each segment, so article content never becomes markup.
     """
-    marks = sorted((sp["start"], sp["end"]) for sp in spans if 0 <= sp["start"] < sp["end"] <= len(text))
-    out, pos = [], 0
-    for start, end in marks:
-        start = max(start, pos)
-        if start >= end:
-            continue
-        if start > pos:
-            out.append({"text": text[pos:start], "mark": False})
-        out.append({"text": text[start:end], "mark": True})
-        pos = end
-    if pos < len(text):
-        out.append({"text": text[pos:], "mark": False})
+    valid = [sp for sp in spans if 0 <= sp["start"] < sp["end"] <= len(text)]
+    cuts = {0, len(text), *(sp["start"] for sp in valid), *(sp["end"] for sp in valid)}
+    cuts.update(i for i, ch in enumerate(text) if ch == "\n")
+    cuts.update(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    out: list[dict] = []
+    for a, b in zip(bounds, bounds[1:]):
+        piece = text[a:b]
+        covering = [sp for sp in valid if sp["start"] <= a and b <= sp["end"]] if piece.strip() else []
+        labels = list(dict.fromkeys(sp["label"] for sp in covering if sp.get("label")))
+        seg = {"text": piece, "mark": bool(covering), "labels": labels}
+        if out and (out[-1]["mark"], out[-1]["labels"]) == (seg["mark"], seg["labels"]):
+            out[-1]["text"] += piece
+        else:
+            out.append(seg)
     return out
+
+
+def fact_label(kind: str, rec: dict) -> str:
+    """A one-line name for a fact, shown when hovering its evidence in an article."""
+    if kind == "event":
+        return f"event {rec.get('type')}: {rec.get('summary') or ''}".strip()
+    if kind == "commitment":
+        return f"commitment: {rec.get('action') or ''}"
+    if kind == "figure":
+        return f"figure: {number(rec.get('value'))} {rec.get('unit') or ''} {rec.get('subject') or ''}".strip()
+    return f"quote: {(rec.get('speaker') or {}).get('name') or 'unattributed'}"
+
+
+def number(value) -> str:
+    """1400.0 -> "1,400"; 2.5 -> "2.5"; None -> "?"."""
+    if value is None:
+        return "?"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def passages(text: str, spans: list[dict]) -> list[dict]:
+    """The paragraphs (lines) that hold evidence, each cut into marked segments: what an analyst
+    reads first, before the whole article."""
+    ranges = []
+    for sp in sorted(spans, key=lambda sp: sp["start"]):
+        if not 0 <= sp["start"] < sp["end"] <= len(text):
+            continue
+        a = text.rfind("\n", 0, sp["start"]) + 1
+        b = text.find("\n", sp["end"])
+        b = len(text) if b < 0 else b
+        if ranges and a <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], b)
+        else:
+            ranges.append([a, b])
+    return [{"start": a, "segments": highlight(text[a:b], [{**sp, "start": max(sp["start"], a) - a,
+                                                             "end": min(sp["end"], b) - a}
+                                                            for sp in spans if sp["start"] < b and sp["end"] > a])}
+            for a, b in ranges]
 
 
 # ---------------------------------------------------------------- events
@@ -95,6 +140,7 @@ def event_detail(store, event_id: str) -> dict | None:
         sources.append({"doc_id": doc_id, "title": doc["title"], "url": doc["url"],
                         "published": doc["published"], "lang": doc["lang"],
                         "evidence": by_doc.get(doc_id, []),
+                        "passages": passages(doc["text"], by_doc.get(doc_id, [])),
                         "segments": highlight(doc["text"], by_doc.get(doc_id, []))})
     return {"event": event, "score": event_score(event), "sources": sources,
             "explanation": event.get("explanation")}
@@ -121,7 +167,22 @@ def entity_detail(store, entity_id: str) -> dict | None:
     return {"entity": entity, "aliases": entity.get("aliases") or [], "roles": roles,
             "events": Q.events_with_actor(store, entity_id),
             "quotes": Q.quotes_by_speaker(store, entity_id),
+            "mentioned_in": mentioned_in(store, entity),
             "decisions": Q.decisions_for(store, entity_id)}
+
+
+def mentioned_in(store, entity: dict) -> list[dict]:
+    """The articles naming an entity, newest first, with how often and under which spellings."""
+    by_doc: dict[str, list[str]] = defaultdict(list)
+    for m in entity.get("mentions") or []:
+        by_doc[m["doc_id"]].append(m.get("text") or "")
+    for doc_id in entity.get("documents") or []:
+        by_doc.setdefault(doc_id, [])
+    docs = Q.document_titles(store, by_doc)
+    rows = [{"doc_id": d, "title": (docs.get(d) or {}).get("title") or (docs.get(d) or {}).get("source") or d,
+             "published": (docs.get(d) or {}).get("published"), "mentions": len(texts),
+             "spellings": sorted(set(texts))} for d, texts in by_doc.items()]
+    return sorted(rows, key=lambda r: (r["published"] or "", r["doc_id"]), reverse=True)
 
 
 # ---------------------------------------------------------------- relations

@@ -16,8 +16,20 @@ MIN_WORDS = 5
 
 
 def _marker(sentence: Span, lang: str | None):
-    rx = lexicon.word_list(lang, "commitments", "markers")
-    return rx.search(sentence.text) if rx else None
+    """The strong marker ('pledged to', 'to be created') if any, else the first plain one ('will')."""
+    for key in ("strong", "markers"):
+        rx = lexicon.word_list(lang, "commitments", key)
+        m = rx.search(sentence.text) if rx else None
+        if m:
+            return m, key == "strong"
+    return None, False
+
+
+def _state_subject(doc: Document, sentence: Span, at: int) -> bool:
+    """A plain future ('will') commits someone only when a state or one of its people is named before it."""
+    before = (sentence.start, at)
+    return bool(args.actors_in(doc, *before) or args.countries_in(doc, *before)
+                or args.mentions_in(doc, *before, ("organization", "title")))
 
 
 def _negated(sentence: Span, at: int, lang: str | None) -> bool:
@@ -47,10 +59,12 @@ def _committer(doc: Document, sentence: Span, at: int) -> Actor | None:
 def commitment_in(doc: Document, sentence: Span, dyad: list[str]) -> Commitment | None:
     if len(sentence.text.split()) < MIN_WORDS or sentence.text.rstrip().endswith("?"):
         return None
-    m = _marker(sentence, doc.lang)
+    m, strong = _marker(sentence, doc.lang)
     if m is None or _negated(sentence, m.start(), doc.lang):
         return None
     at = sentence.start + m.start()
+    if not strong and not _state_subject(doc, sentence, at):
+        return None
     actor = _committer(doc, sentence, at)
     countries = args.countries_in(doc, sentence.start, sentence.end)
     if actor and actor.country and actor.country not in countries:
@@ -66,7 +80,7 @@ def commitment_in(doc: Document, sentence: Span, dyad: list[str]) -> Commitment 
 
 
 def extract_commitments(doc: Document, sentences: list[Span]) -> list[Commitment]:
-    dyad = args.article_countries(doc)[:2]
+    dyad = args.article_dyad(doc)
     out, seen = [], set()
     for sentence in sentences:
         c = commitment_in(doc, sentence, dyad)

@@ -7,6 +7,7 @@ body) is one event (same type, countries and date).
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from liaison.extract import arguments as args
 from liaison.extract.contexts import statement_contexts
@@ -15,8 +16,10 @@ from liaison.extract.triggers import Trigger, find_triggers
 from liaison.records import Actor, DateValue, Document, Event, Span
 
 MAX_TYPES_PER_SENTENCE = 2
+SECOND_MIN = 0.65                  # confidence a second trigger type in one sentence needs
 LEAD_SENTENCES = 3                 # headline and lead: what the article is about
 REFERENCE_DATE_PENALTY = 0.8       # date not stated in the sentence, taken from the dateline
+LEAD_DATE_DAYS = 7                # the lead's own date dates the article when this close to publication
 DYAD_PENALTY = 0.9                 # countries completed from the article's two main states
 
 VERBS = {"CONSULT": "met or visited", "SUPPORT": "signed, endorsed or recognised", "AGREE": "agreed or pledged",
@@ -39,7 +42,9 @@ def best_per_type(triggers: list[Trigger]) -> list[Trigger]:
         if held is None or t.entry.get("confidence", 0.5) > held.entry.get("confidence", 0.5):
             chosen[t.type] = t
     ranked = sorted(chosen.values(), key=lambda t: -t.entry.get("confidence", 0.5))
-    return sorted(ranked[:MAX_TYPES_PER_SENTENCE], key=lambda t: t.start)
+    # a second act in the same sentence only on a strong trigger: weak nouns there are mostly context
+    kept = ranked[:1] + [t for t in ranked[1:MAX_TYPES_PER_SENTENCE] if t.entry.get("confidence", 0.5) >= SECOND_MIN]
+    return sorted(kept, key=lambda t: t.start)
 
 
 def event_countries(doc: Document, sentence: Span, actors: list[Actor], dyad: list[str]) -> tuple[list[str], bool]:
@@ -66,7 +71,7 @@ def build_event(doc: Document, sentence: Span, trigger: Trigger, dyad: list[str]
     if not countries:
         return None                         # an act between no identifiable states is not coded
     dated = args.date_near(doc, sentence.start, sentence.end, trigger.start)
-    date, date_note = (dated[0], f"date from '{dated[1].text}'") if dated else (reference, "date: dateline (none in the sentence)")
+    date, date_note = (dated[0], f"date from '{dated[1].text}'") if dated else (reference, "date: the article's main date (none in the sentence)")
     confidence = trigger.entry.get("confidence", 0.5)
     confidence *= 1.0 if dated else REFERENCE_DATE_PENALTY
     confidence *= DYAD_PENALTY if completed else 1.0
@@ -102,19 +107,33 @@ def explanation(trigger: Trigger, actors: list[Actor], countries: list[str], com
     return "; ".join(parts)
 
 
+def _same(a: Event, b: Event) -> bool:
+    """Same type, same date, and one's states include the other's (a headline often names fewer)."""
+    if a.type != b.type or a.hypothetical != b.hypothetical:
+        return False
+    if (a.date.start if a.date else None, a.date.end if a.date else None) != \
+            (b.date.start if b.date else None, b.date.end if b.date else None):
+        return False
+    sa, sb = set(a.countries), set(b.countries)
+    return sa <= sb or sb <= sa
+
+
 def dedupe(events: list[Event]) -> list[Event]:
     """The same event told twice (headline and body) is one event: same type, countries and date."""
-    merged: dict[tuple, Event] = {}
+    merged: list[Event] = []
     for e in events:
-        key = (e.type, frozenset(e.countries), e.date.start if e.date else None, e.date.end if e.date else None,
-               e.hypothetical)
-        held = merged.get(key)
-        merged[key] = e if held is None else _merge(held, e)
-    return list(merged.values())
+        i = next((i for i, held in enumerate(merged) if _same(held, e)), None)
+        if i is None:
+            merged.append(e)
+        else:
+            merged[i] = _merge(merged[i], e)
+    return merged
 
 
 def _merge(a: Event, b: Event) -> Event:
     from dataclasses import replace
+    if len(b.countries) > len(a.countries):
+        a, b = replace(b, evidence=b.evidence, salience=a.salience), a
     names = {(x.entity_key or x.name) for x in a.actors}
     actors = a.actors + tuple(x for x in b.actors if (x.entity_key or x.name) not in names)
     evidence = a.evidence + tuple(s for s in b.evidence if s not in a.evidence)
@@ -123,10 +142,31 @@ def _merge(a: Event, b: Event) -> Event:
                    salience="main" if "main" in (a.salience, b.salience) else a.salience)
 
 
+def lead_date(doc: Document, sentences: list[Span], lead: set[int]) -> DateValue | None:
+    """The stated date of the first dated act of the headline or lead, when close to publication.
+
+    A careful analyst dates the lead's follow-up statements ('the two ministries also agreed') by the
+    main event, not by the dateline."""
+    for i in sorted(lead):
+        for trigger in best_per_type(find_triggers(sentences[i], doc.lang)):
+            dated = args.date_near(doc, sentences[i].start, sentences[i].end, trigger.start)
+            if not dated or dated[0].precision not in ("day", "week") or not dated[0].start:
+                continue
+            if doc.published:
+                try:
+                    gap = (date.fromisoformat(doc.published[:10]) - date.fromisoformat(dated[0].start)).days
+                except ValueError:
+                    continue
+                if not 0 <= gap <= LEAD_DATE_DAYS:
+                    continue
+            return dated[0]
+    return None
+
+
 def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -> list[Event]:
-    dyad = args.article_countries(doc)[:2]
-    reference = args.reference_date(doc)
+    dyad = args.article_dyad(doc)
     lead = lead_indices(sentences)
+    reference = lead_date(doc, sentences, lead) or args.reference_date(doc)
     found = []
     for i, sentence in enumerate(sentences):
         for trigger in best_per_type(find_triggers(sentence, doc.lang)):

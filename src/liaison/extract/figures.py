@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from liaison.extract import arguments as args
 from liaison.extract import lexicon
@@ -75,7 +76,7 @@ def _excluded(text: str, m: re.Match, lang: str | None) -> bool:
         return True
     if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
         # 'the two countries', 'les deux pays': a reference, not a count
-        return bool(re.search(r"(?:the|les|los|las|i|le|gli|die|der|os|as|these|ces|both|all)\s+$", before, re.I))
+        return bool(re.search(r"(?:the|les|des|aux|ces|ses|leurs|nos|los|las|i|le|gli|dei|degli|die|der|den|os|as|dos|das|these|their|its|his|her|both|all)\s+$", before, re.I))
     return False
 
 
@@ -131,11 +132,13 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
 
 def extract_figures(doc: Document, sentences: list[Span]) -> list[Figure]:
     date_spans = [(m.span.start, m.span.end) for m in doc.mentions if m.kind == "date"]
-    out, seen = [], set()
+    out: list[Figure] = []
     for sentence in sentences:
         for f in figures_in(doc, sentence, date_spans):
-            key = (f.value, " ".join(sentence.text.split()))
-            if key not in seen:
-                seen.add(key)
+            same = next((i for i, g in enumerate(out) if (g.value, g.unit) == (f.value, f.unit)), None)
+            if same is None:
                 out.append(f)
+            elif sentence not in out[same].evidence:
+                # the same quantity told again (headline and body): one figure, every sentence as evidence
+                out[same] = replace(out[same], evidence=out[same].evidence + (sentence,))
     return out

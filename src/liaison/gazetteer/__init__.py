@@ -70,6 +70,8 @@ def _country_entries() -> list[Entry]:
             out += [Entry("country", code, n) for n in lang_names if fold(n) not in dropped]
     for code, names in extra["aliases"].items():
         out += [Entry("country", code, n, EXACT if n in exact else INITIALS) for n in names]
+    # regions are matched so that their words are not read as countries ("Latin America")
+    out += [Entry("region", name, name, INITIALS) for name in extra.get("regions", [])]
     return out
 
 
@@ -93,14 +95,27 @@ def _organization_entries() -> list[Entry]:
         for acronym in org["acronyms"]:
             out.append(Entry("organization", org["name"], acronym, EXACT, data=org))
         for alias in org["aliases"]:
-            policy = ANY if " " in alias.strip() or "'" in alias or "’" in alias else INITIALS
-            out.append(Entry("organization", org["name"], alias, policy, data=org))
+            # multi-word names are often written with odd case ("interior Ministry",
+            # "ministère de l'intérieur"); one-word names must be capitalised like the data
+            multiword = " " in alias.strip() or "'" in alias or "’" in alias
+            out.append(Entry("organization", org["name"], alias, ANY if multiword else INITIALS, data=org))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def stop_words() -> frozenset[str]:
+    """Function words of the supported languages ("hanno", "come"): never city names."""
+    import importlib
+
+    words: set[str] = set()
+    for lang in LANGS:
+        words |= importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    return frozenset(fold(w) for w in words)
 
 
 def _place_entries(taken: set[str]) -> list[Entry]:
     """Places whose name is not already a country, demonym or organisation; biggest city first."""
-    blocked = place_filters()["never"]
+    blocked = place_filters()["never"] | stop_words()
     out, seen = [], set(taken)
     for place in places():
         for name in [place["name"], *place["aliases"]]:

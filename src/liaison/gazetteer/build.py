@@ -20,6 +20,8 @@ MIN_POPULATION = 50_000
 # alternate names (spelling variants, exonyms) are only kept for larger cities: fewer false hits
 MIN_POPULATION_ALIASES = 100_000
 MIN_ALIAS_SIMILARITY = 75
+PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el",
+             "al", "am", "an", "der", "im", "sur", "en", "of", "upon", "y", "e", "et", "los", "las"}
 
 
 def fold(text: str) -> str:
@@ -41,6 +43,8 @@ def country_names() -> dict[str, dict]:
             if lang == "en":
                 found += english
             names[lang] = sorted({n for n in found if n and "," not in n})
+            if not names[lang] and found[0]:       # "Hong Kong, RAE de China" -> "Hong Kong"
+                names[lang] = [found[0].split(",")[0].strip()]
         display = locales["en"].territories.get(country.alpha_2) or country.name
         out[country.alpha_3] = {"alpha2": country.alpha_2, "name": display, "names": names}
     out["XKX"] = {"alpha2": "XK", "name": "Kosovo",
@@ -55,7 +59,10 @@ def latin_title_case(name: str) -> bool:
     if any(unicodedata.category(c).startswith("L") and not unicodedata.name(c, "").startswith("LATIN")
            for c in name):
         return False
-    return all(ch.isalpha() or ch in " -'’" for ch in name)
+    if not all(ch.isalpha() or ch in " -'’" for ch in name):
+        return False
+    # "Panama by" (Danish for Panama City) is not a name in our languages; particles may be lower case
+    return all(w[:1].isupper() or w in PARTICLES for w in name.replace("-", " ").split())
 
 
 def timezone_exonyms() -> dict[str, set[str]]:
@@ -109,7 +116,7 @@ def places() -> list[list]:
         is_capital = (city["countrycode"], fold(city["name"])) in caps
         if city["population"] < MIN_POPULATION and not is_capital:
             continue
-        if not latin_title_case(city["name"]) and len(city["name"]) >= 4:
+        if len(city["name"]) < 3 or (not latin_title_case(city["name"]) and len(city["name"]) >= 4):
             continue
         rows.append([city["name"], alpha3.get(city["countrycode"]), round(city["latitude"], 4),
                      round(city["longitude"], 4), city["population"], int(is_capital),

@@ -69,11 +69,19 @@ def _initials_agree(surface: str, alias: str) -> bool:
     return surface[:1].isupper() or not alias[:1].isupper()
 
 
+def alias_lower(alias: str) -> bool:
+    return alias[:1].islower()
+
+
 def accepts(entry: Entry, surface: str, lang: str | None) -> bool:
     if entry.policy == EXACT:
         return _squash(surface) == _squash(entry.alias)
+    if entry.policy == ANY and entry.lang:
+        # a demonym form of another language is a different word here ("Chino" in English)
+        return lang is None or entry.lang == lang
     if entry.policy == ANY:
-        return entry.lang is None or entry.lang == lang or surface[:1].isupper()
+        # an all-lower-case stretch is only a name when the alias itself starts in lower case
+        return not surface.islower() or alias_lower(entry.alias)
     return _initials_agree(surface, entry.alias)
 
 

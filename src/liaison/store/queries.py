@@ -51,6 +51,18 @@ def list_documents(store, limit: int = 50, offset: int = 0) -> tuple[list[dict],
     return [dict(r) for r in rows], total
 
 
+def document_titles(store, doc_ids) -> dict[str, dict]:
+    """id -> {title, published, lang, url} for the given documents, without their texts."""
+    c = s.documents.c
+    ids = list(dict.fromkeys(doc_ids))
+    out: dict[str, dict] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            q = select(c.id, c.title, c.published, c.lang, c.url, c.source).where(c.id.in_(ids[i:i + 500]))
+            out.update({r["id"]: dict(r) for r in conn.execute(q).mappings()})
+    return out
+
+
 def get_document(store, doc_id: str) -> dict | None:
     c = s.documents.c
     cols = [c[name] for name in (*DOC_LIST_COLUMNS, "authors", "text", "meta", "analysed_version")]

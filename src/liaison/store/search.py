@@ -9,30 +9,39 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 
 from liaison.store import schema as s
 
 FTS_TABLE = "search_fts"
-_built: dict[int, tuple] = {}       # id(engine) -> fingerprint of the content the index holds
 
 
-def search(store, q: str, limit: int = 20, offset: int = 0) -> tuple[list[dict], int]:
+HIT_MARKS = ("«", "»")
+
+
+def search(store, q: str, limit: int = 20, offset: int = 0,
+           marks: tuple[str, str] = HIT_MARKS) -> tuple[list[dict], int]:
+    """`marks` open and close each hit in the snippets (the web page passes characters that no
+    article contains, since French text is full of « »)."""
     if store.engine.dialect.name == "postgresql":
-        return _search_postgres(store, q, limit, offset)
-    return _search_sqlite(store, q, limit, offset)
+        return _search_postgres(store, q, limit, offset, marks)
+    return _search_sqlite(store, q, limit, offset, marks)
 
 
-def searchable_rows(store):
-    """(kind, id, title, body) for every document and linked fact."""
+def searchable_rows(store, conn=None):
+    """(kind, id, title, body) for every document and linked fact (read on `conn` when given, so
+    the index is built from what the same transaction sees)."""
+    if conn is None:
+        with store.engine.connect() as own:
+            yield from searchable_rows(store, own)
+        return
     d = s.documents.c
-    with store.engine.connect() as conn:
-        for row in conn.execute(select(d.id, d.title, d.text)):
-            yield "document", row.id, row.title or "", row.text
-        for kind, table in s.LINKED_TABLES.items():
-            for row in conn.execute(select(table.c.id, table.c.payload)):
-                title, body = _fact_text(kind, row.payload)
-                yield kind, row.id, title, body
+    for row in conn.execute(select(d.id, d.title, d.text)):
+        yield "document", row.id, row.title or "", row.text
+    for kind, table in s.LINKED_TABLES.items():
+        for row in conn.execute(select(table.c.id, table.c.payload)):
+            title, body = _fact_text(kind, row.payload)
+            yield kind, row.id, title, body
 
 
 def _fact_text(kind: str, p: dict) -> tuple[str, str]:
@@ -50,12 +59,30 @@ def _fact_text(kind: str, p: dict) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- SQLite FTS5
-def _fingerprint(conn) -> tuple:
-    parts = []
-    for table in (s.documents, *s.LINKED_TABLES.values()):
-        parts.append(tuple(conn.execute(select(func.count(), func.max(table.c.id))).one()))
-    parts.append(conn.execute(select(func.count()).select_from(s.facts)).scalar_one())
-    return tuple(parts)
+# Staleness: SQLite triggers count every row written to the searchable tables (the link stage
+# rewrites them wholesale, ingest adds documents); the index is rebuilt when the count moved since
+# the build. Unlike row counts or max ids this sees in-place changes, costs one tiny read per search,
+# and holds across processes (the CLI writes, the server searches).
+STATE_TABLE = "search_state"
+WATCHED = ("documents", *(t.name for t in s.LINKED_TABLES.values()))
+TRIGGERS = [(f"{STATE_TABLE}_{table}_{op.lower()}", table, op)
+            for table in WATCHED for op in ("INSERT", "UPDATE", "DELETE")]
+
+
+def _install_change_counter(conn) -> None:
+    """Create the counter row and its triggers if any is missing (a table rebuilt by a migration
+    loses its triggers); then the index counts as stale."""
+    present = {r[0] for r in conn.execute(text(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE :p"), {"p": f"{STATE_TABLE}_%"})}
+    if all(name in present for name, _, _ in TRIGGERS):
+        return
+    conn.execute(text(f"CREATE TABLE IF NOT EXISTS {STATE_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                      "changes INTEGER NOT NULL, indexed INTEGER NOT NULL)"))
+    conn.execute(text(f"INSERT OR IGNORE INTO {STATE_TABLE} (id, changes, indexed) VALUES (1, 0, -1)"))
+    for name, table, op in TRIGGERS:
+        conn.execute(text(f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {op} ON {table} "
+                          f"BEGIN UPDATE {STATE_TABLE} SET changes = changes + 1; END"))
+    conn.execute(text(f"UPDATE {STATE_TABLE} SET indexed = -1"))
 
 
 def _ensure_index(store) -> None:
@@ -63,15 +90,16 @@ def _ensure_index(store) -> None:
     with store.engine.begin() as conn:
         conn.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
                           "kind UNINDEXED, id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')"))
-        stamp = _fingerprint(conn)
-        if _built.get(id(store.engine)) == stamp:
+        _install_change_counter(conn)
+        changes, indexed = conn.execute(text(f"SELECT changes, indexed FROM {STATE_TABLE}")).one()
+        if changes == indexed:
             return
         conn.execute(text(f"DELETE FROM {FTS_TABLE}"))
-        rows = [{"kind": k, "id": i, "title": t, "body": b} for k, i, t, b in searchable_rows(store)]
+        rows = [{"kind": k, "id": i, "title": t, "body": b} for k, i, t, b in searchable_rows(store, conn)]
         if rows:
             conn.execute(text(f"INSERT INTO {FTS_TABLE} (kind, id, title, body) "
                               "VALUES (:kind, :id, :title, :body)"), rows)
-    _built[id(store.engine)] = stamp
+        conn.execute(text(f"UPDATE {STATE_TABLE} SET indexed = :n"), {"n": changes})
 
 
 def fts5_query(q: str) -> str:
@@ -80,7 +108,7 @@ def fts5_query(q: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def _search_sqlite(store, q: str, limit: int, offset: int) -> tuple[list[dict], int]:
+def _search_sqlite(store, q: str, limit: int, offset: int, marks: tuple[str, str]) -> tuple[list[dict], int]:
     match = fts5_query(q)
     if not match:
         return [], 0
@@ -89,9 +117,9 @@ def _search_sqlite(store, q: str, limit: int, offset: int) -> tuple[list[dict], 
     with store.engine.connect() as conn:
         total = conn.execute(text(f"SELECT count(*) {where}"), {"q": match}).scalar_one()
         rows = conn.execute(text(
-            f"SELECT kind, id, title, snippet({FTS_TABLE}, 3, '«', '»', ' … ', 16) AS snippet, "
+            f"SELECT kind, id, title, snippet({FTS_TABLE}, 3, :open, :close, ' … ', 16) AS snippet, "
             f"bm25({FTS_TABLE}) AS rank {where} ORDER BY rank LIMIT :limit OFFSET :offset"),
-            {"q": match, "limit": limit, "offset": offset}).mappings().all()
+            {"q": match, "limit": limit, "offset": offset, "open": marks[0], "close": marks[1]}).mappings().all()
     return [{**dict(r), "rank": -float(r["rank"])} for r in rows], total
 
 
@@ -106,7 +134,7 @@ _PG_SOURCES = """
 """
 
 
-def _search_postgres(store, q: str, limit: int, offset: int) -> tuple[list[dict], int]:
+def _search_postgres(store, q: str, limit: int, offset: int, marks: tuple[str, str]) -> tuple[list[dict], int]:
     words = re.findall(r"\w+", q, flags=re.UNICODE)
     if not words:
         return [], 0
@@ -119,7 +147,7 @@ def _search_postgres(store, q: str, limit: int, offset: int) -> tuple[list[dict]
         total = conn.execute(text(f"{base} SELECT count(*) FROM hits"), {"q": tsq}).scalar_one()
         rows = conn.execute(text(
             f"{base} SELECT kind, id, title, ts_headline('simple', coalesce(body, ''), to_tsquery('simple', :q), "
-            "'StartSel=«, StopSel=», MaxWords=24, MinWords=8') AS snippet, rank "
+            "'StartSel=' || :open || ', StopSel=' || :close || ', MaxWords=24, MinWords=8') AS snippet, rank "
             "FROM hits ORDER BY rank DESC LIMIT :limit OFFSET :offset"),
-            {"q": tsq, "limit": limit, "offset": offset}).mappings().all()
+            {"q": tsq, "limit": limit, "offset": offset, "open": marks[0], "close": marks[1]}).mappings().all()
     return [{**dict(r), "rank": float(r["rank"])} for r in rows], total

@@ -8,16 +8,17 @@ single capitalised words the NER calls people ("Elysée", "Rabat") are not kept 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from liaison.link.names import fold, has_diacritics
 from liaison.records import Document, Entity, Mention, Role
+from liaison.understand.allegiance import default_country, ranked_countries
+from liaison.understand.anaphora import GENERIC, definite_title_roles
 from liaison.understand.biography import biography_roles
 from liaison.understand.coref import Cluster, link_mentions, tokens
-from liaison.understand.roles import RoleFinding, roles_for
+from liaison.understand.roles import RoleContext, RoleFinding, roles_for
 from liaison.understand.titles import lexicon, phrase_regex
-
-GENERIC = {"Minister", "Secretary", "Deputy Minister", "Advisor", "President", "Leader", "Analyst"}
 
 try:
     from liaison.gazetteer import country_name, lookup_country   # written by the places engineer
@@ -25,35 +26,73 @@ except ImportError:                                                # pragma: no 
     lookup_country = None
     country_name = None
 
+TITLE_RULES = ("title_before", "apposition", "biography", "definite_title")
+# "Indonesian National Police (INP)": an acronym the article defines for an organisation
+DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+
 
 def resolve_actors_batch(docs: list[Document]) -> list[Document]:
     return [resolve_actors(doc) for doc in docs]
 
 
-_TEXT: dict[str, str] = {}
-
-
 def resolve_actors(doc: Document) -> Document:
-    _TEXT["t"] = doc.text
     persons = [m for m in doc.mentions if m.kind == "person"]
     titles = [m for m in doc.mentions if m.kind == "title"]
-    geo = [m for m in doc.mentions if m.kind in ("country", "demonym")]
+    named = [(p.span.start, p.span.end) for p in persons]
+    # "Badrodin Haiti" is a man, not a country
+    geo = [m for m in doc.mentions if m.kind in ("country", "demonym")
+           and not any(a <= m.span.start < b for a, b in named)]
     lex = lexicon(doc.lang)
-    rank_rx = phrase_regex(lex.honorifics + lex.ranks)
-    counter_rx = phrase_regex(lex.counterparts)
-    findings = {m.span.start: roles_for(doc.text, m, titles, geo, rank_rx, counter_rx) for m in persons}
+    ctx = RoleContext(doc.text, titles, geo, _organisations(doc), phrase_regex(lex.honorifics + lex.ranks),
+                      phrase_regex(lex.counterparts), tuple(named))
+    findings = {m.span.start: roles_for(ctx, m) for m in persons}
 
     def title_of(m: Mention) -> str | None:
         return next((f.title for f in findings[m.span.start] if f.rule == "title_before"), None)
 
     clusters = [c for c in link_mentions(persons, title_of) if _keep(c, findings)]
     clusters = _drop_glued_names(clusters)
-    fallback = _dominant_country(geo)
     for start, found in biography_roles(doc, clusters, titles, lex).items():
         findings.setdefault(start, []).extend(found)
-    entities = _person_entities(doc, clusters, findings, fallback)
+    _add_definite_titles(doc, clusters, findings, titles, geo, lex)
+    entities = _person_entities(doc, clusters, findings)
     entities += _geo_entities(doc)
     return doc.with_(entities=tuple(entities))
+
+
+def _organisations(doc: Document) -> list[Mention]:
+    """Organisation mentions, plus the later uses of an acronym the article defines."""
+    orgs = [m for m in doc.mentions if m.kind == "organization" and isinstance(m.value, str)]
+    extra = []
+    for o in orgs:
+        d = DEFINED_ACRONYM.match(doc.text, o.span.end)
+        if not d:
+            continue
+        for use in re.finditer(rf"(?<![\w-]){re.escape(d.group(1))}(?![\w-])", doc.text):
+            if not any(x.span.start <= use.start() < x.span.end for x in orgs):
+                extra.append(Mention("organization", doc.span(use.start(), use.end()), o.value,
+                                     "defined_acronym", o.extra))
+    return sorted(orgs + extra, key=lambda m: m.span.start)
+
+
+def _add_definite_titles(doc, clusters, findings, titles, geo, lex) -> None:
+    cluster_of = {m.span.start: i for i, c in enumerate(clusters) for m in c.mentions}
+    used = {f.evidence.start for fs in findings.values() for f in fs if f.title}
+
+    def titled(i: int) -> bool:
+        return any(f.title and f.rule in TITLE_RULES
+                   for m in clusters[i].mentions for f in findings.get(m.span.start, []))
+
+    def country_of(i: int) -> str | None:
+        found = [f.country for m in clusters[i].mentions for f in findings.get(m.span.start, []) if f.country]
+        return Counter(found).most_common(1)[0][0] if found else None
+
+    persons = [m for c in clusters for m in c.mentions]
+    sentences = list(doc.sentences) or [doc.span(0, len(doc.text))]
+    extra = definite_title_roles(doc.text, sentences, titles, persons, used, cluster_of, titled,
+                                 country_of, geo, lex.definite, long_phrases=doc.lang == "de")
+    for start, found in extra.items():
+        findings.setdefault(start, []).extend(found)
 
 
 def _keep(c: Cluster, findings: dict) -> bool:
@@ -83,11 +122,6 @@ def _drop_glued_names(clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
-def _dominant_country(geo: list[Mention]) -> str | None:
-    counts = Counter(g.value for g in geo if g.kind == "country" and isinstance(g.value, str))
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def _display_name(c: Cluster) -> str:
     names = c.full_names or [m.value for m in c.mentions]
     counts = Counter(names)
@@ -95,66 +129,71 @@ def _display_name(c: Cluster) -> str:
                                      "." not in n.split()[0], counts[n], len(n)))
 
 
-def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, fallback) -> list[Entity]:
+def _person_entities(doc: Document, clusters: list[Cluster], findings: dict) -> list[Entity]:
     by_start = {m.span.start: i for i, c in enumerate(clusters) for m in c.mentions}
-    resolved: dict[int, tuple[list[Role], str | None, list[str]]] = {}
+    resolved: dict[int, tuple[list[Role], str | None, list[str], bool]] = {}
     # two passes: counterparts take the office of the other party, known after the first pass
     for _ in range(2):
         for i, c in enumerate(clusters):
-            resolved[i] = _roles_and_country(c, findings, resolved, by_start, clusters)
+            resolved[i] = _roles_and_country(doc.text, c, findings, resolved, by_start)
+    ranked = ranked_countries(doc.mentions)
+    claimed = {country for _, country, _, _ in resolved.values() if country}
     entities = []
     for i, c in enumerate(clusters):
-        roles, country, why = resolved[i]
-        if country is None and fallback:
-            country = fallback
-            why.append(f"country {fallback}: the article's most named country (nothing better)")
-        roles = [r if r.country else Role(r.title, r.organization, country, r.start, r.end, r.evidence)
-                 for r in roles]
+        roles, country, why, international = resolved[i]
+        if country is None and not international:
+            country, reason = default_country(doc, ranked, claimed)
+            why.append(reason)
+        roles = [r if r.country or international else
+                 Role(r.title, r.organization, country, r.start, r.end, r.evidence) for r in roles]
         name = _display_name(c)
         aliases = sorted({m.value for m in c.mentions if len(tokens(m.value)) > 1} - {name})
         key = "person:" + fold(name)
-        explanation = "; ".join(why + c.reasons) or "named by " + c.mentions[0].source
+        explanation = "; ".join(w for w in why + c.reasons if w) or "named by " + c.mentions[0].source
         entities.append(Entity(key, "person", name, tuple(aliases), country, tuple(roles),
                                tuple(m.span for m in c.mentions), explanation=explanation))
     return _unique_keys(entities)
 
 
-def _roles_and_country(c: Cluster, findings, resolved, by_start, clusters):
+def _roles_and_country(text: str, c: Cluster, findings, resolved, by_start):
+    own = [(m, f) for m in c.mentions for f in findings.get(m.span.start, [])]
+    # the office of a counterpart only when nothing more specific names this person's own
+    specific = any(f.title and f.title not in GENERIC for _, f in own)
     roles: list[Role] = []
-    countries: list[tuple[str, str]] = []
+    countries: list[str] = []
     why: list[str] = []
-    for m in c.mentions:
-        own = findings.get(m.span.start, [])
-        titled = any(f.title for f in own)
-        for f in own:
-            title, org, country = f.title, f.organization, f.country
-            if f.rule == "counterpart" or (f.rule == "apposition" and f.counterpart_of not in (None, -1)):
-                other = _other_party(m, f, by_start, clusters)
-                if other is not None and other in resolved:
-                    o_roles, o_country, _ = resolved[other]
-                    if f.rule == "counterpart" and o_roles and title is None and not titled:
-                        title, org = o_roles[0].title, o_roles[0].organization
-                    if f.rule == "apposition" and country is None:
-                        country = o_country
-            if country:
-                countries.append((country, f.rule))
-            if title:
-                roles.append(Role(title, org, country, f.start, f.end, (f.evidence,)))
-                why.append(f"role {title!r} by {f.rule} at {f.evidence.start}"
-                           + (f", country {country}" if country else ""))
+    for m, f in own:
+        title, org, country = f.title, f.organization, f.country
+        if f.rule == "counterpart" or (f.rule == "apposition" and f.counterpart_of not in (None, -1)):
+            other = _other_party(text, m, f, by_start)
+            if other is not None and other in resolved:
+                o_roles, o_country, _, _ = resolved[other]
+                if f.rule == "counterpart" and o_roles and title is None and not specific:
+                    title, org = o_roles[0].title, o_roles[0].organization
+                if f.rule == "apposition" and country is None:
+                    country = o_country
+        if country:
+            countries.append(country)
+        if title:
+            roles.append(Role(title, org, country, f.start, f.end, (f.evidence,)))
+            why.append(f"role {title!r} by {f.rule} at {f.evidence.start}"
+                       + (f", country {country}" if country else ""))
+        elif country:
+            why.append(f"country {country} by {f.rule} at {f.evidence.start}")
     roles = _best_roles(roles)
-    country = Counter(c for c, _ in countries).most_common(1)[0][0] if countries else None
-    return roles, country, why
+    country = Counter(countries).most_common(1)[0][0] if countries else None
+    international = country is None and any(f.international for _, f in own)
+    return roles, country, why, international
 
 
-def _other_party(m: Mention, f: RoleFinding, by_start: dict, clusters: list[Cluster]) -> int | None:
+def _other_party(text: str, m: Mention, f: RoleFinding, by_start: dict) -> int | None:
     if f.counterpart_of not in (None, -1):
         near = [s for s in by_start if s <= f.counterpart_of < s + 60]
         return by_start[min(near, key=lambda s: abs(s - f.counterpart_of))] if near else None
     own = by_start.get(m.span.start)
     before = [s for s in by_start if s < m.span.start and by_start[s] != own]
     # "X met …, his counterpart Y": the subject of the sentence, else the person named last
-    line = [s for s in before if s >= f.evidence.start - 300 and "\n" not in _TEXT.get("t", "")[s:f.evidence.start]]
+    line = [s for s in before if s >= f.evidence.start - 300 and "\n" not in text[s:f.evidence.start]]
     if line:
         return by_start[min(line)]
     return by_start[max(before)] if before else None

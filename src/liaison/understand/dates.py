@@ -17,16 +17,19 @@ import re
 from liaison.records import DateValue, Document, Mention
 from liaison.understand.dates_calendar import parse_day
 from liaison.understand.dates_find import EXPLICIT_YEAR, Found, find_dates
-from liaison.understand.dates_lexicon import date_lexicon
-from liaison.understand.dates_resolve import Context, expression_kind, is_relative, resolve
+from liaison.understand.dates_lexicon import DateLexicon, date_lexicon
+from liaison.understand.dates_resolve import Context, expression_kind, is_relative, resolve, weekday_year
 from liaison.understand.dates_tense import cue_tense, tense_at
 
 __all__ = ["date_mentions", "dates_in", "normalise"]
 
 
-def _nearest_year(found: list[Found], f: Found) -> int | None:
-    """The explicit year written nearest the expression (by character distance), if any."""
+def _nearest_year(found: list[Found], f: Found, lex: DateLexicon) -> int | None:
+    """The explicit year written nearest the expression (by character distance), else the year that a
+    weekday written with a yearless date implies ("jeudi 29 décembre"), if any."""
     years = [(abs(g.start - f.start), y) for g in found if g.kind in EXPLICIT_YEAR and (y := g.year())]
+    if not years:
+        years = [(abs(g.start - f.start), y) for g in found if (y := weekday_year(g, lex))]
     return min(years)[1] if years else None
 
 
@@ -45,7 +48,7 @@ def date_mentions(doc: Document) -> list[Mention]:
     out = []
     for f in found:
         tense = tense_at(doc, f.start, f.end, lex)
-        value = resolve(f, lex, Context(published, tense, _nearest_year(found, f)))
+        value = resolve(f, lex, Context(published, tense, _nearest_year(found, f, lex)))
         out.append(_mention(doc, f, value, tense))
     return out
 
@@ -64,7 +67,7 @@ def normalise(text: str, published: str | None, lang: str | None, tense: str | N
     if found:
         f = max(found, key=lambda f: f.end - f.start)
         tense = tense or cue_tense(text, f.start, f.end, lex)
-        value = resolve(f, lex, Context(pub, tense, _nearest_year(found, f)))
+        value = resolve(f, lex, Context(pub, tense, _nearest_year(found, f, lex)))
         if value or pub is None:
             return value
     if pub is None and not re.search(r"(?:19|20)\d\d", text):

@@ -99,13 +99,16 @@ def _non_overlapping(cands: list[Found]) -> list[Found]:
     return sorted(chosen, key=lambda f: f.start)
 
 
-def _widen(f: Found, text: str, floor: int, lex: DateLexicon) -> None:
-    """Take in the direction and modifier words before the find and a direction word after it."""
-    post = f.groups.get("post")
+def _widen(f: Found, text: str, floor: int, ceiling: int, lex: DateLexicon) -> None:
+    """Take in the direction and modifier words before the find and a direction word after it
+    (never into the neighbouring finds: floor and ceiling)."""
+    post, art = f.groups.get("post"), f.groups.get("art")
     if post:
         f.direction = lex.directions.get(key(post))
+    elif art:
+        f.direction = lex.directions.get(key(art))       # "cet été", "this summer"
     if f.kind in DIRECTED:
-        m = lex.post_re.match(text[f.end:f.end + 24])
+        m = lex.post_re.match(text[f.end:min(ceiling, f.end + 24)])
         if m and not post:
             f.direction, f.end = lex.directions.get(key(m.group("w"))), f.end + m.end()
         m = lex.prefix_direction.search(text[max(floor, f.start - 48):f.start])
@@ -122,7 +125,7 @@ def find_dates(text: str, lex: DateLexicon) -> list[Found]:
     """The temporal expressions of `text`, in text order, with their context words taken in."""
     found = _non_overlapping(_candidates(text, lex))
     floor = 0
-    for f in found:
-        _widen(f, text, floor, lex)
+    for i, f in enumerate(found):
+        _widen(f, text, floor, found[i + 1].start if i + 1 < len(found) else len(text), lex)
         floor = f.end
     return found

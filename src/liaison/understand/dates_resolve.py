@@ -48,6 +48,8 @@ def _yearless(f: Found, ctx: Context, ranges_in) -> DateValue | None:
         cands = [r for r in (ranges_in(y) for y in (year - 1, year, year + 1)) if r]
         strict = f.direction in ("last", "next")
         return _value(cal.pick(cands, ctx.published, _side(f, ctx), strict), precision) if cands else None
+    if f.direction and not isinstance(ranges_in, _DayMonth):
+        return None               # "last December", "cet été": relative to a publication date we lack
     year = ranges_in.year_hint(ctx.ref_year)
     rng = ranges_in(year)
     return _value(rng, precision, unstated=True) if rng else None
@@ -240,3 +242,15 @@ def is_relative(f: Found) -> bool:
     """Placed against the publication date (or a year guessed from the document)."""
     return f.kind in ("relday", "weekday", "relperiod", "within", "pastwin", "ago") or not f.groups.get("y") \
         and f.kind not in ("iso", "numeric")
+
+
+def weekday_year(f: Found, lex: DateLexicon) -> int | None:
+    """The year a yearless "Wednesday 3 May" must be in (the latest such year up to today), else None."""
+    g = f.groups
+    if f.kind not in ("dmy", "mdy") or g.get("y") or not g.get("wd"):
+        return None
+    try:
+        return cal.year_for_weekday(lex.months[key(g["mon"]).rstrip(".")], int(g["d"]),
+                                    lex.weekdays[key(g["wd"])], dt.date.today().year, backward=True)
+    except KeyError:
+        return None

@@ -39,12 +39,15 @@ BACK_GAP = re.compile(r",[ \t]*(?:(?:the|le|la|el|il|der|die)[ \t]+|l['’])?(?:
                       r"(?:[^\W\d_]+[ \t]+){0,2}$")
 
 
+HEADLINE_WORDS = 20     # longer all-capitalised lines are captions listing people ("L-R: X, Minister of …")
+
+
 def headline_zones(text: str) -> list[tuple[int, int]]:
     """Title-case lines ("Greek FM Holds Talks With Haftar"): every word capitalised, no names to trust."""
     zones, pos = [], 0
     for line in text.split("\n"):
         words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
-        if len(words) >= 4 and not line.rstrip().endswith((".", "»", "”", '"')) and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+        if HEADLINE_WORDS >= len(words) >= 4 and not line.rstrip().endswith((".", "»", "”", '"')) and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
             zones.append((pos, pos + len(line)))
         pos += len(line) + 1
     return zones
@@ -155,5 +158,6 @@ def person_mentions(doc: Document) -> list[Mention]:
         taken.append((s, e))
         found.append(Mention("person", doc.span(s, e), name, source))
     found += [Mention("title", doc.span(t.start, t.end), t.title, "title_lexicon",
-                      {"organization": t.organization, "holder": t.holder}) for t in titles]
+                      {"organization": t.organization, "holder": t.holder, "country": t.country})
+              for t in titles]
     return found

@@ -15,7 +15,7 @@ from liaison.records import Document, Mention
 from liaison.gazetteer.context import (ContextCountries, compound_span, in_person, is_caps_line,
                                             person_spans, sentence_bounds)
 
-KIND_ORDER = ("organization", "country", "place", "demonym")
+KIND_ORDER = ("organization", "country", "region", "place", "demonym")
 # words before a language name: "in English", "en français", "auf Deutsch", "em português"
 LANGUAGE_CUES = {"in", "en", "auf", "em", "into"}
 
@@ -27,12 +27,38 @@ def geo_mentions(doc: Document) -> list[Mention]:
     tokens = tokens_of(text)
     matches = gazetteer.index().scan(text, doc.lang, tokens)
     persons = person_spans(doc)
-    picked = [(m, e) for m in matches if (e := _reading(m, text, tokens, doc.lang, persons))]
+    picked = [(m, e) for m in matches if (e := _reading(m, text, tokens, doc.lang, persons))
+              and e.kind != "region"]
+    surnames = _surname_places(text, tokens, matches, doc.lang)
+    picked = [(m, e) for m, e in picked if e.kind != "place" or e.alias not in surnames]
     geo = [_geo_mention(doc, m, e, tokens) for m, e in picked if e.kind != "organization"]
-    geo = [g for g in geo if g]
+    geo = _drop_contained([g for g in geo if g])
     context = ContextCountries(text, geo, sentence_bounds(doc))
     orgs = [_org_mention(doc, m, context) for m, e in picked if e.kind == "organization"]
     return sorted(geo + orgs, key=lambda m: (m.span.start, -m.span.end))
+
+
+def _drop_contained(mentions: list[Mention]) -> list[Mention]:
+    """'Moroccan' inside the compound 'Moroccan-Spanish' is not a mention of its own."""
+    compounds = [m.span for m in mentions if m.extra.get("form") == "compound"]
+    return [m for m in mentions if not any(c.start <= m.span.start and m.span.end <= c.end
+                                           and (c.start, c.end) != (m.span.start, m.span.end)
+                                           for c in compounds)]
+
+
+def _surname_places(text: str, tokens: list, matches: list[Match], lang: str | None) -> set[str]:
+    """City names used as a surname somewhere in the article ('Xiomara Castro'): a person there,
+    so 'Castro' alone later is the same person, not the city."""
+    found = set()
+    for match in matches:
+        entry = match.entries[0]
+        if entry.kind == "place" and len(match.entries) == 1 and lang != "de" and match.first > 0:
+            prev = tokens[match.first - 1]
+            word = text[prev[0]:prev[1]]
+            if (text[prev[1]:match.start] == " " and word[:1].isupper() and not word.isupper()
+                    and not _starts_sentence(text, prev[0])):
+                found.add(entry.alias)
+    return found
 
 
 def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -> Entry | None:
@@ -53,6 +79,8 @@ def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -
             return None
         if folded in filters["common_word"] and _starts_sentence(text, match.start):
             return None
+        if entry.kind == "place" and lang != "de" and _next_to_name(text, tokens, match):
+            return None
     if entry.kind == "demonym" and _after_language_cue(tokens, match, text):
         return None
     return entry
@@ -64,6 +92,19 @@ def _followed_by_name(text: str, tokens: list, match: Match) -> bool:
     nxt = text[tokens[match.last][0]:tokens[match.last][1]]
     gap = text[tokens[match.last - 1][1]:tokens[match.last][0]]
     return gap == " " and nxt[:1].isupper() and not nxt.isupper()
+
+
+def _next_to_name(text: str, tokens: list, match: Match) -> bool:
+    """'Xiomara Castro', 'President Vladimir Putin': a city name inside a run of capitalised
+    words is a person's name. German is exempt: its nouns are capitalised."""
+    if _followed_by_name(text, tokens, match):
+        return True
+    if match.first == 0:
+        return False
+    prev = tokens[match.first - 1]
+    word = text[prev[0]:prev[1]]
+    return (text[prev[1]:match.start] == " " and word[:1].isupper() and not word.isupper()
+            and not _starts_sentence(text, prev[0]))
 
 
 def _starts_sentence(text: str, start: int) -> bool:

@@ -1,15 +1,19 @@
 """A person's role and country from the words around their name.
 
 Rules, each named in the entity's explanation:
-- `title_before`: a title right before the name, with only ranks, articles, commas or a
-  complement between ("French Interior Minister Laurent Nuñez", "el presidente de Mauritania, X");
-- `apposition`: ", <title>" right after the name ("Laurent Nunez, Minister of the Interior");
+- `title_before`: a title right before the name, with only ranks, articles, commas, a short
+  parenthesis or a complement between ("French Interior Minister Laurent Nuñez", "el presidente
+  de Mauritania, X", "the head of Algeria's domestic security agency (DGSI), Major-General X");
+- `apposition`: ", <title>" right after the name ("Laurent Nunez, Minister of the Interior"), or
+  the title alone on the next line of a name-only line (press-release headers);
 - `counterpart`: "son homologue français, X" / "X, Nuñez's Algerian counterpart": the office of
   the other party, the country of the adjective;
-- `biography`: titles in a sentence about the person ("appointed Minister of the Interior in
-  October 2025") with start / end dates where the text states them.
-The country of a title is the country or demonym mention next to it ("Algerian President",
-"président de la République française", "Algeria's domestic security agency").
+- `biography`: titles in a sentence about the person (see biography.py);
+- `definite_title`: "le ministre français de l'Intérieur a remis …" (see anaphora.py).
+The country of a title is, in this order: the state only that title exists in (lexicon), the
+country or demonym next to it ("Algerian President", "président de la République française"),
+the country of the organisation it heads ("AFP Commissioner", "Chief of the INP").
+An international organisation ("President of the European Commission") gives no country.
 """
 from __future__ import annotations
 
@@ -18,16 +22,20 @@ from dataclasses import dataclass
 
 from liaison.records import Mention, Span
 
-GAP_BEFORE = re.compile(r"^[\s,]*(?:(?:the|le|la|el|il|lo|der|die|o|a)\s+|l['’])?$", re.IGNORECASE)
+PAREN = r"(?:\([^()\n]{1,30}\)\s*)?"
+GAP_BEFORE = re.compile(rf"^\s*{PAREN}[\s,]*(?:(?:the|le|la|el|il|lo|der|die|o|a)\s+|l['’])?$", re.IGNORECASE)
 COMPLEMENT = re.compile(r"^\s*(?:(?:of|for|de|del|du|des|di|da|dell['’]|von|der|in|en|and|et|y|e|und)\b"
-                        r"[^,\n.;]{1,70}|[a-zà-ÿ]+)?\s*,?\s*(?:(?:the|le|la|el|il|lo|der|die|o|a)\s+|l['’])?$",
+                        rf"[^,\n.;]{{1,70}}|[a-zà-ÿ]+)?\s*{PAREN},?\s*(?:(?:the|le|la|el|il|lo|der|die|o|a)\s+|l['’])?$",
                         re.IGNORECASE)
 GAP_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?,\s*(?:(?:the|le|la|el|il|der|die|o|a)\s+|l['’])?"
                        r"(?P<owner>[^\W\d_][\w\-]*['’]s\s+)?(?:(?!(?:and|et|y|und|e|with|avec|or|ou)\s)[^\W\d_]+\s+){0,2}$",
                        re.IGNORECASE)
+# what may follow a name on a press-release header line ("The Hon Michael Keenan MP")
+HEADER_TAIL = re.compile(r"^[ \t]*(?:[A-Z]{2,4}|\([^()\n]{1,12}\))?[ \t]*\n[ \t]*$")
 # "X, Nuñez's Algerian counterpart, Y": the counterpart phrase belongs to X, not to Y
 OWNED = re.compile(r",\s*[^\W\d_][\w\-]*['’]s\s+(?:[^\W\d_]+\s+)?$")
 COUNTER_BEFORE = re.compile(r"^\s*(?:[^\W\d_]+\s*)?,?\s*(?:(?:the|le|la|el|il)\s+|l['’])?$", re.IGNORECASE)
+ORG_GAP = 3           # "AFP Commissioner": an organisation right before the title
 
 
 @dataclass(frozen=True)
@@ -40,59 +48,144 @@ class RoleFinding:
     counterpart_of: int | None = None     # span start of the other party's mention
     start: str | None = None
     end: str | None = None
+    international: bool = False           # the office is in an international organisation
+
+
+@dataclass(frozen=True)
+class RoleContext:
+    """What the role rules look at in one document."""
+    text: str
+    titles: list[Mention]
+    geo: list[Mention]             # country and demonym mentions, none inside a person's name
+    orgs: list[Mention]            # organisation mentions (value: name; extra: country, scope)
+    rank_rx: re.Pattern | None
+    counter_rx: re.Pattern | None
+    persons: tuple[tuple[int, int], ...] = ()     # spans of the person mentions
 
 
 def _strip_ranks(gap: str, rank_rx) -> str:
     return rank_rx.sub(" ", gap) if rank_rx is not None else gap
 
 
-def country_near(text: str, start: int, end: int, geo: list[Mention], window: int = 30) -> str | None:
-    """The country named by a country/demonym mention inside or right next to [start, end)."""
-    best, dist = None, window + 1
+# a country or demonym before a title qualifies it only when it touches it ("French Interior
+# Minister", "Algeria's domestic security agency"), not across a clause ("… die marokkanische
+# Führung ist Innenministerin Faeser")
+TOUCHING = re.compile(r"^(?:['’]s)?[ \t\-]*$")
+CLAUSE_BREAK = re.compile(r"[.;!?]\s")
+
+
+def country_near(text: str, start: int, end: int, geo: list[Mention], window: int = 30,
+                 after: int | None = None) -> str | None:
+    """The country named by a country/demonym mention inside [start, end), touching it before
+    (at most `window` characters), or at most `after` (default `window`) characters after it in
+    the same sentence."""
+    after = window if after is None else after
+    best, dist = None, None
     for g in geo:
         if g.kind not in ("country", "demonym"):
             continue
         s, e = g.span.start, g.span.end
         if s >= start and e <= end:
             d = 0
-        elif e <= start and "\n" not in text[e:start]:
+        elif e <= start and start - e <= window and TOUCHING.match(text[e:start]):
             d = start - e
-        elif s >= end and "\n" not in text[end:s]:
+        elif s >= end and s - end <= after and not CLAUSE_BREAK.search(text[end:s]) and "\n" not in text[end:s]:
             d = s - end
         else:
             continue
-        if d < dist:
+        if dist is None or d < dist:
             best, dist = g.value, d
-    return best if dist <= window else None
+    return best
 
 
-def roles_for(text: str, m: Mention, titles: list[Mention], geo: list[Mention], rank_rx,
-              counter_rx) -> list[RoleFinding]:
+def org_near(ctx: RoleContext, start: int, end: int) -> Mention | None:
+    """The organisation named inside [start, end) or right before it ("AFP Commissioner")."""
+    inside = [o for o in ctx.orgs if start - ORG_GAP <= o.span.start and o.span.end <= end
+              and "\n" not in ctx.text[o.span.end:max(o.span.end, start)]]
+    return inside[0] if inside else None
+
+
+def _finding(ctx: RoleContext, t: Mention, rule: str, start: int, end: int, after: int = 30) -> RoleFinding:
+    """A title's finding with the country and organisation read in [start, end) (and `after` beyond)."""
+    org = org_near(ctx, start, end)
+    org_name = t.extra.get("organization") or (org.value if org else None)
+    international = bool(org and org.extra.get("scope") == "international")
+    country = t.extra.get("country") or country_near(ctx.text, start, end, ctx.geo, after=after)
+    if country is None and org is not None and not international:
+        country = org.extra.get("country")
+    return RoleFinding(t.value, org_name, country, rule, t.span, international=international)
+
+
+def roles_for(ctx: RoleContext, m: Mention) -> list[RoleFinding]:
     """Role findings for one person mention, from the title before it and the apposition after."""
+    text = ctx.text
     out: list[RoleFinding] = []
     line_start = text.rfind("\n", 0, m.span.start) + 1
     line_end = text.find("\n", m.span.end)
     line_end = len(text) if line_end < 0 else line_end
-    before = [t for t in titles if line_start <= t.span.end <= m.span.start and t.extra.get("holder") != "after"]
+    before = [t for t in ctx.titles
+              if line_start <= t.span.end <= m.span.start and t.extra.get("holder") != "after"]
     if before:
         t = before[-1]
-        gap = _strip_ranks(text[t.span.end:m.span.start], rank_rx)
-        if GAP_BEFORE.match(gap) or COMPLEMENT.match(gap):
-            country = country_near(text, t.span.start, m.span.start, geo)
-            out.append(RoleFinding(t.value, t.extra.get("organization"), country, "title_before", t.span))
-    after = [t for t in titles if m.span.end <= t.span.start <= line_end]
-    if after:
+        gap = _strip_ranks(text[t.span.end:m.span.start], ctx.rank_rx)
+        # "with the Lebanese PM, Ioannou referred": a title + comma introduces a full name, not a surname
+        lone = len(m.value.split()) < 2 and "," in gap
+        # "X, Danish Minister of …, Y, Rwanda's Minister …": in a list the title is X's apposition
+        listed = "," in gap and _apposition_of_previous(ctx, t)
+        if (GAP_BEFORE.match(gap) or COMPLEMENT.match(gap)) and not lone and not listed:
+            # what follows the name is not the title's ("Innenministerin Faeser in der marokkanischen …")
+            out.append(_finding(ctx, t, "title_before", t.span.start, m.span.start, after=0))
+    after = [t for t in ctx.titles if m.span.end <= t.span.start <= line_end]
+    if after and GAP_AFTER.match(text[m.span.end:after[0].span.start]):
         t = after[0]
-        g = GAP_AFTER.match(text[m.span.end:t.span.start])
-        if g:
-            tail = re.match(r"[^,\n.;()]{0,60}", text[t.span.end:]).group()
-            country = country_near(text, m.span.end + 1, t.span.end + len(tail), geo)
-            out.append(RoleFinding(t.value, t.extra.get("organization"), country, "apposition", t.span))
-    out += _counterpart(text, m, counter_rx, geo, line_start, line_end)
+        tail = re.match(r"[^,\n.;()]{0,60}", text[t.span.end:]).group()
+        out.append(_finding(ctx, t, "apposition", m.span.end + 1, t.span.end + len(tail)))
+    elif (header := _next_line_title(ctx, m, line_end)) is not None:
+        out.append(header)
+    out += _counterpart(ctx, m, line_start, line_end)
+    out += _demonym_before(ctx, m, line_start)
     return out
 
 
-def _counterpart(text, m, counter_rx, geo, line_start, line_end) -> list[RoleFinding]:
+DEMONYM_GAP = re.compile(r"^[ \t]+(?:[a-zà-ÿ][\w\-]*[ \t]+){0,2}$")
+AND = re.compile(r"^[ \t]+(?:and|et|y|e|und)[ \t]+$")
+
+
+def _demonym_before(ctx: RoleContext, m: Mention, line_start: int) -> list[RoleFinding]:
+    """"four Japanese suspects Toshiya Fujita (and Kiyoto Imamura)": a demonym qualifying the words
+    right before a name, or before the name it is coordinated with."""
+    start = m.span.start
+    prev = [s for s, e in ctx.persons if e <= start and AND.match(ctx.text[e:start])]
+    starts = [start] + prev[-1:]
+    for s in starts:
+        near = [g for g in ctx.geo if g.kind == "demonym" and line_start <= g.span.start and g.span.end <= s
+                and DEMONYM_GAP.match(ctx.text[g.span.end:s])]
+        if near:
+            return [RoleFinding(None, None, near[-1].value, "demonym_before", near[-1].span)]
+    return []
+
+
+def _apposition_of_previous(ctx: RoleContext, t: Mention) -> bool:
+    """Whether `t` follows ", " right after another person's name on its line."""
+    return any(e <= t.span.start and t.span.start - e < 40 and "\n" not in ctx.text[e:t.span.start]
+               and GAP_AFTER.match(ctx.text[e:t.span.start]) for _, e in ctx.persons)
+
+
+def _next_line_title(ctx: RoleContext, m: Mention, line_end: int) -> RoleFinding | None:
+    """"The Hon Michael Keenan MP\\nMinister for Justice": the title alone on the next line."""
+    nxt = [t for t in ctx.titles if line_end < t.span.start <= line_end + 3]
+    if not nxt or not HEADER_TAIL.match(ctx.text[m.span.end:nxt[0].span.start]):
+        return None
+    t = nxt[0]
+    stop = ctx.text.find("\n", t.span.end)
+    stop = len(ctx.text) if stop < 0 else stop
+    if stop - t.span.end > 60:
+        return None
+    return _finding(ctx, t, "apposition", t.span.start, stop)
+
+
+def _counterpart(ctx: RoleContext, m: Mention, line_start: int, line_end: int) -> list[RoleFinding]:
+    text, counter_rx, geo = ctx.text, ctx.counter_rx, ctx.geo
     if counter_rx is None:
         return []
     out = []

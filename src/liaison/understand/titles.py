@@ -24,6 +24,7 @@ class TitleMatch:
     title: str
     organization: str | None = None
     holder: str = "both"        # "after": only the name before it (apposition) holds the office
+    country: str | None = None  # a title only one state has ("Bundesinnenministerin", "Home Secretary")
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,29 @@ class Lexicon:
     role_regex: re.Pattern | None
     cased_regex: re.Pattern | None
     prefix_regex: re.Pattern | None     # honorifics and ranks, to strip from a name
+    adjective_slot: bool = False        # "ministre français de l'Intérieur": an adjective after the head
+    portfolios: tuple[tuple[str, re.Pattern], ...] = ()   # (English portfolio, words in this language)
+    definite: re.Pattern | None = None  # definite articles ("the", "le", "der"), for "the minister said"
 
 
-def _surface(pattern: str) -> str:
-    """A lexicon phrase -> regex: any apostrophe, any run of spaces."""
-    parts = [re.escape(p) for p in pattern.replace("’", "'").split()]
+# capitals often lose their accents ("secrétaire d'Etat"): an accented letter also matches its bare form
+_BARE = {c: b for b, cs in {"e": "éèêë", "a": "àâä", "i": "îï", "o": "ôö", "u": "ûüù", "c": "ç"}.items() for c in cs}
+ADJECTIVE = r"(?:\s+[a-zà-ÿ][a-zà-ÿ\-]{3,})?"
+
+
+def _word(word: str) -> str:
+    return "".join(f"[{c}{_BARE[c]}]" if c in _BARE else re.escape(c) for c in word)
+
+
+def _surface(pattern: str, adjective_slot: bool = False) -> str:
+    """A lexicon phrase -> regex: any apostrophe, any run of spaces, accents optional.
+
+    With `adjective_slot`, one lower-case word may follow the first word of a multi-word phrase
+    ("ministre français de l'Intérieur", "ministro libico dell'Interno").
+    """
+    parts = [_word(p) for p in pattern.replace("’", "'").split()]
+    if adjective_slot and len(parts) > 1:
+        return parts[0] + ADJECTIVE + r"\s+" + r"\s+".join(parts[1:]).replace("'", APOS)
     return r"\s+".join(parts).replace("'", APOS)
 
 
@@ -63,10 +82,11 @@ def lexicon(lang: str | None) -> Lexicon:
         path = LEXICONS / "en" / "titles.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     roles = tuple(data.get("roles", []))
+    slot = bool(data.get("adjective_slot"))
     plain, cased = [], []
     for idx, role in enumerate(roles):
         for p in role.get("patterns", []):
-            (cased if p.isupper() else plain).append((_surface(p), idx))
+            (cased if p.isupper() else plain).append((_surface(p, slot), idx))
         for rx in role.get("regex", []):
             plain.append((rx, idx))
     role_rx = _alternation(plain)
@@ -75,10 +95,13 @@ def lexicon(lang: str | None) -> Lexicon:
     prefixes = sorted(data.get("honorifics", []) + data.get("ranks", []), key=len, reverse=True)
     prefix_rx = re.compile(r"^(?:(?:%s)(?:\s+|(?<=\.)|$))+" % "|".join(_surface(p) for p in prefixes),
                            re.IGNORECASE) if prefixes else None
+    portfolios = tuple((name, phrase_regex(tuple(words)))
+                       for name, words in data.get("portfolios", {}).items() if not name.startswith("_"))
     return Lexicon(lang or "en", tuple(data.get("honorifics", [])), tuple(data.get("ranks", [])),
                    tuple(data.get("counterparts", [])), tuple(data.get("appointed", [])),
                    tuple(data.get("until", [])), frozenset(data.get("not_names", [])), roles,
-                   role_rx, _alternation(cased), prefix_rx)
+                   role_rx, _alternation(cased), prefix_rx, slot, portfolios,
+                   _definite(tuple(data.get("definite", []))))
 
 
 def _role_index(match: re.Match) -> int:
@@ -96,14 +119,38 @@ def find_titles(text: str, lang: str | None) -> list[TitleMatch]:
         for m in rx.finditer(text):
             role = lex.roles[_role_index(m)]
             found.append(TitleMatch(m.start(), m.end(), role["title"], role.get("organization"),
-                                    role.get("holder", "both")))
+                                    role.get("holder", "both"), role.get("country")))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[TitleMatch] = []
     for t in found:
         if out and t.start < out[-1].end:
             continue
-        out.append(t)
+        out.append(_with_portfolio(text, t, lex))
     return out
+
+
+# generic heads that name their portfolio in a complement ("ministre de la Sécurité et de l'Intérieur")
+COMPOSABLE = frozenset({"Minister", "Deputy Minister", "Secretary", "Commissioner", "Chief"})
+LINK = re.compile(r"[ \t]+(?:of|for|in charge of|responsible for|de|du|des|d['’]|en charge d(?:e|u|es)|chargée?s? d(?:e|u|es)"
+                  r"|del|della|dello|dell['’]|degli|delle|da|do|dos|das|für|des)(?![\w])", re.IGNORECASE)
+COMPLEMENT_END = re.compile(r"[,;:.\n()«»\"“”]")
+
+
+def _with_portfolio(text: str, t: TitleMatch, lex: Lexicon) -> TitleMatch:
+    """"Minister" + " of/de/für <portfolio words>" -> "Minister of <portfolio>", span widened."""
+    if t.title not in COMPOSABLE or not lex.portfolios:
+        return t
+    link = LINK.match(text, t.end)
+    if not link:
+        return t
+    stop = COMPLEMENT_END.search(text, link.end(), link.end() + 70)
+    end = stop.start() if stop else min(len(text), link.end() + 70)
+    for name, rx in lex.portfolios:
+        hit = rx.search(text, link.end(), end) if rx is not None else None
+        if hit:
+            title = "Chief of Police" if name == "Police" and t.title == "Chief" else f"{t.title} of {name}"
+            return TitleMatch(t.start, hit.end(), title, t.organization, t.holder, t.country)
+    return t
 
 
 def strip_prefixes(name: str, lang: str | None) -> tuple[str, int]:
@@ -115,6 +162,14 @@ def strip_prefixes(name: str, lang: str | None) -> tuple[str, int]:
         if m and m.end() > 0:
             cut += m.end()
     return name[cut:], cut
+
+
+def _definite(words: tuple[str, ...]) -> re.Pattern | None:
+    """Articles at word boundaries; an elided one ("l'") runs into the next word."""
+    if not words:
+        return None
+    body = "|".join(_surface(w) + ("" if w.endswith(("'", "’")) else r"(?!\w)") for w in words)
+    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
 
 
 def phrase_regex(words: tuple[str, ...]) -> re.Pattern | None:

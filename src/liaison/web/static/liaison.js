@@ -13,6 +13,7 @@
     a.href = href;
     a.className = cls || "";
     a.textContent = text;
+    a.title = text;            // the full label when the bar is too short to show it
     return a;
   }
 
@@ -27,7 +28,19 @@
       if (it.end && it.end !== it.start) { item.end = it.end + "T23:59:59"; }
       return item;
     });
-    var timeline = new vis.Timeline(el, new vis.DataSet(data), {stack: true, maxHeight: 420, zoomKey: "ctrlKey"});
+    var options = {stack: true, maxHeight: 420, verticalScroll: true, zoomKey: "ctrlKey"};
+    // Articles recall old events too: open on the latest 18 months when the data spans more.
+    var last = items.reduce(function (m, it) { var d = it.end || it.start; return d > m ? d : m; }, "");
+    var first = items.reduce(function (m, it) { return it.start < m ? it.start : m; }, last);
+    var from = new Date(last);
+    from.setMonth(from.getMonth() - 18);
+    if (new Date(first) < from) {
+      var to = new Date(last);
+      to.setMonth(to.getMonth() + 1);
+      options.start = from;
+      options.end = to;
+    }
+    var timeline = new vis.Timeline(el, new vis.DataSet(data), options);
     el.dataset.ready = "1";
     timeline.on("doubleClick", function (props) {
       if (props.item) window.location.href = "/events/" + encodeURIComponent(props.item);

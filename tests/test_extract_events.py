@@ -1,0 +1,140 @@
+"""Events, commitments, figures and quotes extracted end to end from the real seed articles,
+a few dev articles without a parser (es, de, it) and real off-topic news."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from liaison.records import RawDocument
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+
+def events_of(doc, type_):
+    return [e for e in doc.events if e.type == type_ and not e.hypothetical]
+
+
+def test_every_fact_has_evidence_equal_to_the_text(analysed_seeds):
+    for doc in analysed_seeds.values():
+        facts = list(doc.events) + list(doc.commitments) + list(doc.figures) + list(doc.quotes)
+        assert facts
+        for fact in facts:
+            assert fact.evidence
+            for span in fact.evidence:
+                assert doc.text[span.start:span.end] == span.text
+
+
+def test_meeting_in_english_is_consult_with_its_date_and_dyad(analysed_seeds):
+    doc = analysed_seeds["004"]
+    meeting = next(e for e in events_of(doc, "CONSULT") if e.date and e.date.start == "2025-06-11")
+    assert {"VNM", "FRA"} <= set(meeting.countries)
+    assert meeting.salience == "main"
+    assert "had a meeting" in meeting.explanation
+    assert any(a.name == "François-Noël Buffet" for a in meeting.actors)
+
+
+def test_background_signing_is_support(analysed_seeds):
+    doc = analysed_seeds["004"]
+    assert any("the recent signing of three key cooperation documents" in s.text
+               for e in events_of(doc, "SUPPORT") for s in e.evidence)
+
+
+def test_meeting_in_french_is_consult_in_marrakesh(analysed_seeds):
+    doc = analysed_seeds["003"]
+    meeting = next(e for e in events_of(doc, "CONSULT") if e.date and e.date.start == "2025-11-25")
+    assert {"MAR", "FRA"} <= set(meeting.countries)
+    assert "entretien" in meeting.explanation
+
+
+def test_recognition_in_the_past_keeps_its_own_date(analysed_seeds):
+    doc = analysed_seeds["002"]
+    recognition = next(e for e in events_of(doc, "SUPPORT") if "recognised" in e.explanation)
+    assert {"FRA", "MAR"} <= set(recognition.countries)
+    assert recognition.date.precision == "season" and recognition.date.start.startswith("2024")
+
+
+def test_headline_and_body_are_one_event(analysed_seeds):
+    doc = analysed_seeds["003"]
+    consults = [e for e in events_of(doc, "CONSULT") if e.date and e.date.start == "2025-11-25"]
+    assert len(consults) == 1 and len(consults[0].evidence) >= 2
+
+
+def test_organisations_are_never_countries(analysed_seeds):
+    for doc in analysed_seeds.values():
+        for e in doc.events:
+            assert all(len(c) == 3 and c.isupper() for c in e.countries)
+            assert not {"EUR", "EU", "UNO"} & set(e.countries)
+
+
+def test_commitment_with_deadline(analysed_seeds):
+    doc = analysed_seeds["004"]
+    liaison = next(c for c in doc.commitments if "assign a liaison officer" in c.evidence[0].text)
+    assert "VNM" in liaison.countries
+    assert liaison.due and liaison.due.end == "2025-12-31"
+
+
+def test_commitment_to_publish_within_two_weeks(analysed_seeds):
+    doc = analysed_seeds["000"]
+    assert any("will be published within two weeks" in c.evidence[0].text and "FRA" in c.countries
+               for c in doc.commitments)
+
+
+def test_figures_of_a_french_article(analysed_seeds):
+    doc = analysed_seeds["001"]
+    assert {22.0, 40.0} <= {f.value for f in doc.figures}
+    assert not any(f.value in (2025, 2026) for f in doc.figures)
+
+
+def test_french_quote_attributed_to_the_named_speaker(analysed_seeds):
+    doc = analysed_seeds["001"]
+    quote = next(q for q in doc.quotes if q.text.startswith("Nos compatriotes attendent"))
+    assert quote.speaker and quote.speaker.name == "Jean-Noël Barrot"
+
+
+def test_english_quote_attributed_through_he_said(analysed_seeds):
+    doc = analysed_seeds["002"]
+    quote = next(q for q in doc.quotes if q.text.startswith("All of this will be implemented"))
+    assert quote.speaker and quote.speaker.name == "Laurent Nuñez"
+
+
+@pytest.fixture(scope="module")
+def analysed_dev(dev_articles):
+    """Dev articles in languages without a parser: 002 (es), 008 (de), 021 (it)."""
+    from liaison.ingest.clean import clean
+    from liaison.pipeline import analyse
+    picked = [dev_articles[i] for i in (1, 7, 20)]
+    docs = [clean(RawDocument(source=a["url"], raw=a["text"], url=a["url"])) for a in picked]
+    return dict(zip(("es", "de", "it"), analyse(docs)))
+
+
+def test_spanish_meeting_without_parser(analysed_dev):
+    doc = analysed_dev["es"]
+    assert doc.parsed is None
+    meeting = next(e for e in events_of(doc, "CONSULT") if "se reunió" in e.explanation)
+    assert {"ESP", "MRT"} <= set(meeting.countries)
+    assert 40.0 in {f.value for f in doc.figures}
+
+
+def test_german_signing_and_figures_without_parser(analysed_dev):
+    doc = analysed_dev["de"]
+    assert any({"DEU", "MAR"} <= set(e.countries) for e in events_of(doc, "SUPPORT"))
+    assert {3660.0, 2762.0, 898.0} <= {f.value for f in doc.figures}
+
+
+def test_italian_joint_patrols_are_cooperation(analysed_dev):
+    doc = analysed_dev["it"]
+    assert any({"ITA", "SVN"} <= set(e.countries) for e in events_of(doc, "COOPERATE"))
+    assert 4.0 in {f.value for f in doc.figures}
+
+
+def test_off_topic_news_yields_no_events_commitments_or_figures():
+    from liaison.ingest.clean import clean
+    from liaison.pipeline import analyse
+    rows = [json.loads(line) for line in (FIXTURES / "offtopic.jsonl").read_text(encoding="utf-8").splitlines()]
+    docs = analyse([clean(RawDocument(source=r["url"], raw=r["text"], url=r["url"], title=r["title"],
+                                      published=r["published"], lang=r["lang"])) for r in rows])
+    assert len(docs) == 6
+    for doc in docs:
+        assert (doc.events, doc.commitments, doc.figures) == ((), (), ()), doc.title

@@ -1,0 +1,50 @@
+"""Figures on real sentences of the seed and dev articles: words and digits, all languages, and what is not a figure."""
+from __future__ import annotations
+
+import pytest
+
+from liaison.extract.figures import extract_figures
+from liaison.extract.sentences import split_sentences
+from liaison.records import Document
+
+
+def values(text: str, lang: str) -> list[tuple[float, str | None]]:
+    doc = Document(id="t", source="t", text=text, lang=lang)
+    return [(f.value, f.unit) for f in extract_figures(doc, split_sentences(text))]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "He mentions “seven new posts” to be created, including in Ecuador, the United Arab Emirates and Peru.", [7]),
+    ("en", "These reinforcements will increase the number of experts deployed from “35 to 50”.", [35, 50]),
+    ("en", "He welcomed the 22% increase in forced returns recorded in 2025.", [22]),
+    ("en", "The agreement includes £800,000 from the British government for capacity building and training.", [800000]),
+    ("en", "Operation Flash-Weka resulted in the arrest of a total of 1,062 people.", [1062]),
+    ("en", "Approximately 20% of Sweden’s population—around 2.1 million people—are foreign-born.", [20, 2100000]),
+    ("fr", "Les retours forcés ont enregistré une hausse de 22% en 2025, selon le ministre.", [22]),
+    ("fr", "Il évoque sept nouveaux postes et une enveloppe de 25,8 millions d'euros.", [7, 25.8]),
+    ("fr", "L'opération Wuambushu mobilise quelques 1800 policiers et gendarmes.", [1800]),
+    ("it", "Al momento sono state previste quattro pattuglie miste, con 3.000 persone controllate.", [4, 3000]),
+    ("de", "ein sogenanntes Partnerschaftsabkommen mit einen Umfang von 7,4 Milliarden Euro", [7.4]),
+    ("de", "Laut Bundesinnenministerium leben in Deutschland 3660 Marokkaner, die ausreisepflichtig sind.", [3660]),
+    ("es", "ha evitado, en origen, el 40 por ciento de salidas de inmigrantes irregulares hacia las Islas Canarias", [40]),
+    ("pt", "A polícia deteve 35 pessoas e apreendeu 1.200 quilos de cocaína.", [35, 1200]),
+])
+def test_figures_found(lang, text, expected):
+    assert [v for v, _ in values(text, lang)] == expected
+
+
+def test_money_keeps_written_number_and_currency():
+    assert values("the EU signed a €7.4 billion partnership with Egypt", "en") == [(7.4, "EUR billion")]
+    assert values("The agreement includes £800,000 for training.", "en") == [(800000, "GBP")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The meeting took place on June 11, 2025 at 10:30 in Paris."),
+    ("en", "A 40-year-old Dutch-Bosnian citizen was also arrested in Dubai."),
+    ("en", "the Third United Nations Ocean Conference (UNOC3) in France; the two countries agreed."),
+    ("en", "2255 views"),
+    ("fr", "Le 25/11/2025 à 19h13, les deux pays ont signé l'article 12 de l'accord."),
+    ("it", "Il 30 settembre, infine, sarà stilato un bilancio."),
+])
+def test_not_figures(lang, text):
+    assert values(text, lang) == []
