@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from fixtures.web.linked import _event_row, build_linked, ingest_seeds, span
+from fixtures.web.linked import build_linked, ingest_seeds, span
+from liaison.link.corpus import table_rows
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +83,7 @@ def decoy(world):
     ev = {**recs["relaunch"], "id": "decoy-event", "actors": recs["uk-deal"]["actors"], "contexts": ["crime"],
           "evidence": [span(docs, "002", "following a meeting with Algerian President Abdelmadjid Tebboune")],
           "explanation": "migration", "summary": "Talks after Tebboune's meeting"}
-    store.replace_linked({"event": [_event_row(e) for e in store.linked("event")] + [_event_row(ev)]})
+    store.replace_linked({"event": table_rows("event", store.linked("event") + [ev])})
     yield ev
     build_linked(store, docs)
 
@@ -203,9 +204,7 @@ def test_search_index_follows_an_in_place_rewrite_of_the_linked_view(world):
     _, store, docs, recs = world
     assert get(world, "/api/search?q=Tebboune")["total"] > 0                 # index built
     renamed = {**recs["tebboune"], "name": "Abdelmadjid Tebbounovic"}       # same ids, same row counts
-    rows = [{"id": e["id"], "kind": e["kind"], "name": e["name"], "country": e["country"], "lat": e.get("lat"),
-             "lon": e.get("lon"), "payload": e}
-            for e in (renamed if e["id"] == renamed["id"] else e for e in store.linked("entity"))]
+    rows = table_rows("entity", [renamed if e["id"] == renamed["id"] else e for e in store.linked("entity")])
     try:
         store.replace_linked({"entity": rows})
         found = {(i["kind"], i["id"]) for i in get(world, "/api/search?q=Tebbounovic")["items"]}

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.web.linked import HERE, _event_row, build_linked, ingest_seeds
+from fixtures.web.linked import HERE, build_linked, ingest_seeds
+from liaison.link.corpus import table_rows
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -43,7 +44,7 @@ def _add_hostile_event(store, docs) -> dict:
                "summary": "<img src=x onerror=\"window.__xss='timeline'\"> shared intelligence",
                "evidence": [{"doc_id": doc["id"], "start": start, "end": start + len(text), "text": text}],
                "sources": [doc["id"]], "confidence": 0.5, "explanation": "<b onmouseover=\"window.__xss='x'\">rule</b>"}
-    rows = [_event_row(e) for e in store.linked("event")] + [_event_row(hostile)]
+    rows = table_rows("event", store.linked("event") + [hostile])
     store.replace_linked({"event": rows})
     return hostile
 

@@ -1,11 +1,16 @@
 """Commitments: promises, plans and announced future steps, with who commits and the deadline.
 
-A sentence with a commitment marker (commitments.json: 'will', 'pledged to', 'to be created',
-'within two weeks', 'va', 'visant à'...) that is not negated states one commitment. The committing
-states are those of the statement, completed with the article's two main states (a bilateral
-article's promises bind the pair); the deadline is the sentence's date when it lies ahead.
+A clause with a commitment marker (commitments.json: strong ones such as 'pledged to', 'to be
+created', 'within two weeks', 'visant à'; plain futures such as 'will', 'va') states one commitment.
+A plain future counts only when a state, a body or a person is named before it, and not when it is
+a hope ('hoped that ... would') or a prediction ('will help to'). A sentence may hold several
+commitments, one per strong marker. The committing states are those of the statement, completed
+with the article's main states (a bilateral article's promises bind the pair); the deadline is the
+sentence's date when it does not lie in the past.
 """
 from __future__ import annotations
+
+import re
 
 from liaison.extract import arguments as args
 from liaison.extract import lexicon
@@ -15,14 +20,39 @@ MAX_ACTION_CHARS = 240
 MIN_WORDS = 5
 
 
-def _marker(sentence: Span, lang: str | None):
-    """The strong marker ('pledged to', 'to be created') if any, else the first plain one ('will')."""
-    for key in ("strong", "markers"):
-        rx = lexicon.word_list(lang, "commitments", key)
-        m = rx.search(sentence.text) if rx else None
-        if m:
-            return m, key == "strong"
-    return None, False
+def _markers(sentence: Span, lang: str | None) -> list[tuple[re.Match, bool]]:
+    """Strong markers, each its own commitment; else the first plain future of the sentence."""
+    strong_rx = lexicon.word_list(lang, "commitments", "strong")
+    strong = [(m, True) for m in strong_rx.finditer(sentence.text)] if strong_rx else []
+    if strong:
+        return strong
+    plain_rx = lexicon.word_list(lang, "commitments", "markers")
+    m = plain_rx.search(sentence.text) if plain_rx else None
+    return [(m, False)] if m else []
+
+
+def _words_near(text: str, at: int, end: int, before: int, after: int) -> tuple[str, str]:
+    return " ".join(text[:at].split()[-before:]), " ".join(text[end:].split()[:after])
+
+
+def _hit(lang: str | None, key: str, text: str, name: str = "commitments") -> bool:
+    rx = lexicon.word_list(lang, name, key)
+    return bool(rx and text and rx.search(text))
+
+
+def _rejected(doc: Document, sentence: Span, m: re.Match, strong: bool) -> bool:
+    before, after = _words_near(sentence.text, m.start(), m.end(), 3, 3)
+    if _hit(doc.lang, "negation", before, "events") or _hit(doc.lang, "negation", after, "events"):
+        return True
+    if strong:
+        return False
+    wider_before, next_words = _words_near(sentence.text, m.start(), m.end(), 8, 2)
+    if _hit(doc.lang, "not_promise", wider_before):
+        return True                     # 'hoped that the meeting would': a hope, not a promise
+    if _hit(doc.lang, "prediction", next_words):
+        return True                     # 'will help to', 'will make it possible': a prediction
+    at = sentence.start + m.start()
+    return not _state_subject(doc, sentence, at)
 
 
 def _state_subject(doc: Document, sentence: Span, at: int) -> bool:
@@ -30,13 +60,6 @@ def _state_subject(doc: Document, sentence: Span, at: int) -> bool:
     before = (sentence.start, at)
     return bool(args.actors_in(doc, *before) or args.countries_in(doc, *before)
                 or args.mentions_in(doc, *before, ("organization", "title")))
-
-
-def _negated(sentence: Span, at: int, lang: str | None) -> bool:
-    rx = lexicon.word_list(lang, "events", "negation")
-    before = " ".join(sentence.text[:at].split()[-3:])
-    after = " ".join(sentence.text[at:].split()[:3])
-    return bool(rx and (rx.search(before) or rx.search(after)))
 
 
 def _due(doc: Document, sentence: Span, at: int) -> tuple[DateValue | None, str]:
@@ -56,15 +79,8 @@ def _committer(doc: Document, sentence: Span, at: int) -> Actor | None:
     return chosen.actor if chosen else None
 
 
-def commitment_in(doc: Document, sentence: Span, dyad: list[str]) -> Commitment | None:
-    if len(sentence.text.split()) < MIN_WORDS or sentence.text.rstrip().endswith("?"):
-        return None
-    m, strong = _marker(sentence, doc.lang)
-    if m is None or _negated(sentence, m.start(), doc.lang):
-        return None
+def _commitment(doc: Document, sentence: Span, m: re.Match, dyad: list[str]) -> Commitment | None:
     at = sentence.start + m.start()
-    if not strong and not _state_subject(doc, sentence, at):
-        return None
     actor = _committer(doc, sentence, at)
     countries = args.countries_in(doc, sentence.start, sentence.end)
     if actor and actor.country and actor.country not in countries:
@@ -79,12 +95,25 @@ def commitment_in(doc: Document, sentence: Span, dyad: list[str]) -> Commitment 
                       explanation=f"commitment marker '{m.group(0)}'; committed: {who}; {due_note}")
 
 
+def commitments_in(doc: Document, sentence: Span, dyad: list[str]) -> list[Commitment]:
+    if len(sentence.text.split()) < MIN_WORDS or sentence.text.rstrip().endswith("?"):
+        return []
+    out = []
+    for m, strong in _markers(sentence, doc.lang):
+        if not _rejected(doc, sentence, m, strong):
+            c = _commitment(doc, sentence, m, dyad)
+            if c is not None:
+                out.append(c)
+    return out
+
+
 def extract_commitments(doc: Document, sentences: list[Span]) -> list[Commitment]:
     dyad = args.article_dyad(doc)
     out, seen = [], set()
     for sentence in sentences:
-        c = commitment_in(doc, sentence, dyad)
-        if c is not None and " ".join(sentence.text.split()) not in seen:
-            seen.add(" ".join(sentence.text.split()))
-            out.append(c)
+        said = " ".join(sentence.text.split())
+        if said in seen:
+            continue                    # a repeated caption or headline
+        seen.add(said)
+        out += commitments_in(doc, sentence, dyad)
     return out

@@ -18,14 +18,16 @@ def link_corpus(store) -> dict[str, int]:
     commitments = link_commitments(simple_records(facts["commitment"], key_to_id, duplicates), events)
     figures = simple_records(facts["figure"], key_to_id, duplicates)
     quotes = simple_records(facts["quote"], key_to_id, duplicates)
-    tables = {"entity": [_entity_row(e) for e in entities], "event": [_event_row(e) for e in events],
-              "commitment": [_commitment_row(c) for c in commitments],
-              "figure": [{"id": f["id"], "value": f.get("value"), "unit": f.get("unit"),
-                          "subject": f.get("subject"), "payload": f} for f in figures],
-              "quote": [{"id": q["id"], "speaker": (q.get("speaker") or {}).get("name"),
-                         "text": q.get("text"), "payload": q} for q in quotes]}
+    records = {"entity": entities, "event": events, "commitment": commitments, "figure": figures,
+               "quote": quotes}
+    tables = {kind: table_rows(kind, recs) for kind, recs in records.items()}
     store.replace_linked(tables)
     return {k: len(v) for k, v in tables.items()}
+
+
+def table_rows(kind: str, records: list[dict]) -> list[dict]:
+    """Linked records -> rows of their table: the record as payload plus the filter columns."""
+    return [ROW_BUILDERS[kind](r) for r in records]
 
 
 def _spaced(codes) -> str:
@@ -48,3 +50,16 @@ def _event_row(e: dict) -> dict:
 def _commitment_row(c: dict) -> dict:
     return {"id": c["id"], "status": c["status"], "due_end": (c.get("due") or {}).get("end"),
             "countries": _spaced(c.get("countries")), "action": c.get("action"), "payload": c}
+
+
+def _figure_row(f: dict) -> dict:
+    return {"id": f["id"], "value": f.get("value"), "unit": f.get("unit"), "subject": f.get("subject"),
+            "payload": f}
+
+
+def _quote_row(q: dict) -> dict:
+    return {"id": q["id"], "speaker": (q.get("speaker") or {}).get("name"), "text": q.get("text"), "payload": q}
+
+
+ROW_BUILDERS = {"entity": _entity_row, "event": _event_row, "commitment": _commitment_row,
+                "figure": _figure_row, "quote": _quote_row}

@@ -15,7 +15,7 @@ from liaison.link.names import fold, has_diacritics
 from liaison.records import Document, Entity, Mention, Role
 from liaison.understand.allegiance import default_country, ranked_countries
 from liaison.understand.anaphora import GENERIC, definite_title_roles
-from liaison.understand.biography import biography_roles
+from liaison.understand.biography import biography_roles, sentence_spans
 from liaison.understand.coref import Cluster, link_mentions, tokens
 from liaison.understand.roles import RoleContext, RoleFinding, roles_for
 from liaison.understand.titles import lexicon, phrase_regex
@@ -88,7 +88,7 @@ def _add_definite_titles(doc, clusters, findings, titles, geo, lex) -> None:
         return Counter(found).most_common(1)[0][0] if found else None
 
     persons = [m for c in clusters for m in c.mentions]
-    sentences = list(doc.sentences) or [doc.span(0, len(doc.text))]
+    sentences = list(sentence_spans(doc))
     extra = definite_title_roles(doc.text, sentences, titles, persons, used, cluster_of, titled,
                                  country_of, geo, lex.definite, long_phrases=doc.lang == "de")
     for start, found in extra.items():
@@ -131,19 +131,23 @@ def _display_name(c: Cluster) -> str:
 
 def _person_entities(doc: Document, clusters: list[Cluster], findings: dict) -> list[Entity]:
     by_start = {m.span.start: i for i, c in enumerate(clusters) for m in c.mentions}
-    resolved: dict[int, tuple[list[Role], str | None, list[str], bool]] = {}
+    resolved: dict[int, tuple[list[Role], str | None, list[str], bool, int | None]] = {}
     # two passes: counterparts take the office of the other party, known after the first pass
     for _ in range(2):
         for i, c in enumerate(clusters):
             resolved[i] = _roles_and_country(doc.text, c, findings, resolved, by_start)
     ranked = ranked_countries(doc.mentions)
-    claimed = {country for _, country, _, _ in resolved.values() if country}
+    claimed = {country for _, country, _, _, _ in resolved.values() if country}
+    countries = {i: r[1] for i, r in resolved.items()}
+    for i in resolved:
+        if countries[i] is None and not resolved[i][3]:
+            countries[i], reason = default_country(doc, ranked, claimed)
+            resolved[i][2].append(reason)
+    _counterparts_serve_another_state(resolved, countries, ranked)
     entities = []
     for i, c in enumerate(clusters):
-        roles, country, why, international = resolved[i]
-        if country is None and not international:
-            country, reason = default_country(doc, ranked, claimed)
-            why.append(reason)
+        roles, _, why, international, _ = resolved[i]
+        country = countries[i]
         roles = [r if r.country or international else
                  Role(r.title, r.organization, country, r.start, r.end, r.evidence) for r in roles]
         name = _display_name(c)
@@ -155,6 +159,16 @@ def _person_entities(doc: Document, clusters: list[Cluster], findings: dict) -> 
     return _unique_keys(entities)
 
 
+def _counterparts_serve_another_state(resolved: dict, countries: dict, ranked: list) -> None:
+    """"his counterpart Bassam Mawlawi": with no country of his own, not the country of the other."""
+    for i, (_, own, why, _, other) in resolved.items():
+        if own is None and other is not None and countries[i] and countries[i] == countries.get(other):
+            alt = next((c for c, _ in ranked if c != countries[other]), None)
+            if alt:
+                countries[i] = alt
+                why.append(f"country {alt}: a counterpart serves another state than {countries[other]}")
+
+
 def _roles_and_country(text: str, c: Cluster, findings, resolved, by_start):
     own = [(m, f) for m in c.mentions for f in findings.get(m.span.start, [])]
     # the office of a counterpart only when nothing more specific names this person's own
@@ -162,12 +176,15 @@ def _roles_and_country(text: str, c: Cluster, findings, resolved, by_start):
     roles: list[Role] = []
     countries: list[str] = []
     why: list[str] = []
+    counterpart_of = None
     for m, f in own:
         title, org, country = f.title, f.organization, f.country
         if f.rule == "counterpart" or (f.rule == "apposition" and f.counterpart_of not in (None, -1)):
             other = _other_party(text, m, f, by_start)
+            if f.rule == "counterpart" and other != by_start.get(m.span.start):
+                counterpart_of = other
             if other is not None and other in resolved:
-                o_roles, o_country, _, _ = resolved[other]
+                o_roles, o_country, _, _, _ = resolved[other]
                 if f.rule == "counterpart" and o_roles and title is None and not specific:
                     title, org = o_roles[0].title, o_roles[0].organization
                 if f.rule == "apposition" and country is None:
@@ -183,7 +200,7 @@ def _roles_and_country(text: str, c: Cluster, findings, resolved, by_start):
     roles = _best_roles(roles)
     country = Counter(countries).most_common(1)[0][0] if countries else None
     international = country is None and any(f.international for _, f in own)
-    return roles, country, why, international
+    return roles, country, why, international, counterpart_of
 
 
 def _other_party(text: str, m: Mention, f: RoleFinding, by_start: dict) -> int | None:

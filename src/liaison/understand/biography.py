@@ -25,7 +25,7 @@ def biography_roles(doc: Document, clusters: list[Cluster], titles: list[Mention
     dates = [m for m in doc.mentions if m.kind == "date"]
     appointed, until = phrase_regex(lex.appointed), phrase_regex(lex.until)
     out: dict[int, list[RoleFinding]] = {}
-    for sent in _sentences(doc):
+    for sent in sentence_spans(doc):
         if not PRONOUN.match(sent.text) or any(sent.start <= p.span.start < sent.end for p in persons):
             continue
         prior = [p for p in persons if p.span.start < sent.start]
@@ -39,7 +39,8 @@ def biography_roles(doc: Document, clusters: list[Cluster], titles: list[Mention
     return out
 
 
-def _sentences(doc: Document):
+def sentence_spans(doc: Document):
+    """The nlp stage's sentences, else a split at full stops and line breaks."""
     if doc.sentences:
         return doc.sentences
     from liaison.records import Span
