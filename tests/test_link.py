@@ -60,7 +60,7 @@ def test_same_meeting_in_two_languages_is_one_event_with_both_sources_and_the_da
     events = merge_events(rows, key_to_id, {})
     assert len(events) == 1
     assert sorted(events[0]["sources"]) == ["en", "fr"] and events[0]["date"] == DAY
-    assert "merged with a report" in events[0]["explanation"]
+    assert "merged with the report of" in events[0]["explanation"]
 
 
 def test_two_meetings_of_the_same_ministers_on_different_days_are_not_merged():
@@ -80,3 +80,23 @@ def test_a_near_duplicate_document_adds_a_source_not_a_record():
     rows = [event("orig", "AGREE", DAY, ["FRA", "DZA"], ["n"]), event("copy", "AGREE", DAY, ["FRA", "DZA"], ["n"])]
     events = merge_events(rows, {}, {"copy": "orig"})
     assert len(events) == 1 and sorted(events[0]["sources"]) == ["copy", "orig"]
+
+
+def test_a_name_with_a_second_surname_left_out_is_the_same_person():
+    rows = [person("es", "Fernando Grande-Marlaska", "ESP"), person("fr", "Fernando Grande-Marlaska Gomez", "ESP")]
+    entities, _ = resolve_entities(rows, [])
+    assert len(entities) == 1
+    assert "Fernando Grande-Marlaska" in entities[0]["aliases"] + [entities[0]["name"]]
+
+
+def test_a_shared_surname_alone_never_joins_two_people():
+    rows = [person("a", "Nuñez", "FRA"), person("b", "Laurent Nuñez", "FRA"), person("c", "Maria Nuñez", "FRA")]
+    entities, _ = resolve_entities(rows, [])
+    assert len(entities) == 3
+
+
+def test_an_ambiguous_partial_name_is_not_joined():
+    rows = [person("a", "Abdullah Ali", "JOR"), person("b", "Abdullah Ali Saleh", "JOR"),
+            person("c", "Abdullah Ali Hassan", "JOR")]
+    entities, _ = resolve_entities(rows, [])
+    assert len(entities) == 3

@@ -18,17 +18,22 @@ from liaison.records import Actor, Commitment, DateValue, Document, Span
 
 MAX_ACTION_CHARS = 240
 MIN_WORDS = 5
+OWN_CLAUSE_CHARS = 40       # a plain future this far before a strong marker is a commitment of its own
 
 
 def _markers(sentence: Span, lang: str | None) -> list[tuple[re.Match, bool]]:
-    """Strong markers, each its own commitment; else the first plain future of the sentence."""
+    """Strong markers, each its own commitment, and the first plain future when it comes before them
+    in a clause of its own ('The US will pay ..., as Panama's president pledged to close ...')."""
     strong_rx = lexicon.word_list(lang, "commitments", "strong")
-    strong = [(m, True) for m in strong_rx.finditer(sentence.text)] if strong_rx else []
-    if strong:
-        return strong
+    strong: list[tuple[re.Match, bool]] = []
+    for m in strong_rx.finditer(sentence.text) if strong_rx else ():
+        if not strong or strong[-1][0].end() + OWN_CLAUSE_CHARS < m.start():
+            strong.append((m, True))    # markers close together belong to one clause
     plain_rx = lexicon.word_list(lang, "commitments", "markers")
-    m = plain_rx.search(sentence.text) if plain_rx else None
-    return [(m, False)] if m else []
+    plain = plain_rx.search(sentence.text) if plain_rx else None
+    if plain and (not strong or plain.end() + OWN_CLAUSE_CHARS < strong[0][0].start()):
+        return [(plain, False)] + strong
+    return strong
 
 
 def _words_near(text: str, at: int, end: int, before: int, after: int) -> tuple[str, str]:

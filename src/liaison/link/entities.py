@@ -3,6 +3,9 @@
 Features that decide a merge (each merge records them in `explanation`):
 - same kind and the same folded name ("Laurent Nunez" = "Laurent Nuñez", "Jean NoEl Barrot" =
   "Jean-Noël Barrot"), or one folded name an alias of the other;
+- or, for people, a full name of two or more words that is another cluster's full name or alias, or
+  whose words are all in exactly one other cluster's name ("Fernando Grande-Marlaska" inside
+  "Fernando Grande-Marlaska Gomez") — never on a surname alone;
 - no conflicting country: two people of the same name serving different states stay apart.
 Analyst decisions (merge / split) are applied last and win.
 """
@@ -27,6 +30,7 @@ def resolve_entities(rows: list[dict], decisions: list[dict]) -> tuple[list[dict
     clusters: list[list[dict]] = []
     for (kind, _key), members in groups.items():
         clusters.extend(_split_by_country(members) if kind == "person" else [members])
+    clusters = _join_extended_names(clusters)
     clusters = _apply_decisions(clusters, decisions)
     entities, key_to_id = [], {}
     for members in clusters:
@@ -35,6 +39,41 @@ def resolve_entities(rows: list[dict], decisions: list[dict]) -> tuple[list[dict
         for row in members:
             key_to_id[(row["doc_id"], row["payload"]["key"])] = entity["id"]
     return entities, key_to_id
+
+
+def _name_forms(members: list[dict]) -> set[str]:
+    forms = {fold(m["payload"]["name"]) for m in members}
+    forms |= {fold(a) for m in members for a in m["payload"].get("aliases", [])}
+    return {f for f in forms if len(f.split()) >= 2}
+
+
+def _compatible(a: list[dict], b: list[dict]) -> bool:
+    ca, cb = _country(a), _country(b)
+    return ca is None or cb is None or ca == cb
+
+
+def _join_extended_names(clusters: list[list[dict]]) -> list[list[dict]]:
+    """Join person clusters whose multi-word names agree: equal forms, or one name's words all inside
+    exactly one other cluster's name (a middle or second surname left out)."""
+    people = [i for i, m in enumerate(clusters) if m[0]["payload"]["kind"] == "person"]
+    forms = {i: _name_forms(clusters[i]) for i in people}
+    words = {i: [set(f.split()) for f in forms[i]] for i in people}
+    parent = {i: i for i in people}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+    for i in people:
+        supersets = [j for j in people if j != i and _compatible(clusters[i], clusters[j])
+                     and (forms[i] & forms[j] or any(w < v for w in words[i] for v in words[j]))]
+        if len(supersets) == 1 or (supersets and all(forms[i] & forms[j] for j in supersets)):
+            for j in supersets:
+                parent[root(i)] = root(j)
+    joined: dict[int, list[dict]] = defaultdict(list)
+    for i, members in enumerate(clusters):
+        joined[root(i) if i in parent else i].extend(members)
+    return list(joined.values())
 
 
 def _split_by_country(members: list[dict]) -> list[list[dict]]:
@@ -94,8 +133,10 @@ def _merge(members: list[dict]) -> dict:
     docs = sorted({m["doc_id"] for m in members})
     explanation = payloads[0].get("explanation", "")
     if len(docs) > 1:
-        explanation = (f"merged {len(members)} mentions in {len(docs)} documents: same {kind} name "
-                       f"{fold(name)!r} (accents, case and hyphens ignored)"
+        spellings = sorted({fold(n) for n in names})
+        how = (f"same {kind} name {fold(name)!r} (accents, case and hyphens ignored)" if len(spellings) == 1
+               else f"{kind} names {', '.join(map(repr, spellings))} agree (equal or one extends the other)")
+        explanation = (f"merged {len(members)} mentions in {len(docs)} documents: {how}"
                        + (f", same country {country}" if country else "") + "; " + explanation)
     first = next((p for p in payloads if p.get("lat") is not None), payloads[0])
     return {"id": cluster_id(members),

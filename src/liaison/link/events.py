@@ -69,7 +69,8 @@ def _localise(row: dict, key_to_id: dict) -> dict:
     return p
 
 
-def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str]) -> list[dict]:
+def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
+                 labels: dict[str, str] | None = None) -> list[dict]:
     merged: list[dict] = []
     for row in sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"])):
         event = _localise(row, key_to_id)
@@ -87,7 +88,7 @@ def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str]) 
             merged.append(event)
             continue
         _absorb(target, event, "near-duplicate of a source" if duplicates.get(doc) in target["sources"]
-                else reason)
+                else reason, (labels or {}).get(doc, doc))
     for e in merged:
         e["id"] = hashlib.sha256("|".join(sorted(e["fact_ids"])).encode()).hexdigest()[:16]
         e.pop("fact_ids", None)
@@ -95,7 +96,7 @@ def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str]) 
     return merged
 
 
-def _absorb(target: dict, event: dict, reason: str) -> None:
+def _absorb(target: dict, event: dict, reason: str, label: str) -> None:
     target["sources"].append(event["sources"][0])
     target["fact_ids"].extend(event["fact_ids"])
     target["evidence"] = target["evidence"] + event["evidence"]
@@ -109,4 +110,4 @@ def _absorb(target: dict, event: dict, reason: str) -> None:
     target["actors"] += [a for a in event["actors"] if a.get("entity_id") not in known]
     target["contexts"] = sorted(set(target.get("contexts", [])) | set(event.get("contexts", [])))
     target["confidence"] = round(min(1.0, max(target["confidence"], event["confidence"]) + 0.05), 3)
-    target["explanation"] = f"{target['explanation']} | merged with a report from {event['sources'][0]}: {reason}"
+    target["explanation"] = f"{target['explanation']} | merged with the report of {label} [{event['sources'][0][:8]}]: {reason}"

@@ -112,6 +112,14 @@ class Store:
             for row in conn.execute(q).mappings():
                 yield dict(row)
 
+    def document_labels(self) -> dict[str, str]:
+        """id -> "outlet, date" (or the source name): how explanations name a document."""
+        c = s.documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(c.id, c.outlet, c.source, c.published)).all()
+        return {i: f"{outlet or Path(str(source)).name}, {published or 'undated'}"
+                for i, outlet, source, published in rows}
+
     def duplicate_map(self) -> dict[str, str]:
         c = s.documents.c
         with self.engine.connect() as conn:

@@ -100,7 +100,7 @@ def country_near(text: str, start: int, end: int, geo: list[Mention], window: in
 
 def org_near(ctx: RoleContext, start: int, end: int) -> Mention | None:
     """The organisation named inside [start, end) or right before it ("AFP Commissioner")."""
-    inside = [o for o in ctx.orgs if start - ORG_GAP <= o.span.start and o.span.end <= end
+    inside = [o for o in ctx.orgs if start - ORG_GAP <= o.span.end <= end and o.span.start < end
               and "\n" not in ctx.text[o.span.end:max(o.span.end, start)]]
     return inside[0] if inside else None
 
@@ -109,11 +109,23 @@ def _finding(ctx: RoleContext, t: Mention, rule: str, start: int, end: int, afte
     """A title's finding with the country and organisation read in [start, end) (and `after` beyond)."""
     org = org_near(ctx, start, end)
     org_name = t.extra.get("organization") or (org.value if org else None)
-    international = bool(org and org.extra.get("scope") == "international")
+    international = bool(org and org.extra.get("scope") == "international") or _international(org_name)
     country = t.extra.get("country") or country_near(ctx.text, start, end, ctx.geo, after=after)
     if country is None and org is not None and not international:
         country = org.extra.get("country")
     return RoleFinding(t.value, org_name, country, rule, t.span, international=international)
+
+
+def _international(name: str | None) -> bool:
+    """"President of the European Commission": an office of an international organisation."""
+    if not name:
+        return False
+    try:
+        from liaison.gazetteer import lookup_organization
+    except ImportError:          # pragma: no cover - gazetteer not installed
+        return False
+    found = lookup_organization(name)
+    return bool(found and found.get("scope") == "international")
 
 
 def roles_for(ctx: RoleContext, m: Mention) -> list[RoleFinding]:
