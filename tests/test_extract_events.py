@@ -138,3 +138,16 @@ def test_off_topic_news_yields_no_events_commitments_or_figures():
     assert len(docs) == 6
     for doc in docs:
         assert (doc.events, doc.commitments, doc.figures) == ((), (), ()), doc.title
+
+
+def test_french_commitment_keeps_its_deadline(analysed_seeds):
+    doc = analysed_seeds["001"]
+    valid = next(c for c in doc.commitments if "valable" in c.evidence[0].text)
+    assert {"FRA", "GBR"} <= set(valid.countries)
+    assert (valid.due.start, valid.due.end) == ("2026-06-01", "2026-06-30")
+
+
+def test_hopes_and_predictions_are_not_commitments(analysed_seeds):
+    texts = [c.evidence[0].text for c in analysed_seeds["004"].commitments]
+    assert not any(t.startswith("Welcoming Deputy Minister") for t in texts)      # 'hoped that ... would'
+    assert not any("will also help to" in c.evidence[0].text for c in analysed_seeds["000"].commitments)
