@@ -100,3 +100,17 @@ def test_an_ambiguous_partial_name_is_not_joined():
             person("c", "Abdullah Ali Hassan", "JOR")]
     entities, _ = resolve_entities(rows, [])
     assert len(entities) == 3
+
+
+def test_the_signature_closing_a_shared_meeting_joins_across_documents():
+    month = {"start": "2023-10-01", "end": "2023-10-31", "precision": "month"}
+    rows = [event("fr", "CONSULT", month, ["MAR", "DEU"], ["laftit"], n=1),
+            event("de", "CONSULT", month, ["DEU", "MAR"], ["laftit"], n=2),
+            event("fr", "SUPPORT", month, ["MAR", "DEU"], [], n=3),
+            event("de", "SUPPORT", month, ["DEU", "MAR"], ["faeser"], n=4),
+            event("other", "SUPPORT", month, ["DEU", "MAR"], [], n=5)]
+    key_to_id = {("fr", "laftit"): "L", ("de", "laftit"): "L"}
+    events = merge_events(rows, key_to_id, {})
+    support = [e for e in events if e["type"] == "SUPPORT"]
+    assert sorted(len(e["sources"]) for e in support) == [1, 2]
+    assert "same occasion" in next(e for e in support if len(e["sources"]) == 2)["explanation"]

@@ -5,7 +5,9 @@ Two event reports from different documents are the same event when (all must hol
 - compatible dates: overlapping (one day of slack), or one of them undated;
 - overlapping states (Jaccard >= 0.5), and
 - a shared participant (same linked entity) or the same location.
-Text similarity alone never merges. Reports inside one document are kept apart: the extractor
+A second pass joins reports that each document gives once (same type, overlapping dates, same
+states) when the two documents already share a merged event: the same occasion told by both
+(a meeting and the signature that closed it). Text similarity alone never merges. Reports inside one document are kept apart: the extractor
 already decided they differ. A near-duplicate document adds its id to the sources of what it
 reports, never a second record.
 """
@@ -89,6 +91,7 @@ def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
             continue
         _absorb(target, event, "near-duplicate of a source" if duplicates.get(doc) in target["sources"]
                 else reason, (labels or {}).get(doc, doc))
+    merged = _join_same_occasion(merged, labels or {})
     for e in merged:
         e["id"] = hashlib.sha256("|".join(sorted(e["fact_ids"])).encode()).hexdigest()[:16]
         e.pop("fact_ids", None)
@@ -111,3 +114,24 @@ def _absorb(target: dict, event: dict, reason: str, label: str) -> None:
     target["contexts"] = sorted(set(target.get("contexts", [])) | set(event.get("contexts", [])))
     target["confidence"] = round(min(1.0, max(target["confidence"], event["confidence"]) + 0.05), 3)
     target["explanation"] = f"{target['explanation']} | merged with the report of {label} [{event['sources'][0][:8]}]: {reason}"
+
+
+def _join_same_occasion(merged: list[dict], labels: dict[str, str]) -> list[dict]:
+    shared = {frozenset((a, b)) for e in merged for a in e["sources"] for b in e["sources"] if a != b}
+    singles = [e for e in merged if len(e["sources"]) == 1]
+
+    def unique_in_doc(e: dict) -> bool:
+        return sum(1 for o in singles if o["sources"] == e["sources"] and o["type"] == e["type"]
+                   and countries_overlap(o.get("countries"), e.get("countries"))) == 1
+    absorbed: set[int] = set()
+    for i, a in enumerate(singles):
+        for b in singles[i + 1:]:
+            if id(a) in absorbed or id(b) in absorbed or frozenset(a["sources"] + b["sources"]) not in shared:
+                continue
+            if (a["type"] == b["type"] and a.get("date") and b.get("date") and dates_compatible(a["date"], b["date"])
+                    and countries_overlap(a.get("countries"), b.get("countries"))
+                    and unique_in_doc(a) and unique_in_doc(b)):
+                _absorb(a, b, f"same type {a['type']}, same dates and states, the only such report of two "
+                              "documents that tell the same occasion", labels.get(b["sources"][0], b["sources"][0]))
+                absorbed.add(id(b))
+    return [e for e in merged if id(e) not in absorbed]
