@@ -33,9 +33,9 @@ class Stage:
 # The ordered analysis stages (after ingest/clean/store). Each works on a batch of documents.
 STAGES: tuple[Stage, ...] = (
     Stage("nlp", "1", "liaison.nlp.pipelines:parse_batch"),
-    Stage("mentions", "1", "liaison.understand.mentions:find_mentions_batch"),
-    Stage("actors", "1", "liaison.understand.actors:resolve_actors_batch"),
-    Stage("extract", "1", "liaison.extract:extract_batch"),
+    Stage("mentions", "2", "liaison.understand.mentions:find_mentions_batch"),
+    Stage("actors", "2", "liaison.understand.actors:resolve_actors_batch"),
+    Stage("extract", "2", "liaison.extract:extract_batch"),
 )
 
 
