@@ -181,11 +181,16 @@ def test_dev_spanish_ayer_is_the_day_before_publication(dev_docs):
     assert ayer and all(m.value == dv("2022-11-03").to_json() for m in ayer)
 
 
-def test_dev_thursday_morning_without_publication_keeps_mention(dev_docs):
+def test_dev_thursday_morning_without_publication_is_the_stamped_month(dev_docs):
     doc = dev_docs["dev012"]
-    assert doc.published is None
+    assert doc.published is None and doc.meta["published_month"] == "2022-11"
     jeudi = [m for m in date_mentions(doc) if "jeudi" in m.span.text]
-    assert jeudi and jeudi[0].value is None and jeudi[0].extra["relative"]
+    # a weekday alone is ambiguous within a month: the month itself, not an invented day
+    assert jeudi and jeudi[0].value == dv("2022-11-01", "2022-11-30", "month").to_json()
+    assert jeudi[0].extra["relative"]
+    # without the stamp there is nothing to read it against: the mention stays, without a value
+    bare = [m for m in date_mentions(doc.with_(meta={})) if "jeudi" in m.span.text]
+    assert bare and bare[0].value is None
 
 
 def test_dev_italian_may_and_last_hours(dev_docs):

@@ -189,3 +189,15 @@ def test_no_date_is_invented_for_plain_text():
     doc = clean(RawDocument(source="p", raw="Ministers met on Tuesday in Rabat to discuss border "
                                             "cooperation and the return of migrants, officials said.\n"))
     assert doc.published is None
+
+
+def test_dev_month_stamp_kept_in_meta_not_published(dev_cleaned):
+    # ' date 2023-10 Le ministre …': a month is no publication day, but it dates the article
+    doc = next(d for u, d in dev_cleaned.items() if "lnt.ma" in u)
+    assert doc.published is None and doc.meta["published_month"] == "2023-10"
+    assert doc.text.startswith("Le ministre de l’Intérieur") and " date 2023" not in doc.text
+    # a stamp with a full day is the publication date; the month is not kept beside it
+    full = clean(RawDocument(source="t", raw=" date 2024-06-23 Berne veut un agent de liaison.\n\n" + doc.text))
+    assert full.published == "2024-06-23" and "published_month" not in full.meta
+    assert sorted(d.meta["published_month"] for d in dev_cleaned.values() if "published_month" in d.meta) == [
+        "2016-12", "2019-07", "2022-11", "2023-02", "2023-10", "2023-10"]

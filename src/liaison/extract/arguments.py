@@ -108,9 +108,35 @@ def article_countries(doc: Document) -> list[str]:
     return sorted(counts, key=lambda c: (-counts[c], first.get(c, 0)))
 
 
+def protagonist(doc: Document) -> Entity | None:
+    """The official the article follows: the person with a state and a title named most often
+    (at least twice), the earliest named on a tie. Sentences that drop their subject ('then met the
+    ministers of Libya and Tunisia') are about what this person did."""
+    people = [(_times_named(doc, e), e) for e in doc.entities
+              if e.kind == "person" and e.country and e.roles and e.mentions]
+    people = [(n, e) for n, e in people if n >= 2]
+    if not people:
+        return None
+    return min(people, key=lambda p: (-p[0], min(s.start for s in p[1].mentions)))[1]
+
+
+def _times_named(doc: Document, person: Entity) -> int:
+    """How often the text names the person by full name or surname (mentions may miss bare surnames)."""
+    surname = person.name.split()[-1]
+    if len(surname) < 3:
+        return len(person.mentions)
+    return max(len(person.mentions), len(re.findall(rf"(?<!\w){re.escape(surname)}(?!\w)", doc.text)))
+
+
 def article_dyad(doc: Document) -> list[str]:
-    """The article's main state, and a second one when it is named often enough to be a partner."""
+    """The article's main state, and a second one when it is named often enough to be a partner.
+
+    The protagonist's state comes first even when the partner is named more often (a visit abroad
+    names the host country at every turn)."""
     ranked = article_countries(doc)
+    lead = protagonist(doc)
+    if lead is not None and lead.country in ranked:
+        ranked = [lead.country] + [c for c in ranked if c != lead.country]
     if len(ranked) < 2:
         return ranked
     weight = {c: 0 for c in ranked[:2]}

@@ -18,6 +18,7 @@ from liaison.records import Actor, Commitment, DateValue, Document, Span
 
 MAX_ACTION_CHARS = 240
 MIN_WORDS = 5
+FOLLOW_SENTENCES = 2        # 'These measures will ...' continues a promise stated this many sentences before
 OWN_CLAUSE_CHARS = 40       # a plain future this far before a strong marker is a commitment of its own
 
 
@@ -45,7 +46,7 @@ def _hit(lang: str | None, key: str, text: str, name: str = "commitments") -> bo
     return bool(rx and text and rx.search(text))
 
 
-def _rejected(doc: Document, sentence: Span, m: re.Match, strong: bool) -> bool:
+def _rejected(doc: Document, sentence: Span, m: re.Match, strong: bool, follows: bool = False) -> bool:
     before, after = _words_near(sentence.text, m.start(), m.end(), 3, 3)
     if _hit(doc.lang, "negation", before, "events") or _hit(doc.lang, "negation", after, "events"):
         return True
@@ -57,6 +58,8 @@ def _rejected(doc: Document, sentence: Span, m: re.Match, strong: bool) -> bool:
     if _hit(doc.lang, "prediction", next_words):
         return True                     # 'will help to', 'will make it possible': a prediction
     at = sentence.start + m.start()
+    if follows and _hit(doc.lang, "anaphora", wider_before):
+        return False                    # 'These reinforcements will increase ...': the promise goes on
     return not _state_subject(doc, sentence, at)
 
 
@@ -67,14 +70,30 @@ def _state_subject(doc: Document, sentence: Span, at: int) -> bool:
                 or args.mentions_in(doc, *before, ("organization", "title")))
 
 
-def _due(doc: Document, sentence: Span, at: int) -> tuple[DateValue | None, str]:
+def _due(doc: Document, sentence: Span, at: int, lead_in: Span | None = None) -> tuple[DateValue | None, str]:
     dated = args.date_near(doc, sentence.start, sentence.end, at)
+    if not dated and lead_in is not None:
+        # 'Looking ahead to 2026, the minister announces ... . He mentions seven new posts to be
+        # created': the forward date of the sentence that introduces the plan is its deadline
+        dated = _forward_date(doc, lead_in)
     if not dated:
         return None, "no deadline stated"
     value, span = dated
     if doc.published and value.end and value.end < doc.published[:10]:
         return None, f"'{span.text}' lies in the past: no deadline"
     return value, f"due from '{span.text}'"
+
+
+def _forward_date(doc: Document, span: Span) -> tuple[DateValue, Span] | None:
+    """A date of the span that does not look back (no past tense, not before publication)."""
+    for m in args.mentions_in(doc, span.start, span.end, ("date",)):
+        value = DateValue.from_json(m.value) if isinstance(m.value, dict) else None
+        if value is None or not value.start or (m.extra or {}).get("tense") == "past":
+            continue
+        if doc.published and value.end and value.end < doc.published[:10]:
+            continue
+        return value, m.span
+    return None
 
 
 def _committer(doc: Document, sentence: Span, at: int) -> Actor | None:
@@ -84,7 +103,8 @@ def _committer(doc: Document, sentence: Span, at: int) -> Actor | None:
     return chosen.actor if chosen else None
 
 
-def _commitment(doc: Document, sentence: Span, m: re.Match, dyad: list[str]) -> Commitment | None:
+def _commitment(doc: Document, sentence: Span, m: re.Match, dyad: list[str],
+                lead_in: Span | None = None) -> Commitment | None:
     at = sentence.start + m.start()
     actor = _committer(doc, sentence, at)
     countries = args.countries_in(doc, sentence.start, sentence.end)
@@ -93,32 +113,44 @@ def _commitment(doc: Document, sentence: Span, m: re.Match, dyad: list[str]) -> 
     countries += [c for c in dyad if c not in countries]
     if not countries:
         return None
-    due, due_note = _due(doc, sentence, at)
+    due, due_note = _due(doc, sentence, at, lead_in)
     action = sentence.text[m.start():].strip()[:MAX_ACTION_CHARS]
     who = f"{actor.name} ({actor.country})" if actor else ", ".join(countries)
     return Commitment(action=action, evidence=(sentence,), actor=actor, countries=tuple(countries), due=due,
                       explanation=f"commitment marker '{m.group(0)}'; committed: {who}; {due_note}")
 
 
-def commitments_in(doc: Document, sentence: Span, dyad: list[str]) -> list[Commitment]:
+def commitments_in(doc: Document, sentence: Span, dyad: list[str], lead_in: Span | None = None,
+                   follows: bool = False) -> list[Commitment]:
+    """The commitments of one sentence. `lead_in`: the sentence before it in its paragraph;
+    `follows`: a commitment was stated just before (a demonstrative subject continues it)."""
     if len(sentence.text.split()) < MIN_WORDS or sentence.text.rstrip().endswith("?"):
         return []
     out = []
     for m, strong in _markers(sentence, doc.lang):
-        if not _rejected(doc, sentence, m, strong):
-            c = _commitment(doc, sentence, m, dyad)
+        if not _rejected(doc, sentence, m, strong, follows):
+            c = _commitment(doc, sentence, m, dyad, lead_in)
             if c is not None:
                 out.append(c)
     return out
 
 
+def _same_paragraph(doc: Document, a: Span, b: Span) -> bool:
+    return "\n\n" not in doc.text[a.end:b.start]
+
+
 def extract_commitments(doc: Document, sentences: list[Span]) -> list[Commitment]:
     dyad = args.article_dyad(doc)
     out, seen = [], set()
-    for sentence in sentences:
+    last_promise = -FOLLOW_SENTENCES - 1
+    for i, sentence in enumerate(sentences):
         said = " ".join(sentence.text.split())
         if said in seen:
             continue                    # a repeated caption or headline
         seen.add(said)
-        out += commitments_in(doc, sentence, dyad)
+        before = sentences[i - 1] if i and _same_paragraph(doc, sentences[i - 1], sentence) else None
+        found = commitments_in(doc, sentence, dyad, before, i - last_promise <= FOLLOW_SENTENCES)
+        if found:
+            last_promise = i
+        out += found
     return out

@@ -7,6 +7,7 @@ body) is one event (same type, countries and date).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from liaison.extract import arguments as args
@@ -47,13 +48,20 @@ def best_per_type(triggers: list[Trigger]) -> list[Trigger]:
     return sorted(kept, key=lambda t: t.start)
 
 
-def event_countries(doc: Document, sentence: Span, actors: list[Actor], dyad: list[str]) -> tuple[list[str], bool]:
-    """States of the statement; completed from the article's dyad when it names fewer than two."""
+def event_countries(doc: Document, sentence: Span, actors: list[Actor], dyad: list[str],
+                    lead_state: str | None = None) -> tuple[list[str], bool]:
+    """States of the statement; completed from the article's dyad when it names fewer than two.
+
+    A statement that names its partners but no one acting ('then met the ministers of Libya and
+    Tunisia') is told of the article's protagonist: their state joins."""
     found = args.countries_in(doc, sentence.start, sentence.end)
     for a in actors:
         if a.country and a.country not in found:
             found.append(a.country)
     completed = False
+    if lead_state and len(found) >= 2 and lead_state not in found and not any(a.side == "source" for a in actors):
+        found.insert(0, lead_state)
+        completed = True
     for c in dyad:
         if len(found) >= 2:
             break
@@ -64,10 +72,10 @@ def event_countries(doc: Document, sentence: Span, actors: list[Actor], dyad: li
 
 
 def build_event(doc: Document, sentence: Span, trigger: Trigger, dyad: list[str], article_ctx: Counter,
-                main: bool, reference: DateValue | None) -> Event | None:
+                main: bool, reference: DateValue | None, lead_state: str | None = None) -> Found | None:
     placed = args.actors_in(doc, sentence.start, sentence.end)
     actors = assign_sides(placed, trigger.start, trigger.end, trigger.text, doc.parsed)
-    countries, completed = event_countries(doc, sentence, actors, dyad)
+    countries, completed = event_countries(doc, sentence, actors, dyad, lead_state)
     if not countries:
         return None                         # an act between no identifiable states is not coded
     dated = args.date_near(doc, sentence.start, sentence.end, trigger.start)
@@ -75,7 +83,7 @@ def build_event(doc: Document, sentence: Span, trigger: Trigger, dyad: list[str]
     confidence = trigger.entry.get("confidence", 0.5)
     confidence *= 1.0 if dated else REFERENCE_DATE_PENALTY
     confidence *= DYAD_PENALTY if completed else 1.0
-    return Event(
+    event = Event(
         type=trigger.type, mode=trigger.mode, evidence=(sentence,),
         contexts=statement_contexts(sentence.text, article_ctx, doc.lang),
         date=date, location=args.location_in(doc, sentence.start, sentence.end),
@@ -83,6 +91,7 @@ def build_event(doc: Document, sentence: Span, trigger: Trigger, dyad: list[str]
         summary=summary(trigger, actors, countries), confidence=round(confidence, 3),
         explanation=explanation(trigger, actors, countries, completed, date_note),
         salience="main" if main else "background", hypothetical=trigger.hypothetical)
+    return Found(event, main, dated is not None, trigger.entry["id"], _partners(actors))
 
 
 def summary(trigger: Trigger, actors: list[Actor], countries: list[str]) -> str:
@@ -107,30 +116,57 @@ def explanation(trigger: Trigger, actors: list[Actor], countries: list[str], com
     return "; ".join(parts)
 
 
-def _same(a: Event, b: Event) -> bool:
-    """Same type, same date, and one's states include the other's (a headline often names fewer)."""
-    if a.type != b.type or a.hypothetical != b.hypothetical:
-        return False
-    if (a.date.start if a.date else None, a.date.end if a.date else None) != \
-            (b.date.start if b.date else None, b.date.end if b.date else None):
-        return False
+@dataclass(frozen=True)
+class Found:
+    """An event with what the merge needs to know about the statement it came from."""
+    event: Event
+    lead: bool                 # headline or lead: the article's summary of itself
+    stated: bool               # the sentence states its own date
+    entry: str                 # the trigger sense (lexicon entry id)
+    partners: frozenset        # the named officials (people with a title) the statement involves
+
+
+def _partners(actors: list[Actor]) -> frozenset:
+    return frozenset(a.entity_key or a.name for a in actors if a.role)
+
+
+def _same_states(a: Event, b: Event) -> bool:
+    """Equal state sets; or a report naming one state inside one naming more (a headline names fewer)."""
     sa, sb = set(a.countries), set(b.countries)
-    return sa <= sb or sb <= sa
+    if sa == sb:
+        return True
+    small = sa if len(sa) < len(sb) else sb
+    return len(small) < 2 and small <= (sb if small is sa else sa)
 
 
-def dedupe(events: list[Event]) -> list[Event]:
-    """The same event told twice (headline and body) is one event: same type, countries and date.
+def _same(a: Found, b: Found) -> bool:
+    """Same type and date, compatible states, and no sign of two acts: two acts of one type are
+    told apart by their object (different named officials on each)."""
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or ea.hypothetical != eb.hypothetical:
+        return False
+    if (ea.date.start if ea.date else None, ea.date.end if ea.date else None) != \
+            (eb.date.start if eb.date else None, eb.date.end if eb.date else None):
+        return False
+    if not _same_states(ea, eb):
+        return False
+    if a.partners and b.partners and not (a.partners & b.partners):
+        return False
+    return True
 
-    Measured on the dev articles: keeping dateless background acts of one type apart finds a few
-    more but invents more, so they merge too."""
-    merged: list[Event] = []
-    for e in events:
-        i = next((i for i, held in enumerate(merged) if _same(held, e)), None)
+
+def dedupe(found: list[Found]) -> list[Event]:
+    """The same event told twice (headline and body) is one event."""
+    merged: list[Found] = []
+    for f in found:
+        i = next((i for i, held in enumerate(merged) if _same(held, f)), None)
         if i is None:
-            merged.append(e)
+            merged.append(f)
         else:
-            merged[i] = _merge(merged[i], e)
-    return merged
+            held = merged[i]
+            merged[i] = Found(_merge(held.event, f.event), held.lead or f.lead, held.stated or f.stated,
+                              held.entry, held.partners | f.partners)
+    return [f.event for f in merged]
 
 
 def _merge(a: Event, b: Event) -> Event:
@@ -168,12 +204,14 @@ def lead_date(doc: Document, sentences: list[Span], lead: set[int]) -> DateValue
 
 def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -> list[Event]:
     dyad = args.article_dyad(doc)
+    followed = args.protagonist(doc)
+    lead_state = followed.country if followed else None
     lead = lead_indices(sentences)
     reference = lead_date(doc, sentences, lead) or args.reference_date(doc)
     found = []
     for i, sentence in enumerate(sentences):
         for trigger in best_per_type(find_triggers(sentence, doc.lang)):
-            event = build_event(doc, sentence, trigger, dyad, article_ctx, i in lead, reference)
+            event = build_event(doc, sentence, trigger, dyad, article_ctx, i in lead, reference, lead_state)
             if event is not None:
                 found.append(event)
     events = dedupe(found)

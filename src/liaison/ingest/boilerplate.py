@@ -67,12 +67,13 @@ def is_headline_like(line: str) -> bool:
 
 
 def header_metadata(line: str) -> dict | None:
-    """A scraper stamp such as ' date 2026-01-09 Title…' -> published (full dates only) and the rest."""
-    m = re.match(r"^date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*(?P<rest>.*)$", line)
+    """A scraper stamp such as ' date 2026-01-09 Title…' -> published (full dates only), the month it
+    gives (' date 2023-10': a month is not a publication day, but it anchors yearless dates) and the rest."""
+    m = re.match(r"^date\s+(?P<date>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-[0-3]\d)?)\b\s*(?P<rest>.*)$", line)
     if not m:
         return None
     date = m.group("date")
-    return {"published": date if len(date) == 10 else None, "rest": m.group("rest").strip()}
+    return {"published": date if len(date) == 10 else None, "month": date[:7], "rest": m.group("rest").strip()}
 
 
 Line = tuple[int, str]

@@ -42,6 +42,8 @@ def clean(raw: RawDocument) -> Document:
     extra = {"external_id": raw.external_id} if raw.external_id else {}
     if meta["captions"]:
         extra["captions"] = meta["captions"]
+    if not published and meta.get("published_month"):
+        extra["published_month"] = meta["published_month"]     # "2023-10": anchors yearless dates
     return Document(id=document_id(raw, text), source=raw.source, text=text, raw=raw.raw,
                     url=raw.url, title=title, lang=raw.lang or detect_language(text),
                     published=published, outlet=raw.outlet or _outlet(raw.url),
@@ -94,6 +96,8 @@ def _read_header_stamps(lines: list[Piece], meta: dict) -> list[Piece]:
             continue
         if header["published"]:
             meta["published"] = header["published"]
+        elif header["month"]:
+            meta["published_month"] = header["month"]
         rest = header["rest"]
         if rest:
             out.append(piece.with_text(rest))

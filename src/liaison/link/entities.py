@@ -57,7 +57,11 @@ def _join_extended_names(clusters: list[list[dict]]) -> list[list[dict]]:
     exactly one other cluster's name (a middle or second surname left out)."""
     people = [i for i, m in enumerate(clusters) if m[0]["payload"]["kind"] == "person"]
     forms = {i: _name_forms(clusters[i]) for i in people}
-    words = {i: [set(f.split()) for f in forms[i]] for i in people}
+    by_word: dict[str, set[int]] = defaultdict(set)      # word -> clusters whose names use it
+    for i in people:
+        for form in forms[i]:
+            for word in form.split():
+                by_word[word].add(i)
     parent = {i: i for i in people}
 
     def root(i: int) -> int:
@@ -65,8 +69,13 @@ def _join_extended_names(clusters: list[list[dict]]) -> list[list[dict]]:
             i = parent[i]
         return i
     for i in people:
-        supersets = [j for j in people if j != i and _compatible(clusters[i], clusters[j])
-                     and (forms[i] & forms[j] or any(w < v for w in words[i] for v in words[j]))]
+        supersets = set()
+        for form in forms[i]:
+            # clusters using every word of this form: equal names or names that extend it
+            supersets |= set.intersection(*(by_word[w] for w in form.split())) - {i}
+        supersets = [j for j in supersets if _compatible(clusters[i], clusters[j])
+                     and (forms[i] & forms[j] or any(set(f.split()) < set(g.split())
+                                                     for f in forms[i] for g in forms[j]))]
         if len(supersets) == 1 or (supersets and all(forms[i] & forms[j] for j in supersets)):
             for j in supersets:
                 parent[root(i)] = root(j)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 
 
 def _day(text):
@@ -74,11 +75,12 @@ def _localise(row: dict, key_to_id: dict) -> dict:
 def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
                  labels: dict[str, str] | None = None) -> list[dict]:
     merged: list[dict] = []
+    by_type: dict[str, list[dict]] = defaultdict(list)     # only same-type reports can merge
     for row in sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"])):
         event = _localise(row, key_to_id)
         doc = row["doc_id"]
         target = None
-        for cand in merged:
+        for cand in by_type[event["type"]]:
             if doc in cand["sources"]:
                 continue
             if duplicates.get(doc) in cand["sources"] or (reason := same_event(cand, event)):
@@ -88,6 +90,7 @@ def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
             if doc in duplicates:
                 continue            # a near-copy reports nothing its original did not
             merged.append(event)
+            by_type[event["type"]].append(event)
             continue
         _absorb(target, event, "near-duplicate of a source" if duplicates.get(doc) in target["sources"]
                 else reason, (labels or {}).get(doc, doc))
@@ -117,21 +120,28 @@ def _absorb(target: dict, event: dict, reason: str, label: str) -> None:
 
 
 def _join_same_occasion(merged: list[dict], labels: dict[str, str]) -> list[dict]:
-    shared = {frozenset((a, b)) for e in merged for a in e["sources"] for b in e["sources"] if a != b}
-    singles = [e for e in merged if len(e["sources"]) == 1]
-
-    def unique_in_doc(e: dict) -> bool:
-        return sum(1 for o in singles if o["sources"] == e["sources"] and o["type"] == e["type"]
-                   and countries_overlap(o.get("countries"), e.get("countries"))) == 1
+    shared = sorted({tuple(sorted((a, b))) for e in merged for a in e["sources"] for b in e["sources"] if a != b})
+    singles: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))  # doc -> type -> reports
+    for e in merged:
+        if len(e["sources"]) == 1:
+            singles[e["sources"][0]][e["type"]].append(e)
     absorbed: set[int] = set()
-    for i, a in enumerate(singles):
-        for b in singles[i + 1:]:
-            if id(a) in absorbed or id(b) in absorbed or frozenset(a["sources"] + b["sources"]) not in shared:
-                continue
-            if (a["type"] == b["type"] and a.get("date") and b.get("date") and dates_compatible(a["date"], b["date"])
-                    and countries_overlap(a.get("countries"), b.get("countries"))
-                    and unique_in_doc(a) and unique_in_doc(b)):
-                _absorb(a, b, f"same type {a['type']}, same dates and states, the only such report of two "
-                              "documents that tell the same occasion", labels.get(b["sources"][0], b["sources"][0]))
-                absorbed.add(id(b))
+    for doc_a, doc_b in shared:
+        for type_, group in singles[doc_a].items():
+            for a in group:
+                for b in singles[doc_b].get(type_, []):
+                    if id(a) in absorbed or id(b) in absorbed or not _same_occasion(a, b, singles):
+                        continue
+                    _absorb(a, b, f"same type {type_}, same dates and states, the only such report of two "
+                                  "documents that tell the same occasion", labels.get(doc_b, doc_b))
+                    absorbed.add(id(b))
     return [e for e in merged if id(e) not in absorbed]
+
+
+def _same_occasion(a: dict, b: dict, singles) -> bool:
+    def unique_in_doc(e: dict) -> bool:
+        return sum(1 for o in singles[e["sources"][0]][e["type"]]
+                   if countries_overlap(o.get("countries"), e.get("countries"))) == 1
+    return bool(a.get("date") and b.get("date") and dates_compatible(a["date"], b["date"])
+                and countries_overlap(a.get("countries"), b.get("countries"))
+                and unique_in_doc(a) and unique_in_doc(b))

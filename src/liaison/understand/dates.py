@@ -8,6 +8,17 @@ rules cannot read. Public functions:
   expression that cannot be placed (no publication date) keeps its mention with value None.
 - dates_in(doc, start, end): the date mentions inside a character range (a sentence, a clause).
 - normalise(text, published, lang, tense): one phrase -> DateValue or None.
+
+What a yearless or relative expression is read against, first that applies (dates_anchor, dates_resolve):
+1. the publication day (Document.published);
+2. the month of a ' date 2023-10' stamp (Document.meta["published_month"]; a month is no publication day,
+   so `published` stays None): "30 octobre" -> 2023-10-30, "lundi" -> October 2023 (precision month);
+3. a year written outright in the same sentence as the expression;
+4. the year the article speaks from (year_unstated values): "N years after … 2019" in a clause that is
+   not future -> 2019 + N; else a weekday written with a yearless date ("Thursday 29 December"): the year
+   where that date falls on that weekday, nearest the latest explicit year (else the most recent one up
+   to today); else the latest year written outright, not in a future clause and not after today;
+5. nothing: the latest occurrence on/before today (year_unstated); relative expressions get no value.
 """
 from __future__ import annotations
 
@@ -15,11 +26,12 @@ import datetime as dt
 import re
 
 from liaison.records import DateValue, Document, Mention
+from liaison.understand.dates_anchor import document_year, stamp_month
 from liaison.understand.dates_calendar import parse_day
 from liaison.understand.dates_find import EXPLICIT_YEAR, Found, find_dates
 from liaison.understand.dates_lexicon import DateLexicon, date_lexicon
 from liaison.understand.dates_resolve import Context, expression_kind, is_relative, resolve, weekday_year
-from liaison.understand.dates_tense import cue_tense, tense_at
+from liaison.understand.dates_tense import cue_tense, sentence_bounds, tense_at
 
 __all__ = ["date_mentions", "dates_in", "normalise"]
 
@@ -40,15 +52,29 @@ def _mention(doc: Document, f: Found, value: DateValue | None, tense: str | None
                           "modifier": f.modifier, "direction": f.direction})
 
 
+def _reference_year(doc: Document, found: list[Found], f: Found, doc_year: int | None) -> int | None:
+    """A year written outright in the expression's own sentence, else the article's year (rules 3-4)."""
+    s, e = sentence_bounds(doc, f.start, f.end)
+    near = [(abs(g.start - f.start), y) for g in found
+            if g is not f and g.kind in EXPLICIT_YEAR and s <= g.start < e and (y := g.year())]
+    return min(near)[1] if near else doc_year
+
+
 def date_mentions(doc: Document) -> list[Mention]:
-    """Every temporal expression of the document, resolved against doc.published."""
+    """Every temporal expression of the document, resolved against doc.published (or what stands for it,
+    see the module docstring)."""
     lex = date_lexicon(doc.lang)
     found = find_dates(doc.text, lex)
     published = parse_day(doc.published)
+    month = None if published else stamp_month(doc)
+    tenses = [tense_at(doc, f.start, f.end, lex) for f in found]
+    doc_year = None
+    if published is None and month is None:
+        doc_year, _ = document_year(doc, found, tenses, lex, lambda f, around: weekday_year(f, lex, around))
     out = []
-    for f in found:
-        tense = tense_at(doc, f.start, f.end, lex)
-        value = resolve(f, lex, Context(published, tense, _nearest_year(found, f, lex)))
+    for f, tense in zip(found, tenses):
+        ref_year = None if published or month else _reference_year(doc, found, f, doc_year)
+        value = resolve(f, lex, Context(published, tense, ref_year, month))
         out.append(_mention(doc, f, value, tense))
     return out
 

@@ -1,19 +1,25 @@
-"""A found temporal expression -> DateValue, against the publication date.
+"""A found temporal expression -> DateValue, against the publication date (or what stands for it).
 
-Conventions (documented for the extractors):
+Conventions (documented for the extractors; the anchors are listed in dates.py's docstring):
 - Yearless dates ("February 17", "in December", "cet été") with a publication date: the occurrence nearest
   it, nudged by tense or by a direction word ("last", "prochain"): past -> latest on/before, future ->
   earliest on/after.
-- Yearless dates without a publication date: the year of the nearest explicit year in the document (a
-  weekday written with the date picks the year where it fits), else the latest occurrence on/before today;
-  the value is flagged `year_unstated` either way (the year is a placeholder, day and month are known).
-- Relative expressions ("yesterday", "Thursday", "next week", "within two weeks") without a publication
-  date: no value (None); the mention is still emitted so extractors know a date was written there.
+- Yearless dates with only a month stamp (' date 2023-10'): the same, around the stamped month (past:
+  on/before its last day, future: on/after its first day). The year is then known, not `year_unstated`.
+- Yearless dates with neither: the year the article's context gives (Context.ref_year; a weekday written
+  with the date picks the year where it fits, nearest that year), else the latest occurrence on/before
+  today; flagged `year_unstated` either way (the year is a best guess, day and month are known).
+- Relative expressions ("yesterday", "Thursday", "next week", "within two weeks"): against the publication
+  day. With only a month stamp, an expression that reads the same from any day of the month keeps its value
+  ("last year", "two months ago" is not: it is read from both ends of the month); a day or week said from
+  the (unknown) publication day becomes the stamped month itself, precision "month" (a weekday alone is
+  ambiguous within a month); other spans ("within two weeks") get no value. With neither: no value (None);
+  the mention is still emitted so extractors know a date was written there.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from liaison.records import DateValue
 from liaison.understand import dates_calendar as cal
@@ -28,7 +34,8 @@ KIND_OF_MODIFIER = {"deadline": "deadline", "end": "deadline", "since": "since",
 class Context:
     published: dt.date | None
     tense: str | None
-    ref_year: int | None          # nearest explicit year written in the document
+    ref_year: int | None          # the year the article's context gives (dates.py: _reference_year)
+    month: tuple[dt.date, dt.date] | None = None    # the stamped month, when there is no publication day
 
 
 def _value(rng, precision: str, unstated: bool = False) -> DateValue:
@@ -48,11 +55,25 @@ def _yearless(f: Found, ctx: Context, ranges_in) -> DateValue | None:
         cands = [r for r in (ranges_in(y) for y in (year - 1, year, year + 1)) if r]
         strict = f.direction in ("last", "next")
         return _value(cal.pick(cands, ctx.published, _side(f, ctx), strict), precision) if cands else None
+    if ctx.month:
+        return _in_stamped_month(f, ctx, ranges_in)
     if f.direction and not isinstance(ranges_in, _DayMonth):
         return None               # "last December", "cet été": relative to a publication date we lack
     year = ranges_in.year_hint(ctx.ref_year)
     rng = ranges_in(year)
     return _value(rng, precision, unstated=True) if rng else None
+
+
+def _in_stamped_month(f: Found, ctx: Context, ranges_in) -> DateValue | None:
+    """The occurrence nearest the stamped month: a past one ends by its last day, a future one starts on or
+    after its first day (the article was published some day of that month)."""
+    first, last = ctx.month
+    cands = [r for r in (ranges_in(y) for y in (first.year - 1, first.year, first.year + 1)) if r]
+    if not cands:
+        return None
+    side = _side(f, ctx)
+    ref = last if side == "past" else first if side == "future" else first + (last - first) / 2
+    return _value(cal.pick(cands, ref, side, f.direction in ("last", "next")), ranges_in.precision)
 
 
 class _DayMonth:
@@ -218,10 +239,29 @@ def _part(start: dt.date, end: dt.date, precision: str, modifier: str) -> tuple[
     return a, end if third == 2 else start.replace(day=10 + 10 * third)
 
 
+# relative expressions said from the publication day itself (not from its month): "Thursday", "this week"
+NEAR_PUBLICATION = ("relday", "weekday")
+NEAR_UNITS = ("day", "week", "weekend", "hour")
+
+
+def _relative_in_month(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | None:
+    """A relative expression with only the month of publication known (see the module docstring)."""
+    first, last = ctx.month
+    early = _relative(f, lex, replace(ctx, published=first))
+    late = _relative(f, lex, replace(ctx, published=last))
+    if early == late:
+        return _apply_modifier(early, f.modifier, None) if early else None
+    near = f.kind in NEAR_PUBLICATION or f.kind == "relperiod" and lex.relative_periods[
+        key(f.groups["rel"])][0] in NEAR_UNITS
+    return _value((first, last), "month") if near and early and late else None
+
+
 def resolve(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | None:
     """The DateValue of a found expression (None when it cannot be placed)."""
     try:
         resolver = RESOLVERS.get(f.kind, _relative)
+        if resolver is _relative and ctx.published is None and ctx.month:
+            return _relative_in_month(f, lex, ctx)
         value = resolver(f, lex, ctx)
     except (KeyError, ValueError, OverflowError):
         return None
@@ -244,13 +284,15 @@ def is_relative(f: Found) -> bool:
         and f.kind not in ("iso", "numeric")
 
 
-def weekday_year(f: Found, lex: DateLexicon) -> int | None:
-    """The year a yearless "Wednesday 3 May" must be in (the latest such year up to today), else None."""
+def weekday_year(f: Found, lex: DateLexicon, around: int | None = None) -> int | None:
+    """The year a yearless "Wednesday 3 May" must be in: the nearest such year to `around`, else the latest
+    up to today; None when the expression has no weekday (or a year of its own)."""
     g = f.groups
     if f.kind not in ("dmy", "mdy") or g.get("y") or not g.get("wd"):
         return None
     try:
         return cal.year_for_weekday(lex.months[key(g["mon"]).rstrip(".")], int(g["d"]),
-                                    lex.weekdays[key(g["wd"])], dt.date.today().year, backward=True)
+                                    lex.weekdays[key(g["wd"])], around or dt.date.today().year,
+                                    backward=around is None)
     except KeyError:
         return None

@@ -1,0 +1,26 @@
+"""Commitments from the real seed articles: deadlines stated in the sentence that introduces a plan,
+and plain futures whose subject points back at a promise just made ('These reinforcements will')."""
+from __future__ import annotations
+
+
+def _commitment_with(doc, words):
+    return next(c for c in doc.commitments if words in c.evidence[0].text)
+
+
+def test_deadline_from_the_sentence_that_introduces_the_plan(analysed_seeds):
+    # 'Looking ahead to 2026, Laurent Nunez announces ... He mentions "seven new posts" to be created'
+    posts = _commitment_with(analysed_seeds["000"], "seven new posts")
+    assert posts.due is not None
+    assert (posts.due.start, posts.due.end) == ("2026-01-01", "2026-12-31")
+    assert "FRA" in posts.countries
+
+
+def test_demonstrative_subject_continues_a_promise(analysed_seeds):
+    rise = _commitment_with(analysed_seeds["000"], "35 to 50")
+    assert "FRA" in rise.countries
+
+
+def test_a_plain_future_without_a_committing_subject_is_not_a_promise(analysed_seeds):
+    # 'foreign nationals ... who will continue to pose a threat' style futures stay out
+    texts = [c.evidence[0].text for c in analysed_seeds["000"].commitments]
+    assert not any("will also help to" in t for t in texts)

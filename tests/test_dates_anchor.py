@@ -1,0 +1,77 @@
+"""What yearless and relative dates are read against when an article has no publication day: the month
+of a ' date 2023-10' stamp, "N years after 2019", a weekday written with the date, the latest year."""
+from __future__ import annotations
+
+import pytest
+
+from liaison.records import DateValue, Document, RawDocument
+from liaison.understand.dates import date_mentions
+
+
+def dv(start, end=None, precision="day", unstated=False) -> dict:
+    return DateValue(start, end or start, precision, unstated).to_json()
+
+
+@pytest.fixture(scope="module")
+def dev_docs(dev_articles):
+    from liaison.ingest.clean import clean
+    from liaison.nlp.pipelines import parse_batch
+    docs = [clean(RawDocument(source=f"dev{i + 1:03d}", raw=a["text"], url=a["url"]))
+            for i, a in enumerate(dev_articles)]
+    return {d.source: d for d in parse_batch(docs)}
+
+
+def values(doc: Document) -> dict:
+    return {m.span.text: m.value for m in date_mentions(doc)}
+
+
+def test_month_stamp_gives_the_year_of_yearless_dates(dev_docs):
+    doc = dev_docs["dev010"]          # ' date 2016-12 Ce jeudi, …', "jeudi 29 décembre"
+    assert doc.published is None and doc.meta["published_month"] == "2016-12"
+    found = values(doc)
+    assert found["jeudi 29 décembre"] == dv("2016-12-29")           # the year is known: not year_unstated
+    assert found["Ce jeudi"] == dv("2016-12-01", "2016-12-31", "month")
+
+
+def test_month_stamp_past_and_future_sides(dev_docs):
+    found = values(dev_docs["dev021"])   # ' date 2019-07', patrols start "oggi", review "Il 30 settembre"
+    assert found["30 settembre"] == dv("2019-09-30")
+    assert found["mercoledì 3 luglio"] == dv("2019-07-03")
+    assert found["oggi"] == dv("2019-07-01", "2019-07-31", "month")
+    assert found["l’estate"] == dv("2019-06-21", "2019-09-22", "season")
+
+
+def test_relative_periods_against_a_stamped_month(dev_docs):
+    base = dev_docs["dev003"]             # ' date 2023-10', "lundi à Rabat"
+    assert values(base)["lundi"] == dv("2023-10-01", "2023-10-31", "month")
+    doc = Document(id="t", source="t", lang="en", meta={"published_month": "2023-10"},
+                   text="The accord was signed last year. A report will follow within two weeks.")
+    found = values(doc)
+    assert found["last year"] == dv("2022-01-01", "2022-12-31", "year")     # the same from any day of October
+    assert found["within two weeks"] is None                                 # depends on the unknown day
+
+
+def test_years_after_an_explicit_year_date_the_article(dev_docs):
+    doc = dev_docs["dev011"]   # "took place four years after Japan made its first request … in 2019"
+    assert doc.published is None and "published_month" not in doc.meta
+    found = values(doc)
+    assert found["January 30"] == dv("2023-01-30", unstated=True)
+    assert found["February 8 to 12"] == dv("2023-02-08", "2023-02-12", unstated=True)
+    assert found["2019"] == dv("2019-01-01", "2019-12-31", "year")
+
+
+def test_weekday_with_date_picks_the_year_without_stamp(dev_docs):
+    doc = dev_docs["dev010"].with_(meta={})
+    found = values(doc)
+    # 29 December fell on a Thursday in 2011, 2016 and 2022: the latest up to today, flagged as a guess
+    assert found["jeudi 29 décembre"] == dv("2022-12-29", unstated=True)
+    assert found["ce 29 décembre"] == dv("2022-12-29", unstated=True)
+
+
+def test_latest_explicit_year_not_the_nearest():
+    from liaison.nlp.pipelines import parse_batch
+    doc = parse_batch([Document(id="t", source="t", lang="en", text=(
+        "The agreement of 2015 was renewed in 2023.\nThe plan will run until 2030.\n"
+        "The ministers met again on March 3."))])[0]
+    found = values(doc)
+    assert found["March 3"] == dv("2023-03-03", unstated=True)     # not 2030 (future), not 2015
