@@ -114,3 +114,11 @@ def test_the_signature_closing_a_shared_meeting_joins_across_documents():
     support = [e for e in events if e["type"] == "SUPPORT"]
     assert sorted(len(e["sources"]) for e in support) == [1, 2]
     assert "same occasion" in next(e for e in support if len(e["sources"]) == 2)["explanation"]
+
+
+def test_a_merged_event_keeps_the_finest_date_of_its_reports():
+    month = {"start": "2022-11-01", "end": "2022-11-30", "precision": "month"}
+    day = {"start": "2022-11-03", "end": "2022-11-03", "precision": "day"}
+    rows = [event("a", "CONSULT", month, ["ESP", "MRT"], ["m"]), event("b", "CONSULT", day, ["ESP", "MRT"], ["m"])]
+    events = merge_events(rows, {("a", "m"): "M", ("b", "m"): "M"}, {})
+    assert len(events) == 1 and events[0]["date"] == day

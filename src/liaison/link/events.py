@@ -102,14 +102,27 @@ def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
     return merged
 
 
+PRECISION_ORDER = ("day", "week", "month", "season", "year", "unknown")
+
+
+def _finer(new: dict | None, old: dict | None) -> bool:
+    """Is `new` a better date than `old`: present, with a stated year, then a finer precision?"""
+    if not new:
+        return False
+    if not old:
+        return True
+    def rank(d: dict) -> tuple[bool, int]:
+        p = d.get("precision")
+        return (bool(d.get("year_unstated")), PRECISION_ORDER.index(p) if p in PRECISION_ORDER else 9)
+    return rank(new) < rank(old)
+
+
 def _absorb(target: dict, event: dict, reason: str, label: str) -> None:
     target["sources"].append(event["sources"][0])
     target["fact_ids"].extend(event["fact_ids"])
     target["evidence"] = target["evidence"] + event["evidence"]
-    if not target.get("date") and event.get("date"):
-        target["date"] = event["date"]              # a missing date is filled from the others
-    elif (target.get("date") or {}).get("year_unstated") and event.get("date") and not event["date"].get("year_unstated"):
-        target["date"] = event["date"]
+    if _finer(event.get("date"), target.get("date")):
+        target["date"] = event["date"]      # a missing or vaguer date is filled from the other report
     if not target.get("location") and event.get("location"):
         target["location"] = event["location"]
     known = {a.get("entity_id") for a in target["actors"]}
