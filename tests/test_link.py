@@ -122,3 +122,10 @@ def test_a_merged_event_keeps_the_finest_date_of_its_reports():
     rows = [event("a", "CONSULT", month, ["ESP", "MRT"], ["m"]), event("b", "CONSULT", day, ["ESP", "MRT"], ["m"])]
     events = merge_events(rows, {("a", "m"): "M", ("b", "m"): "M"}, {})
     assert len(events) == 1 and events[0]["date"] == day
+
+
+def test_an_undated_report_does_not_join_another_meeting_of_the_same_minister():
+    dated = event("b", "CONSULT", OTHER_DAY, ["MAR", "FRA"], ["n"])
+    undated = event("a", "CONSULT", None, ["FRA"], ["n"])
+    events = merge_events([undated, dated], {("a", "n"): "N", ("b", "n"): "N"}, {})
+    assert len(events) == 2

@@ -2,7 +2,8 @@
 
 Two event reports from different documents are the same event when (all must hold):
 - the same PLOVER type;
-- compatible dates: overlapping (one day of slack), or one of them undated;
+- compatible dates: overlapping (one day of slack), or one of them undated — then the two must
+  name the same states and, when both give a place, the same place;
 - overlapping states (Jaccard >= 0.5), and
 - a shared participant (same linked entity) or the same location.
 A second pass joins reports that each document gives once (same type, overlapping dates, same
@@ -54,8 +55,13 @@ def same_event(a: dict, b: dict) -> str | None:
         return None
     if not countries_overlap(a.get("countries"), b.get("countries")):
         return None
-    shared = _participants(a) & _participants(b)
     la, lb = (a.get("location") or {}).get("name"), (b.get("location") or {}).get("name")
+    if not (a.get("date") and b.get("date")):
+        # an undated report could be any meeting of the same people: it must name the same states
+        # and, when both say where, the same place
+        if set(a.get("countries") or []) != set(b.get("countries") or []) or (la and lb and la != lb):
+            return None
+    shared = _participants(a) & _participants(b)
     if shared:
         return f"same type {a['type']}, compatible dates, same states, shared participants"
     if la and la == lb and (a.get("date") or b.get("date")):
