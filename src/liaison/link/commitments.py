@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from liaison.link.names import fold
+
 REALISING_TYPES = {"COOPERATE", "AID", "SUPPORT", "CONSULT", "RETREAT"}
 
 
@@ -58,20 +60,28 @@ def link_commitments(commitments: list[dict], events: list[dict], today: dt.date
     return commitments
 
 
+def _content_words(texts) -> set[str]:
+    """Folded words that say what is done ("liaison", "officer", "repatriation"): long enough to carry
+    meaning, and not state names, which every event between the same states shares."""
+    from liaison.gazetteer import lookup_country
+    return {w for t in texts for w in fold(t).split() if len(w) > 4 and not lookup_country(w)}
+
+
 def _fulfilling_event(c: dict, events: list[dict]) -> dict | None:
+    """A later realising event between the promised states whose evidence shares the promise's words."""
     made = _day(c.get("published"))
     due = _day((c.get("due") or {}).get("end"))
     want = set(c.get("countries") or [])
     if not made or not want:
         return None
-    action_words = {w for w in str(c.get("action", "")).lower().split() if len(w) > 4}
+    promised = _content_words([c.get("action") or " ".join(e.get("text", "") for e in c.get("evidence", []))])
     for e in events:
         start = _day((e.get("date") or {}).get("start"))
         if e["type"] not in REALISING_TYPES or not start or start <= made or (due and start > due):
             continue
         if not want <= set(e.get("countries") or []):
             continue
-        words = {w for w in str(e.get("summary", "")).lower().split() if len(w) > 4}
-        if len(action_words & words) >= 2:
+        done = _content_words([e.get("summary", "")] + [ev.get("text", "") for ev in e.get("evidence", [])])
+        if len(promised & done) >= 2:
             return e
     return None
