@@ -129,3 +129,10 @@ def test_an_undated_report_does_not_join_another_meeting_of_the_same_minister():
     undated = event("a", "CONSULT", None, ["FRA"], ["n"])
     events = merge_events([undated, dated], {("a", "n"): "N", ("b", "n"): "N"}, {})
     assert len(events) == 2
+
+
+def test_event_actors_carry_the_canonical_name_of_their_entity():
+    rows = [event("en", "CONSULT", DAY, ["FRA"], ["nunez"])]
+    rows[0]["payload"]["actors"][0]["name"] = "Laurent Nunez"
+    events = merge_events(rows, {("en", "nunez"): "N"}, {}, names={"N": "Laurent Nuñez"})
+    assert events[0]["actors"][0] == {**events[0]["actors"][0], "entity_id": "N", "name": "Laurent Nuñez"}

@@ -15,15 +15,17 @@ from liaison.link.names import fold
 REALISING_TYPES = {"COOPERATE", "AID", "SUPPORT", "CONSULT", "RETREAT"}
 
 
-def simple_records(rows: list[dict], key_to_id: dict, duplicates: dict[str, str]) -> list[dict]:
+def simple_records(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
+                   names: dict[str, str] | None = None) -> list[dict]:
     """One record per fact; a near-copy's fact with the same evidence text joins the original's."""
     out, by_text = [], {}
     for row in sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"])):
         p = dict(row["payload"])
         for field in ("actor", "speaker"):
             if p.get(field):
-                p[field] = {**p[field], "entity_id": key_to_id.get((row["doc_id"], p[field].get("entity_id")),
-                                                                   p[field].get("entity_id"))}
+                entity_id = key_to_id.get((row["doc_id"], p[field].get("entity_id")), p[field].get("entity_id"))
+                p[field] = {**p[field], "entity_id": entity_id,
+                            "name": (names or {}).get(entity_id, p[field].get("name"))}
         text = " ".join(e["text"] for e in p.get("evidence", []))
         orig = duplicates.get(row["doc_id"])
         if orig and (orig, text) in by_text:

@@ -14,10 +14,11 @@ def link_corpus(store) -> dict[str, int]:
         facts[row["kind"]].append(row)
     duplicates = store.duplicate_map()
     entities, key_to_id = resolve_entities(facts["entity"], store.decisions())
-    events = merge_events(facts["event"], key_to_id, duplicates, store.document_labels())
-    commitments = link_commitments(simple_records(facts["commitment"], key_to_id, duplicates), events)
-    figures = simple_records(facts["figure"], key_to_id, duplicates)
-    quotes = simple_records(facts["quote"], key_to_id, duplicates)
+    names = {e["id"]: e["name"] for e in entities}
+    events = merge_events(facts["event"], key_to_id, duplicates, store.document_labels(), names)
+    commitments = link_commitments(simple_records(facts["commitment"], key_to_id, duplicates, names), events)
+    figures = simple_records(facts["figure"], key_to_id, duplicates, names)
+    quotes = simple_records(facts["quote"], key_to_id, duplicates, names)
     records = {"entity": entities, "event": events, "commitment": commitments, "figure": figures,
                "quote": quotes}
     tables = {kind: table_rows(kind, recs) for kind, recs in records.items()}

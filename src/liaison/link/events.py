@@ -69,21 +69,25 @@ def same_event(a: dict, b: dict) -> str | None:
     return None
 
 
-def _localise(row: dict, key_to_id: dict) -> dict:
+def _localise(row: dict, key_to_id: dict, names: dict[str, str]) -> dict:
+    """Document-local actor keys -> corpus entity ids and their canonical names."""
     p = dict(row["payload"])
-    p["actors"] = [{**a, "entity_id": key_to_id.get((row["doc_id"], a.get("entity_id")), a.get("entity_id"))}
-                   for a in p.get("actors", [])]
+    actors = []
+    for a in p.get("actors", []):
+        entity_id = key_to_id.get((row["doc_id"], a.get("entity_id")), a.get("entity_id"))
+        actors.append({**a, "entity_id": entity_id, "name": names.get(entity_id, a.get("name"))})
+    p["actors"] = actors
     p["sources"] = [row["doc_id"]]
     p["fact_ids"] = [row["id"]]
     return p
 
 
 def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
-                 labels: dict[str, str] | None = None) -> list[dict]:
+                 labels: dict[str, str] | None = None, names: dict[str, str] | None = None) -> list[dict]:
     merged: list[dict] = []
     by_type: dict[str, list[dict]] = defaultdict(list)     # only same-type reports can merge
     for row in sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"])):
-        event = _localise(row, key_to_id)
+        event = _localise(row, key_to_id, names or {})
         doc = row["doc_id"]
         target = None
         for cand in by_type[event["type"]]:
