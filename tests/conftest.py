@@ -5,10 +5,11 @@ The seeds are bundled in examples/news (with their sources); the dev corpus is r
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+
+from liaison.evaluate.score import read_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "news"
@@ -29,7 +30,7 @@ def seeds_dir() -> Path:
 def dev_articles() -> list[dict]:
     """The 24 annotated dev articles as fed to the held-out evaluation ({url, text})."""
     path = DATA / "dev-articles.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_jsonl(path)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import importlib.util
 
 import pytest
 
-from liaison.link.names import fold
+from liaison.folding import fold
 from liaison.understand.coref import same_full_name
 
 

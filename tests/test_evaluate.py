@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from liaison.cli import main
-from liaison.evaluate.score import score
+from liaison.evaluate.score import read_jsonl, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_SCORER = ROOT.parent / "shared" / "tools" / "score"
@@ -58,7 +58,7 @@ def test_a_wrong_prediction_scores_lower_than_the_real_one(seeds_export, tmp_pat
     broken = tmp_path / "broken"
     broken.mkdir()
     for f in out.iterdir():
-        rows = [json.loads(line) for line in f.read_text().splitlines() if line.strip()]
+        rows = read_jsonl(f)
         if f.name == "events.jsonl":
             rows = [{**r, "countries": ["NZL"]} for r in rows]
         (broken / f.name).write_text("".join(json.dumps(r) + "\n" for r in rows))

@@ -1,13 +1,12 @@
 """Cleaning of the real seed and dev articles: repeats, captions, bylines, clutter, dates, offsets."""
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
 from conftest import DATA, clean_file, seed_path
+from liaison.evaluate.score import read_jsonl
 from liaison.ingest.clean import clean, raw_offset
 from liaison.ingest.dates import dateline, published_from_url
 from liaison.ingest.sources import json_record
@@ -22,7 +21,7 @@ def seeds() -> dict:
 @pytest.fixture(scope="module")
 def dev_cleaned(dev_articles) -> dict:
     """Dev articles cleaned as the JSONL reader gives them, keyed by URL."""
-    return {a["url"]: clean(json_record(a, a["url"], "dev")) for a in dev_articles}
+    return {a["url"]: clean(json_record(a, a["url"])) for a in dev_articles}
 
 
 def _paragraphs(doc) -> list[str]:
@@ -89,7 +88,7 @@ def test_seed_language(seeds, prefix, lang):
 
 
 def test_dev_published_and_language_match_gold(dev_cleaned):
-    gold = [json.loads(line) for line in (DATA / "dev-gold.jsonl").read_text().splitlines() if line]
+    gold = read_jsonl(DATA / "dev-gold.jsonl")
     wrong = [(g["doc"], dev_cleaned[g["url"]].published, g["published"]) for g in gold
              if dev_cleaned[g["url"]].published != g["published"]]
     assert wrong == []

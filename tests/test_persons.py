@@ -1,7 +1,7 @@
 """Person mentions: NER plus title patterns, titles stripped, credits excluded (real seeds and sentences)."""
 from __future__ import annotations
 
-from liaison.link.names import fold
+from liaison.folding import fold
 from liaison.records import Document
 from liaison.understand.persons import person_mentions
 from liaison.understand.titles import find_titles

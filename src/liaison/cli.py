@@ -1,17 +1,12 @@
 """The `liaison` command: thin wrappers over the pipeline, store, exports and interfaces."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
 from liaison.console import err, out
-
-
-def _db_default() -> str:
-    return os.environ.get("LIAISON_DB") or "sqlite:///./liaison.db"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,7 +17,8 @@ def _db_default() -> str:
 def main(ctx: click.Context, db: str | None) -> None:
     """Liaison: news about security and migration cooperation between states, turned into a
     sourced record of people, events (PLOVER), commitments, figures and quotes."""
-    ctx.obj = {"db": db or _db_default()}
+    from liaison.settings import get_settings
+    ctx.obj = {"db": db or get_settings().db}      # LIAISON_DB, else the settings file, else ./liaison.db
 
 
 def _store(ctx: click.Context):

@@ -6,10 +6,20 @@ Every stage is a function `Document -> Document` that returns a copy with more f
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-PRECISIONS = ("day", "week", "month", "season", "year", "unknown")
+PRECISIONS = ("day", "week", "month", "season", "year", "unknown")     # finest first
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    """The day an ISO date or datetime string starts with ("2024-03-05T10:00" -> 2024-03-05);
+    None when there is none."""
+    try:
+        return dt.date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

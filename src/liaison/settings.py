@@ -36,8 +36,14 @@ def _user_file_values() -> dict:
     path = os.environ.get("LIAISON_CONFIG")
     if not path:
         return {}
-    with open(Path(path), "rb") as fh:
-        return tomllib.load(fh)
+    try:
+        with open(Path(path), "rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise ValueError(f"LIAISON_CONFIG names {path}, which cannot be read ({exc.strerror}): "
+                         "fix the path or unset LIAISON_CONFIG") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"LIAISON_CONFIG file {path} is not valid TOML: {exc}") from exc
 
 
 @functools.lru_cache(maxsize=1)

@@ -4,13 +4,13 @@ A page's JSON twin is exactly what these return, so the HTML and the JSON never 
 """
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
+from liaison.datafiles import read_json
 from liaison.store import queries as Q
 
 SCORES_FILE = Path(__file__).with_name("plover_scores.json")
@@ -19,7 +19,7 @@ DUE_SOON_DAYS = 60
 
 @lru_cache(maxsize=1)
 def plover_scores() -> dict:
-    return json.loads(SCORES_FILE.read_text(encoding="utf-8"))
+    return read_json(SCORES_FILE)
 
 
 def event_score(event: dict) -> float | None:

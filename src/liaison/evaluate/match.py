@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from liaison.link.names import fold
+from liaison.folding import fold
+from liaison.records import parse_day
 
 
 def tokens(text: str | None) -> set[str]:
@@ -22,17 +23,10 @@ def evidence_covers(gold_text: str, pred: dict, doc_id: str | None, share: float
     return False
 
 
-def _day(text) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(text)[:10])
-    except (TypeError, ValueError):
-        return None
-
-
 def date_span(date: dict | None) -> tuple[dt.date, dt.date] | None:
     if not isinstance(date, dict):
         return None
-    start, end = _day(date.get("start")), _day(date.get("end"))
+    start, end = parse_day(date.get("start")), parse_day(date.get("end"))
     if start is None and end is None:
         return None
     return (start or end, end or start)

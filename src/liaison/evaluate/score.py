@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from liaison.evaluate.match import dates_exact, dates_overlap, evidence_covers, prf
-from liaison.link.names import fold
+from liaison.folding import fold
 
 KINDS = ("documents", "entities", "events", "commitments", "figures", "quotes")
 

@@ -7,10 +7,9 @@ organizations.json and place_filters.json are written by hand. Everything is loa
 from __future__ import annotations
 
 import functools
-import gzip
-import json
 from pathlib import Path
 
+from liaison.datafiles import read_json
 from liaison.gazetteer.inflect import forms
 from liaison.gazetteer.matcher import ANY, EXACT, INITIALS, Entry, Index, fold, key_of
 
@@ -22,10 +21,7 @@ __all__ = ["country_name", "lookup_country", "lookup_place", "lookup_organizatio
 
 
 def _json(name: str):
-    path = DATA / name
-    if name.endswith(".gz"):
-        return json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
-    return json.loads(path.read_text(encoding="utf-8"))
+    return read_json(DATA / name)
 
 
 @functools.lru_cache(maxsize=None)
@@ -136,11 +132,6 @@ def index() -> Index:
     for entry in _place_entries(set(idx.by_key)):
         idx.add(entry)
     return idx
-
-
-@functools.lru_cache(maxsize=None)
-def _english_names() -> dict[str, str]:
-    return {code: info["name"] for code, info in countries().items()}
 
 
 def country_name(code: str, lang: str = "en") -> str | None:

@@ -14,6 +14,8 @@ import json
 import unicodedata
 from pathlib import Path
 
+from liaison.folding import strip_accents
+
 DATA = Path(__file__).parent / "data"
 LANGS = ("en", "fr", "es", "de", "it", "pt")
 MIN_POPULATION = 50_000
@@ -25,8 +27,7 @@ PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", 
 
 
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return strip_accents(text).lower()
 
 
 def country_names() -> dict[str, dict]:

@@ -93,7 +93,7 @@ class ContextCountries:
         self.dominant = totals.most_common(1)[0][0] if totals else None
 
     def country_for(self, start: int, end: int) -> str | None:
-        return self._in_phrase(start, end) or self._in_sentence(start, end) or self.dominant
+        return self._in_phrase(start, end) or self._in_sentence(start) or self.dominant
 
     def _in_phrase(self, start: int, end: int) -> str | None:
         near = []
@@ -108,7 +108,7 @@ class ContextCountries:
                 near.append((s - end, code))
         return min(near)[1] if near else None
 
-    def _in_sentence(self, start: int, end: int) -> str | None:
+    def _in_sentence(self, start: int) -> str | None:
         bounds = next(((s, e) for s, e in self.sentences if s <= start < e), None)
         if not bounds:
             return None

@@ -7,8 +7,9 @@ case policy of each reading is then checked on the surface ("US" is a country, "
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from liaison.folding import strip_accents
 
 # abbreviations with dots ("U.S.", "EE.UU.", "R.D.C.") are one token; else runs of letters/digits
 TOKEN_RE = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}|[^\W_]+")
@@ -23,8 +24,7 @@ ANY = "any"            # any case (multi-word organisation names, demonyms in th
 
 
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace(".", "")
+    return strip_accents(text.replace("ß", "ss")).lower().replace(".", "")
 
 
 def tokens_of(text: str) -> list[tuple[int, int, str]]:

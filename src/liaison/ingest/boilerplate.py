@@ -7,10 +7,11 @@ line's neighbours (teaser blocks, headline runs, breadcrumbs, trailing clutter) 
 from __future__ import annotations
 
 import functools
-import json
 import re
-import unicodedata
 from pathlib import Path
+
+from liaison.datafiles import read_json
+from liaison.folding import strip_accents
 
 DATA = Path(__file__).with_name("boilerplate.json")
 SENTENCE_END = re.compile(r"[.!?…»”\"’')\]]$")
@@ -18,7 +19,7 @@ SENTENCE_END = re.compile(r"[.!?…»”\"’')\]]$")
 
 @functools.lru_cache(maxsize=1)
 def data() -> dict:
-    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    raw = read_json(DATA)
     raw["exact"] = set(raw["exact"])
     raw["agencies"] = set(raw["agencies"])
     raw["compiled"] = [re.compile(p) for p in raw["patterns"]]
@@ -27,8 +28,7 @@ def data() -> dict:
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Publié le' and 'publie le' are the same words."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return strip_accents(text.lower())
 
 
 def paragraph_key(line: str) -> str:

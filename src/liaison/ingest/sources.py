@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from liaison.records import RawDocument
+from liaison.records import RawDocument, parse_day
 from liaison.settings import Settings
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
@@ -127,7 +127,7 @@ def read_json_records(text: str, source: str, suffix: str) -> Iterator[RawDocume
             return
         items = data if isinstance(data, list) else [data]
         for n, obj in enumerate(items, 1):
-            yield json_record(obj, f"{source}#{n}", source)
+            yield json_record(obj, f"{source}#{n}")
         return
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -137,10 +137,10 @@ def read_json_records(text: str, source: str, suffix: str) -> Iterator[RawDocume
         except json.JSONDecodeError as exc:
             yield IngestError(f"{source}:{n}", f"malformed JSON line: {exc.msg} at column {exc.colno}")
             continue
-        yield json_record(obj, f"{source}:{n}", source)
+        yield json_record(obj, f"{source}:{n}")
 
 
-def json_record(obj, where: str, source: str) -> RawDocument | IngestError:
+def json_record(obj, where: str) -> RawDocument | IngestError:
     if not isinstance(obj, dict):
         return IngestError(where, "JSON record is not an object")
     body = obj.get("text")
@@ -164,11 +164,10 @@ def _str(value) -> str | None:
 def _iso_day(value) -> str | None:
     if not value:
         return None
-    import datetime as dt
     text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        import dateparser
-        parsed = dateparser.parse(text, settings={"STRICT_PARSING": True})
-        return parsed.date().isoformat() if parsed else None
+    day = parse_day(text)
+    if day:
+        return day.isoformat()
+    import dateparser
+    parsed = dateparser.parse(text, settings={"STRICT_PARSING": True})
+    return parsed.date().isoformat() if parsed else None

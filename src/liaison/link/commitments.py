@@ -8,9 +8,9 @@ a deadline and without a date to reckon from).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
-from liaison.link.names import fold
+from liaison.folding import fold
+from liaison.records import parse_day
 
 REALISING_TYPES = {"COOPERATE", "AID", "SUPPORT", "CONSULT", "RETREAT"}
 
@@ -38,18 +38,11 @@ def simple_records(rows: list[dict], key_to_id: dict, duplicates: dict[str, str]
     return out
 
 
-def _day(text):
-    try:
-        return dt.date.fromisoformat(str(text)[:10])
-    except (TypeError, ValueError):
-        return None
-
-
 def link_commitments(commitments: list[dict], events: list[dict], today: dt.date | None = None) -> list[dict]:
     today = today or dt.date.today()
     for c in commitments:
         fulfilling = _fulfilling_event(c, events)
-        due_end = _day((c.get("due") or {}).get("end"))
+        due_end = parse_day((c.get("due") or {}).get("end"))
         if fulfilling:
             c["status"], c["fulfilled_by"] = "fulfilled", fulfilling["id"]
         elif due_end and due_end < today:
@@ -71,14 +64,14 @@ def _content_words(texts) -> set[str]:
 
 def _fulfilling_event(c: dict, events: list[dict]) -> dict | None:
     """A later realising event between the promised states whose evidence shares the promise's words."""
-    made = _day(c.get("published"))
-    due = _day((c.get("due") or {}).get("end"))
+    made = parse_day(c.get("published"))
+    due = parse_day((c.get("due") or {}).get("end"))
     want = set(c.get("countries") or [])
     if not made or not want:
         return None
     promised = _content_words([c.get("action") or " ".join(e.get("text", "") for e in c.get("evidence", []))])
     for e in events:
-        start = _day((e.get("date") or {}).get("start"))
+        start = parse_day((e.get("date") or {}).get("start"))
         if e["type"] not in REALISING_TYPES or not start or start <= made or (due and start > due):
             continue
         if not want <= set(e.get("countries") or []):

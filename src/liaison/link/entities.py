@@ -14,7 +14,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 
-from liaison.link.names import display_name, fold
+from liaison.folding import fold
+from liaison.link.names import display_name
 
 
 def _entity_id(kind: str, key: str, country: str | None) -> str:

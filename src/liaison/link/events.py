@@ -18,18 +18,14 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 
-
-def _day(text):
-    try:
-        return dt.date.fromisoformat(str(text)[:10])
-    except (TypeError, ValueError):
-        return None
+from liaison.records import PRECISIONS, parse_day
 
 
 def dates_compatible(a: dict | None, b: dict | None, slack: int = 1) -> bool:
     if not a or not b:
         return True
-    a0, a1, b0, b1 = _day(a.get("start")), _day(a.get("end")), _day(b.get("start")), _day(b.get("end"))
+    a0, a1 = parse_day(a.get("start")), parse_day(a.get("end"))
+    b0, b1 = parse_day(b.get("start")), parse_day(b.get("end"))
     if None in (a0, a1, b0, b1):
         return True
     if a.get("year_unstated") or b.get("year_unstated"):
@@ -112,9 +108,6 @@ def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
     return merged
 
 
-PRECISION_ORDER = ("day", "week", "month", "season", "year", "unknown")
-
-
 def _finer(new: dict | None, old: dict | None) -> bool:
     """Is `new` a better date than `old`: present, with a stated year, then a finer precision?"""
     if not new:
@@ -123,7 +116,7 @@ def _finer(new: dict | None, old: dict | None) -> bool:
         return True
     def rank(d: dict) -> tuple[bool, int]:
         p = d.get("precision")
-        return (bool(d.get("year_unstated")), PRECISION_ORDER.index(p) if p in PRECISION_ORDER else 9)
+        return (bool(d.get("year_unstated")), PRECISIONS.index(p) if p in PRECISIONS else 9)
     return rank(new) < rank(old)
 
 

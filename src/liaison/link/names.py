@@ -1,18 +1,7 @@
-"""Name keys for matching: accents, case, hyphens and punctuation ignored."""
+"""Which spelling of a name to show."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
-
-def fold(text: str | None) -> str:
-    text = unicodedata.normalize("NFKD", str(text or ""))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^0-9a-zA-Z]+", " ", text.lower()).split())
-
-
-def has_diacritics(text: str) -> bool:
-    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text))
+from liaison.folding import has_diacritics
 
 
 def display_name(names: list[str]) -> str:

@@ -12,7 +12,7 @@ from typing import Callable
 
 from sqlalchemy import String, Text, cast, func, or_, select
 
-from liaison.link.names import fold
+from liaison.folding import fold
 from liaison.store import schema as s
 
 DOC_LIST_COLUMNS = ("id", "source", "url", "title", "lang", "published", "outlet", "duplicate_of")

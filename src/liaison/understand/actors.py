@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from liaison.link.names import fold, has_diacritics
+from liaison.folding import fold, has_diacritics
 from liaison.records import Document, Entity, Mention, Role
 from liaison.understand.allegiance import default_country, ranked_countries
 from liaison.understand.anaphora import GENERIC, definite_title_roles

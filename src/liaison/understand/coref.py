@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from liaison.link.names import fold
+from liaison.folding import fold
 from liaison.records import Mention
 from liaison.understand.personnames import PARTICLES
 

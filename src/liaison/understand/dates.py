@@ -27,7 +27,7 @@ import re
 
 from liaison.records import DateValue, Document, Mention
 from liaison.understand.dates_anchor import document_year, stamp_month
-from liaison.understand.dates_calendar import parse_day
+from liaison.records import parse_day
 from liaison.understand.dates_find import EXPLICIT_YEAR, Found, find_dates
 from liaison.understand.dates_lexicon import DateLexicon, date_lexicon
 from liaison.understand.dates_resolve import Context, expression_kind, is_relative, resolve, weekday_year

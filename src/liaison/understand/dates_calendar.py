@@ -14,13 +14,6 @@ SEASONS = {"spring": ((3, 20), (6, 20)), "summer": ((6, 21), (9, 22)),
            "autumn": ((9, 23), (12, 20)), "winter": ((12, 21), (3, 19))}
 
 
-def parse_day(text: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(text)[:10]) if text else None
-    except ValueError:
-        return None
-
-
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)

@@ -53,7 +53,7 @@ def _accept(kind: str, m, text: str, lex: DateLexicon) -> bool:
     if kind == "month":
         return bool(lex.prefix_month.search(before) or lex.post_re.match(text[m.end():m.end() + 24]))
     if kind == "season":
-        return _season_ok(m, text, before, lex)
+        return _season_ok(m, before, lex)
     if kind in ("year", "year_range"):
         if _next_word(text, m.end()) in lex.words("not_year_after") or lex.prefix_not_year.search(before):
             return False
@@ -66,7 +66,7 @@ def _accept(kind: str, m, text: str, lex: DateLexicon) -> bool:
     return True
 
 
-def _season_ok(m, text: str, before: str, lex: DateLexicon) -> bool:
+def _season_ok(m, before: str, lex: DateLexicon) -> bool:
     g = m.groupdict()
     if g.get("y") or g.get("post") or lex.prefix_direction.search(before):
         return True

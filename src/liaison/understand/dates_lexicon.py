@@ -8,10 +8,11 @@ a direction ("last", "prochain") or a modifier ("later in", "jusqu'en").
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from liaison.datafiles import read_json
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 LANGS = ("en", "fr", "es", "de", "it", "pt")
@@ -64,7 +65,7 @@ class DateLexicon:
         return self.data.get(key, [])
 
 
-def _prefix(items, optional_space: bool = True) -> re.Pattern:
+def _prefix(items) -> re.Pattern:
     """Regex matching `items` as the last words before a find (the text is cut at the find)."""
     return re.compile(rf"(?<![\w'’-])(?P<w>{alt(items)})(?:\s+|(?<=['’-])\s*)$", re.I)
 
@@ -116,7 +117,7 @@ def _patterns(d: dict, months: str, weekdays: str) -> tuple:
 def date_lexicon(lang: str | None) -> DateLexicon:
     """The date lexicon of `lang` (English when the language has none)."""
     lang = lang if lang in LANGS and (LEXICONS / str(lang) / "dates.json").exists() else "en"
-    d = json.loads((LEXICONS / lang / "dates.json").read_text(encoding="utf-8"))
+    d = read_json(LEXICONS / lang / "dates.json")
     directions = {}
     for key in ("this", "last", "next"):
         for w in d.get(key, []):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from liaison.records import DateValue
+from liaison.records import DateValue, parse_day
 from liaison.understand import dates_calendar as cal
 from liaison.understand.dates_find import Found
 from liaison.understand.dates_lexicon import DateLexicon, key
@@ -216,7 +216,7 @@ def _apply_modifier(value: DateValue, modifier: str | None, published: dt.date |
     """"later in 2025" starts at publication; "earlier this year" ends there; "end of 2025" is its last part."""
     if not modifier or value.start is None:
         return value
-    start, end = cal.parse_day(value.start), cal.parse_day(value.end)
+    start, end = parse_day(value.start), parse_day(value.end)
     precision = value.precision
     if modifier == "after" and published and start <= published <= end:
         start = published

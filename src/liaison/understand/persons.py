@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from liaison.link.names import fold
+from liaison.folding import fold
 from liaison.records import Document, Mention
 from liaison.understand.personnames import clean_name, plausible_name, scan_name, scan_name_back
 from liaison.understand.titles import Lexicon, find_titles, lexicon, phrase_regex

@@ -8,10 +8,11 @@ wins over "Minister"; patterns written in capitals ("FM", "PM") match only in ca
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from liaison.datafiles import read_json
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 APOS = "['’]"
@@ -80,7 +81,7 @@ def lexicon(lang: str | None) -> Lexicon:
     path = LEXICONS / (lang or "en") / "titles.json"
     if not path.exists():
         path = LEXICONS / "en" / "titles.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_json(path)
     roles = tuple(data.get("roles", []))
     slot = bool(data.get("adjective_slot"))
     plain, cased = [], []
