@@ -24,8 +24,9 @@ BULK = ROOT.parent / "shared" / "corpus" / "bulk" / "news-en.jsonl.gz"
 def load_articles(n: int) -> list[dict]:
     if BULK.exists():
         with gzip.open(BULK, "rt", encoding="utf-8") as fh:
-            return [json.loads(line) for _, line in zip(range(n), fh)]
-    return [json.loads(line) for line in (ROOT / "tests" / "data" / "dev-articles.jsonl").read_text().splitlines()]
+            return [json.loads(line) for _, line in zip(range(n), fh, strict=False)]
+    return [json.loads(line)
+            for line in (ROOT / "tests" / "data" / "dev-articles.jsonl").read_text().splitlines()]
 
 
 def timed(label: str, func, n_docs: int, base: float | None = None) -> float:
@@ -66,7 +67,8 @@ def main() -> None:
         from liaison.settings import get_settings
         from liaison.store import connect
         store = connect(f"sqlite:///{tmp}/bench.db")
-        timed("ingest into SQLite (all)", lambda: ingest([str(src)], store, get_settings()), len(articles), base)
+        timed("ingest into SQLite (all)", lambda: ingest([str(src)], store, get_settings()),
+              len(articles), base)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory {peak:.0f} MiB")
     sys.stdout.flush()

@@ -19,7 +19,7 @@ def resolved(dev_articles):
     picked = {w: a for a in dev_articles for w in wanted if w in a["url"]}
     docs = [clean(json_record(a, "test")) for a in picked.values()]
     done = run_stages(docs, None, STAGES[:3])[0]
-    return {w: d for w, d in zip(picked, done)}
+    return dict(zip(picked, done, strict=False))
 
 
 def _person(doc, folded: str):
@@ -38,7 +38,8 @@ def test_titles_with_an_adjective_or_a_portfolio():
     fr = "le ministre espagnol de l’Intérieur, M. Fernando Grande-Marlaska Gomez"
     found = find_titles(fr, "fr")
     assert found[0].title == "Minister of the Interior" and "espagnol" in fr[found[0].start:found[0].end]
-    assert find_titles("la secrétaire d'Etat aux migrations Christine", "fr")[0].title == "State Secretary for Migration"
+    assert (find_titles("la secrétaire d'Etat aux migrations Christine", "fr")[0].title
+            == "State Secretary for Migration")
     assert find_titles("Bundesinnenministerin Nancy Faeser", "de")[0].country == "DEU"
 
 
@@ -47,7 +48,8 @@ def test_no_module_state_between_documents():
 
 
 def test_caption_list_gives_each_name_its_own_title(resolved):
-    doc = resolved["ktpress"]       # "L-R: Kaare Dybvad Beek, Danish Minister of Immigration …, Dr. Vincent Biruta, …"
+    # "L-R: Kaare Dybvad Beek, Danish Minister of Immigration …, Dr. Vincent Biruta, …"
+    doc = resolved["ktpress"]
     assert "Minister of Immigration and Integration" in _titles(doc, "kaare dybvad beek")
     assert "Minister of Foreign Affairs" not in _titles(doc, "kaare dybvad beek")   # not the counterpart's
     assert "Minister of Development Cooperation" in _titles(doc, "flemming moller mortensen")
@@ -74,13 +76,15 @@ def test_countries_from_lexicon_organisations_and_domain(resolved):
     keenan = _person(au, "michael keenan")      # "The Hon Michael Keenan MP\nMinister for Justice"
     assert "Minister of Justice" in {r.title for r in keenan.roles} and keenan.country == "AUS"
     assert _person(au, "andrew colvin").country == "AUS"                       # AFP Commissioner
-    haiti = _person(au, "badrodin haiti")       # "the Chief of the INP" (defined as Indonesian National Police)
+    # "the Chief of the INP" (defined as Indonesian National Police)
+    haiti = _person(au, "badrodin haiti")
     assert haiti.country == "IDN"
     assert any(r.organization == "Indonesian National Police" for r in haiti.roles)
 
 
 def test_counterpart_and_other_side_of_the_dyad(resolved):
-    doc = resolved["financialmirror"]   # "Interior Minister Constantinos Ioannou", "his counterpart Bassam Mawlawi"
+    # "Interior Minister Constantinos Ioannou", "his counterpart Bassam Mawlawi"
+    doc = resolved["financialmirror"]
     assert _person(doc, "constantinos ioannou").country == "CYP"
     assert _person(doc, "bassam mawlawi").country == "LBN"
     assert _person(doc, "najib azmi mikati").country == "LBN"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-
 from fixtures.web.linked import build_linked, ingest_seeds, span
+
 from liaison.link.corpus import table_rows
 
 
@@ -111,7 +111,8 @@ def test_event_detail_has_actors_evidence_from_every_source_and_explanation(worl
     [source] = body["sources"]
     assert source["doc_id"] == docs["002"]["id"]
     marked = "".join(s["text"] for s in source["segments"] if s["mark"])
-    assert marked == "following a meeting with Algerian President Abdelmadjid Tebboune during a visit to Algiers"
+    assert marked == ("following a meeting with Algerian President Abdelmadjid Tebboune "
+                      "during a visit to Algiers")
     assert "".join(s["text"] for s in source["segments"]) == docs["002"]["text"]
 
 
@@ -147,7 +148,8 @@ def test_search_covers_documents_and_facts(world):
 
 
 @pytest.mark.parametrize("url, parameter", [
-    ("/api/documents?limit=0", "limit"), ("/api/documents?limit=501", "limit"), ("/api/events?offset=-1", "offset"),
+    ("/api/documents?limit=0", "limit"), ("/api/documents?limit=501", "limit"),
+    ("/api/events?offset=-1", "offset"),
     ("/api/events?type=MEET", "type"), ("/api/events?context=football", "context"),
     ("/api/events?country=FR", "country"), ("/api/events?from=yesterday", "from"),
     ("/api/events?from=2026-02-01&to=2026-01-01", "from"), ("/api/entities?kind=animal", "kind"),
@@ -160,7 +162,8 @@ def test_bad_parameters_get_422_naming_the_parameter(world, url, parameter):
     assert body["error"]["parameter"] == parameter
 
 
-@pytest.mark.parametrize("url", ["/api/documents/nope", "/api/entities/nope", "/api/events/nope", "/api/nothing"])
+@pytest.mark.parametrize("url", ["/api/documents/nope", "/api/entities/nope", "/api/events/nope",
+                                 "/api/nothing"])
 def test_not_found_uses_the_same_envelope(world, url):
     assert get(world, url, 404)["error"]["code"] == "not_found"
 
@@ -182,11 +185,15 @@ def test_writes_need_the_token_and_decisions_win_on_relink(world):
     client, store, _, recs = world
     url = f"/api/entities/{recs['nunez']['id']}/decisions"
     assert client.post(url, json={"action": "split"}).json()["error"]["code"] == "unauthorized"
-    assert client.post(url, json={"action": "split"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
-    bad = client.post(url, json={"action": "merge", "other": "missing"}, headers={"X-Liaison-Token": "s3cret"})
+    assert client.post(url, json={"action": "split"},
+                       headers={"Authorization": "Bearer wrong"}).status_code == 401
+    bad = client.post(url, json={"action": "merge", "other": "missing"},
+                      headers={"X-Liaison-Token": "s3cret"})
     assert bad.status_code == 422 and bad.json()["error"]["parameter"] == "other"
-    assert client.post("/api/ingest", json={"articles": []}, headers={"X-Liaison-Token": "s3cret"}).status_code == 422
-    ok = client.post(url, json={"action": "split", "note": "two people"}, headers={"X-Liaison-Token": "s3cret"})
+    assert client.post("/api/ingest", json={"articles": []},
+                       headers={"X-Liaison-Token": "s3cret"}).status_code == 422
+    ok = client.post(url, json={"action": "split", "note": "two people"},
+                     headers={"X-Liaison-Token": "s3cret"})
     assert ok.status_code == 201
     assert [d["action"] for d in store.decisions()] == ["split"]
     build_linked(store, world[2])          # restore the fixture view for the other tests

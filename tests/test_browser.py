@@ -13,15 +13,16 @@ import time
 from pathlib import Path
 
 import pytest
-
 from fixtures.web.linked import HERE, build_linked, ingest_seeds
+
 from liaison.link.corpus import table_rows
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
 XSS = "window.__xss"
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (make browser installs it)")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="/usr/bin/chromium is absent (make browser installs it)")
 
 
 def _free_port() -> int:
@@ -37,13 +38,15 @@ def _add_hostile_event(store, docs) -> dict:
     start = doc["text"].index(text)
     hostile = {"id": "hostile-event", "type": "COOPERATE", "mode": None, "contexts": ["crime"],
                "date": {"start": "2026-01-20", "end": "2026-01-20", "precision": "day"},
-               "location": {"name": "<img src=x onerror=\"window.__xss='map'\">", "country": "MAR", "lat": 34.02, "lon": -6.83},
+               "location": {"name": "<img src=x onerror=\"window.__xss='map'\">", "country": "MAR",
+                            "lat": 34.02, "lon": -6.83},
                "countries": ["FRA", "MAR"],
                "actors": [{"entity_id": "hostile-actor", "name": "<script>window.__xss='graph'</script>",
                            "role": None, "country": "MAR", "side": "target"}],
                "summary": "<img src=x onerror=\"window.__xss='timeline'\"> shared intelligence",
                "evidence": [{"doc_id": doc["id"], "start": start, "end": start + len(text), "text": text}],
-               "sources": [doc["id"]], "confidence": 0.5, "explanation": "<b onmouseover=\"window.__xss='x'\">rule</b>"}
+               "sources": [doc["id"]], "confidence": 0.5,
+               "explanation": "<b onmouseover=\"window.__xss='x'\">rule</b>"}
     rows = table_rows("event", store.linked("event") + [hostile])
     store.replace_linked({"event": rows})
     return hostile
@@ -61,7 +64,8 @@ def site(tmp_path_factory):
     recs = build_linked(store, docs)
     from liaison.pipeline import ingest
     xss_file = tmp_path_factory.mktemp("xss") / "xss.jsonl"
-    xss_file.write_text(json.dumps(json.loads((HERE / "xss_article.json").read_text("utf-8"))) + "\n", "utf-8")
+    xss_file.write_text(json.dumps(json.loads((HERE / "xss_article.json").read_text("utf-8"))) + "\n",
+                        "utf-8")
     ingest([str(xss_file)], store)
     build_linked(store, docs)                    # ingest re-links; put the fixture view back
     recs["hostile"] = _add_hostile_event(store, docs)
@@ -124,7 +128,8 @@ def test_timeline_click_leads_to_highlighted_evidence(site, page):
     page.wait_for_url(f"**/events/{recs['visit']['id']}")
     mark = page.locator("mark.evidence").first
     assert mark.is_visible()
-    assert mark.inner_text() == "following a meeting with Algerian President Abdelmadjid Tebboune during a visit to Algiers"
+    assert mark.inner_text() == ("following a meeting with Algerian President Abdelmadjid Tebboune "
+                                 "during a visit to Algiers")
     page.screenshot(path=str(ARTIFACTS / "evidence.png"))
     assert page.problems == []
 
@@ -164,7 +169,8 @@ def test_hostile_article_and_names_stay_inert(site, page):
 def test_api_docs_render_offline_from_vendored_files(site, page):
     base, *_ = site
     outside, failed = [], []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:")) else None)
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "data:")) else None)
     page.on("requestfailed", lambda r: failed.append(r.url))
     page.goto(base + "/docs", wait_until="networkidle")
     page.wait_for_selector(".opblock-summary-path")

@@ -17,7 +17,8 @@ def commitment() -> dict:
             "evidence": [{"doc_id": "d4", "start": 0, "end": len(PROMISE), "text": PROMISE}]}
 
 
-def posting(date: str, countries=("VNM", "FRA"), text="Vietnam's first police liaison officer took up his post in Paris") -> dict:
+def posting(date: str, countries=("VNM", "FRA"),
+            text="Vietnam's first police liaison officer took up his post in Paris") -> dict:
     return {"id": "e9", "type": "COOPERATE", "countries": list(countries), "summary": "",
             "date": {"start": date, "end": date, "precision": "day"},
             "evidence": [{"doc_id": "d9", "start": 0, "end": len(text), "text": text}]}

@@ -3,8 +3,8 @@ and the date mentions found in real seed and dev articles."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import clean_file, seed_path
+
 from liaison.records import DateValue, RawDocument
 from liaison.understand.dates import date_mentions, dates_in, normalise
 

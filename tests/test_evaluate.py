@@ -24,7 +24,8 @@ def seeds_export(tmp_path_factory) -> tuple[str, Path]:
     db = f"sqlite:///{tmp / 'seeds.db'}"
     runner = CliRunner()
     assert runner.invoke(main, ["--db", db, "ingest", str(ROOT / "examples" / "news")]).exit_code == 0
-    assert runner.invoke(main, ["--db", db, "export", "--format", "jsonl", "--out", str(tmp / "out")]).exit_code == 0
+    assert runner.invoke(main, ["--db", db, "export", "--format", "jsonl",
+                                "--out", str(tmp / "out")]).exit_code == 0
     return db, tmp / "out"
 
 

@@ -7,7 +7,6 @@ import sqlite3
 from xml.etree import ElementTree as ET
 
 import pytest
-
 from fixtures.web.linked import build_linked, ingest_seeds
 
 
@@ -30,7 +29,8 @@ def test_csv_round_trips_one_row_per_event(world, tmp_path):
     visit = rows[recs["visit"]["id"]]
     assert (visit["actor1"], visit["actor2"]) == ("Laurent Nuñez", "Abdelmadjid Tebboune")
     assert (visit["event_type"], visit["mode"], visit["contexts"]) == ("CONSULT", "visit", "migration;crime")
-    assert (visit["countries"], visit["location"], float(visit["latitude"])) == ("FRA;DZA", "Algiers", 36.7538)
+    assert ((visit["countries"], visit["location"], float(visit["latitude"]))
+            == ("FRA;DZA", "Algiers", 36.7538))
     assert visit["date_start"] == "2026-02-17" and visit["date_precision"] == "day"
     assert visit["source_urls"] == docs["002"]["source"]         # no URL: the ingested path
     assert rows[recs["uk-deal"]["id"]]["evidence"] == "l'accord bilatéral franco-britannique signé cet été"
@@ -65,10 +65,12 @@ def test_graphml_parses_with_typed_dated_edges(world, tmp_path):
     root = ET.parse(tmp_path / "network.graphml").getroot()
     nodes = {n.get("id"): {d.get("key"): d.text for d in n.findall("g:data", ns)}
              for n in root.findall("g:graph/g:node", ns)}
-    edges = [{d.get("key"): d.text for d in e.findall("g:data", ns)} | {"s": e.get("source"), "t": e.get("target")}
+    edges = [{d.get("key"): d.text for d in e.findall("g:data", ns)}
+             | {"s": e.get("source"), "t": e.get("target")}
              for e in root.findall("g:graph/g:edge", ns)]
     assert counts == {"nodes": len(nodes), "edges": len(edges)}
-    assert nodes["country:DZA"]["kind"] == "country" and nodes[recs["tebboune"]["id"]]["label"] == "Abdelmadjid Tebboune"
+    assert (nodes["country:DZA"]["kind"] == "country"
+            and nodes[recs["tebboune"]["id"]]["label"] == "Abdelmadjid Tebboune")
     visit_edges = [e for e in edges if e["event_id"] == recs["visit"]["id"]]
     assert {(e["event_type"], e["date"]) for e in visit_edges} == {("CONSULT", "2026-02-17")}
     assert len(visit_edges) == 6          # 2 countries + 2 people, every pair
@@ -100,7 +102,8 @@ def parse_ics(text: str) -> list[dict]:
             current = None
         elif current is not None and line:
             name, value = line.split(":", 1)
-            current[name] = value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\")
+            current[name] = (value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
+                             .replace("\\\\", "\\"))
     return events
 
 
@@ -108,9 +111,11 @@ def test_plover_records_carry_polecat_fields(world, tmp_path):
     from liaison.export import export
     recs = world[2]
     assert export(world[0], "plover", tmp_path) == {"events": 3}
-    records = {r["event_id"]: r for r in map(json.loads, (tmp_path / "plover.jsonl").read_text("utf-8").splitlines())}
+    records = {r["event_id"]: r
+               for r in map(json.loads, (tmp_path / "plover.jsonl").read_text("utf-8").splitlines())}
     visit = records[recs["visit"]["id"]]
-    assert (visit["event_type"], visit["event_mode"], visit["event_intensity"], visit["quad_code"]) == ("CONSULT", "visit", 4.0, 1)
+    assert ((visit["event_type"], visit["event_mode"], visit["event_intensity"], visit["quad_code"])
+            == ("CONSULT", "visit", 4.0, 1))
     assert [a["entity_name"] for a in visit["actor"]] == ["Laurent Nuñez"]
     assert [a["country_name"] for a in visit["recipient"]] == ["Algeria"]
     assert visit["location"]["placename"] == "Algiers"
@@ -119,7 +124,8 @@ def test_plover_records_carry_polecat_fields(world, tmp_path):
 def test_sqlite_views_for_datasette(world):
     recs, path = world[2], world[3]
     with sqlite3.connect(path) as conn:
-        rows = conn.execute("SELECT id, latitude, longitude, countries FROM events_map WHERE latitude IS NOT NULL").fetchall()
+        rows = conn.execute("SELECT id, latitude, longitude, countries FROM events_map "
+                            "WHERE latitude IS NOT NULL").fetchall()
         places = conn.execute("SELECT name, latitude, longitude FROM places_map").fetchall()
     assert rows == [(recs["visit"]["id"], 36.7538, 3.0588, "FRA DZA")]
     assert places == [("Algiers", 36.7538, 3.0588)]
@@ -127,6 +133,7 @@ def test_sqlite_views_for_datasette(world):
 
 def test_cli_export_every_format(world, tmp_path):
     from click.testing import CliRunner
+
     from liaison.cli import main
     for fmt, name in [("csv", "events.csv"), ("geojson", "events.geojson"), ("graphml", "network.graphml"),
                       ("ics", "commitments.ics"), ("plover", "plover.jsonl")]:

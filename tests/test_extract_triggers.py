@@ -15,38 +15,44 @@ def triggers_of(text: str, lang: str) -> list[tuple[str, str | None, bool, bool]
 
 
 @pytest.mark.parametrize("lang,text,expected", [
-    ("en", "Deputy Minister of Public Security Lieutenant General Nguyen Van Long had a meeting with French Minister "
-           "Attached to the Minister of the Interior François-Noël Buffet to discuss cooperation in the fight against "
-           "crimes, on June 11, 2025.", "CONSULT"),
-    ("en", "A “first-of-its-kind” security agreement was signed between Iraq and the UK on Thursday", "SUPPORT"),
+    ("en", "Deputy Minister of Public Security Lieutenant General Nguyen Van Long had a meeting with "
+           "French Minister Attached to the Minister of the Interior François-Noël Buffet to discuss "
+           "cooperation in the fight against crimes, on June 11, 2025.", "CONSULT"),
+    ("en", "A “first-of-its-kind” security agreement was signed between Iraq and the UK on Thursday",
+     "SUPPORT"),
     ("en", "the two countries agreed to create a working group at a technical level", "AGREE"),
-    ("en", "Nuñez emphasised the need to “significantly improve our cooperation on readmissions,”", "REQUEST"),
+    ("en", "Nuñez emphasised the need to “significantly improve our cooperation on readmissions,”",
+     "REQUEST"),
     ("en", "Mali refused entry to two migrants expelled from France", "REJECT"),
     ("en", "readmissions of its nationals, which Algeria has suspended in recent months", "SANCTION"),
     ("en", "Manila deported on Tuesday morning two of four Japanese suspects", "COERCE"),
     ("en", "Europol said six “high-value targets” were arrested in Dubai.", "COERCE"),
     ("en", "Police in six countries have taken down a “super cartel” of drugs traffickers", "COOPERATE"),
     ("en", "the Interior Minister donated three vehicles to the police of Côte d'Ivoire", "AID"),
-    ("fr", "Le ministre de l’Intérieur, Abdelouafi Laftit, a eu, mardi 25 novembre à Marrakech, un entretien avec "
-           "son homologue français, Laurent Nuñez.", "CONSULT"),
+    ("fr", "Le ministre de l’Intérieur, Abdelouafi Laftit, a eu, mardi 25 novembre à Marrakech, "
+           "un entretien avec son homologue français, Laurent Nuñez.", "CONSULT"),
     ("fr", "Cette réunion a été sanctionnée par la signature d’une déclaration d’intention commune entre les "
            "ministères de l’Intérieur des deux pays", "SUPPORT"),
-    ("fr", "les deux parties ont convenu de renforcer la dynamique d'échange d'expériences et d'informations", "AGREE"),
-    ("fr", "Le 24 avril dernier, Moroni avait refusé l'accostage d'un bateau en provenance de Mayotte", "REJECT"),
+    ("fr", "les deux parties ont convenu de renforcer la dynamique d'échange d'expériences et d'informations",
+     "AGREE"),
+    ("fr", "Le 24 avril dernier, Moroni avait refusé l'accostage d'un bateau en provenance de Mayotte",
+     "REJECT"),
     ("fr", "Moroni a suspendu le trafic de passagers dans le port d'Anjouan", "SANCTION"),
     ("fr", "Les autorités françaises ont déployé depuis fin avril d'importants moyens", "MOBILIZE"),
-    ("es", "El ministro del Interior, Fernando Grande-Marlaska, se reunió ayer en Nuakchot con el presidente de "
-           "Mauritania", "CONSULT"),
+    ("es", "El ministro del Interior, Fernando Grande-Marlaska, se reunió ayer en Nuakchot con el "
+           "presidente de Mauritania", "CONSULT"),
     ("de", "unterzeichnete sie in der Hauptstadt Rabat eine entsprechende Absichtserklärung.", "SUPPORT"),
     ("it", "Dapprima Piantedosi ha incontrato il collega tunisino Kamel Fekih.", "CONSULT"),
-    ("pt", "O ministro da Administração Interna reuniu-se com o seu homólogo marroquino em Rabat.", "CONSULT"),
+    ("pt", "O ministro da Administração Interna reuniu-se com o seu homólogo marroquino em Rabat.",
+     "CONSULT"),
 ])
 def test_trigger_type(lang, text, expected):
     assert expected in [t[0] for t in triggers_of(text, lang) if not t[2]]
 
 
 def test_future_cooperation_is_agree():
-    text = "Minister Buffet affirmed that the French Ministry of the Interior will support the Ministry of Public Security"
+    text = ("Minister Buffet affirmed that the French Ministry of the Interior will support "
+            "the Ministry of Public Security")
     found = find_triggers(split_sentences(text)[0], "en")
     assert not any(t.type == "SUPPORT" for t in found)
 
@@ -71,6 +77,6 @@ def test_hypothetical_event_is_flagged():
 
 
 def test_agreed_that_is_not_an_agreement():
-    text = ("Deputy Minister Nguyen Van Long and Minister Francois Noel Buffet agreed that the meeting took place in the "
-            "context that bilateral relations between the two countries were flourishing")
+    text = ("Deputy Minister Nguyen Van Long and Minister Francois Noel Buffet agreed that the meeting "
+            "took place in the context that bilateral relations between the two countries were flourishing")
     assert "AGREE" not in [t[0] for t in triggers_of(text, "en")]

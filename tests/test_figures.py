@@ -1,4 +1,5 @@
-"""Figures on real sentences of the seed and dev articles: words and digits, all languages, and what is not a figure."""
+"""Figures on real sentences of the seed and dev articles: words and digits, all languages, and what is
+not a figure."""
 from __future__ import annotations
 
 import pytest
@@ -14,19 +15,25 @@ def values(text: str, lang: str) -> list[tuple[float, str | None]]:
 
 
 @pytest.mark.parametrize("lang,text,expected", [
-    ("en", "He mentions “seven new posts” to be created, including in Ecuador, the United Arab Emirates and Peru.", [7]),
+    ("en", "He mentions “seven new posts” to be created, including in Ecuador, the United Arab Emirates "
+           "and Peru.", [7]),
     ("en", "These reinforcements will increase the number of experts deployed from “35 to 50”.", [35, 50]),
     ("en", "He welcomed the 22% increase in forced returns recorded in 2025.", [22]),
-    ("en", "The agreement includes £800,000 from the British government for capacity building and training.", [800000]),
+    ("en", "The agreement includes £800,000 from the British government for capacity building and training.",
+     [800000]),
     ("en", "Operation Flash-Weka resulted in the arrest of a total of 1,062 people.", [1062]),
-    ("en", "Approximately 20% of Sweden’s population—around 2.1 million people—are foreign-born.", [20, 2100000]),
+    ("en", "Approximately 20% of Sweden’s population—around 2.1 million people—are foreign-born.",
+     [20, 2100000]),
     ("fr", "Les retours forcés ont enregistré une hausse de 22% en 2025, selon le ministre.", [22]),
     ("fr", "Il évoque sept nouveaux postes et une enveloppe de 25,8 millions d'euros.", [7, 25.8]),
     ("fr", "L'opération Wuambushu mobilise quelques 1800 policiers et gendarmes.", [1800]),
-    ("it", "Al momento sono state previste quattro pattuglie miste, con 3.000 persone controllate.", [4, 3000]),
+    ("it", "Al momento sono state previste quattro pattuglie miste, con 3.000 persone controllate.",
+     [4, 3000]),
     ("de", "ein sogenanntes Partnerschaftsabkommen mit einen Umfang von 7,4 Milliarden Euro", [7.4]),
-    ("de", "Laut Bundesinnenministerium leben in Deutschland 3660 Marokkaner, die ausreisepflichtig sind.", [3660]),
-    ("es", "ha evitado, en origen, el 40 por ciento de salidas de inmigrantes irregulares hacia las Islas Canarias", [40]),
+    ("de", "Laut Bundesinnenministerium leben in Deutschland 3660 Marokkaner, die ausreisepflichtig sind.",
+     [3660]),
+    ("es", "ha evitado, en origen, el 40 por ciento de salidas de inmigrantes irregulares hacia las "
+           "Islas Canarias", [40]),
     ("pt", "A polícia deteve 35 pessoas e apreendeu 1.200 quilos de cocaína.", [35, 1200]),
 ])
 def test_figures_found(lang, text, expected):

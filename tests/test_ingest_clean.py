@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import DATA, clean_file, seed_path
+
 from liaison.evaluate.score import read_jsonl
 from liaison.ingest.clean import clean, raw_offset
 from liaison.ingest.dates import dateline, published_from_url
@@ -160,7 +160,8 @@ def test_mojibake_repaired_and_nfc():
            "de migration.\n")
     doc = clean(RawDocument(source="m", raw=raw))
     assert "l’Intérieur a reçu" in doc.text and "à Nouakchott" in doc.text
-    decomposed = "Le ministre de l'Inte\u0301rieur a rec\u0327u son homologue a\u0300 Madrid pour parler de migration."
+    decomposed = ("Le ministre de l'Inte\u0301rieur a rec\u0327u son homologue a\u0300 Madrid "
+                  "pour parler de migration.")
     assert "Intérieur" in clean(RawDocument(source="n", raw=decomposed)).text
 
 
@@ -196,7 +197,8 @@ def test_dev_month_stamp_kept_in_meta_not_published(dev_cleaned):
     assert doc.published is None and doc.meta["published_month"] == "2023-10"
     assert doc.text.startswith("Le ministre de l’Intérieur") and " date 2023" not in doc.text
     # a stamp with a full day is the publication date; the month is not kept beside it
-    full = clean(RawDocument(source="t", raw=" date 2024-06-23 Berne veut un agent de liaison.\n\n" + doc.text))
+    full = clean(RawDocument(source="t",
+                             raw=" date 2024-06-23 Berne veut un agent de liaison.\n\n" + doc.text))
     assert full.published == "2024-06-23" and "published_month" not in full.meta
     assert sorted(d.meta["published_month"] for d in dev_cleaned.values() if "published_month" in d.meta) == [
         "2016-12", "2019-07", "2022-11", "2023-02", "2023-10", "2023-10"]

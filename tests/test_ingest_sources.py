@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, seed_path
+
 from liaison.ingest import store_sources
 from liaison.pipeline import RunSummary
 from liaison.settings import Settings
@@ -36,7 +36,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         base = f"http://127.0.0.1:{self.server.server_port}"
         path = self.path
         if path.startswith("/redirect/"):
@@ -203,7 +203,7 @@ def test_unreachable_url_and_bad_scheme(store, settings):
 
 def test_bad_files_become_issues_and_the_rest_is_stored(tmp_path, store):
     bad = {"empty.txt": b"", "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
-           "undecodable.txt": "Le ministre a déclaré".encode("utf-8")[:-3] + b"\x81\x8d\x8f\x90 bytes",
+           "undecodable.txt": "Le ministre a déclaré".encode()[:-3] + b"\x81\x8d\x8f\x90 bytes",
            "big.txt": b"Ministers met. " * 2000,
            "lines.jsonl": b'{"text": "A first good record about ministers meeting in Rabat on migration."}\n'
                           b'{"text": "broken\n'
@@ -237,4 +237,5 @@ def test_near_duplicate_points_at_original(tmp_path, store, settings):
     # a later run still knows the original
     (tmp_path / "d.txt").write_text(copy.replace("vendredi", "ce vendredi"), encoding="utf-8")
     _ingest([tmp_path / "d.txt"], store, settings)
-    assert {d["source"]: d for d in _docs(store)}[str(tmp_path / "d.txt")]["duplicate_of"] == docs["a.txt"]["id"]
+    assert ({d["source"]: d for d in _docs(store)}[str(tmp_path / "d.txt")]["duplicate_of"]
+            == docs["a.txt"]["id"])

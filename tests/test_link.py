@@ -77,20 +77,23 @@ def test_same_day_same_states_without_a_shared_participant_or_place_is_not_merge
 
 
 def test_a_near_duplicate_document_adds_a_source_not_a_record():
-    rows = [event("orig", "AGREE", DAY, ["FRA", "DZA"], ["n"]), event("copy", "AGREE", DAY, ["FRA", "DZA"], ["n"])]
+    rows = [event("orig", "AGREE", DAY, ["FRA", "DZA"], ["n"]),
+            event("copy", "AGREE", DAY, ["FRA", "DZA"], ["n"])]
     events = merge_events(rows, {}, {"copy": "orig"})
     assert len(events) == 1 and sorted(events[0]["sources"]) == ["copy", "orig"]
 
 
 def test_a_name_with_a_second_surname_left_out_is_the_same_person():
-    rows = [person("es", "Fernando Grande-Marlaska", "ESP"), person("fr", "Fernando Grande-Marlaska Gomez", "ESP")]
+    rows = [person("es", "Fernando Grande-Marlaska", "ESP"),
+            person("fr", "Fernando Grande-Marlaska Gomez", "ESP")]
     entities, _ = resolve_entities(rows, [])
     assert len(entities) == 1
     assert "Fernando Grande-Marlaska" in entities[0]["aliases"] + [entities[0]["name"]]
 
 
 def test_a_shared_surname_alone_never_joins_two_people():
-    rows = [person("a", "Nuñez", "FRA"), person("b", "Laurent Nuñez", "FRA"), person("c", "Maria Nuñez", "FRA")]
+    rows = [person("a", "Nuñez", "FRA"), person("b", "Laurent Nuñez", "FRA"),
+            person("c", "Maria Nuñez", "FRA")]
     entities, _ = resolve_entities(rows, [])
     assert len(entities) == 3
 
@@ -119,7 +122,8 @@ def test_the_signature_closing_a_shared_meeting_joins_across_documents():
 def test_a_merged_event_keeps_the_finest_date_of_its_reports():
     month = {"start": "2022-11-01", "end": "2022-11-30", "precision": "month"}
     day = {"start": "2022-11-03", "end": "2022-11-03", "precision": "day"}
-    rows = [event("a", "CONSULT", month, ["ESP", "MRT"], ["m"]), event("b", "CONSULT", day, ["ESP", "MRT"], ["m"])]
+    rows = [event("a", "CONSULT", month, ["ESP", "MRT"], ["m"]),
+            event("b", "CONSULT", day, ["ESP", "MRT"], ["m"])]
     events = merge_events(rows, {("a", "m"): "M", ("b", "m"): "M"}, {})
     assert len(events) == 1 and events[0]["date"] == day
 

@@ -52,12 +52,15 @@ def test_languages_without_a_pipeline_use_title_patterns():
 
 def test_role_phrases_map_to_english_titles():
     fr = "Le ministre de l’Intérieur, Abdelouafi Laftit, et le chef de la diplomatie"
-    assert [t.title for t in find_titles(fr, "fr")] == ["Minister of the Interior", "Minister of Foreign Affairs"]
+    assert [t.title for t in find_titles(fr, "fr")] == ["Minister of the Interior",
+                                                        "Minister of Foreign Affairs"]
     en = "Deputy Minister of Public Security Lieutenant General Nguyen Van Long met the Home Secretary"
-    assert [t.title for t in find_titles(en, "en")] == ["Deputy Minister of Public Security", "Home Secretary"]
+    assert [t.title for t in find_titles(en, "en")] == ["Deputy Minister of Public Security",
+                                                        "Home Secretary"]
     assert [t.title for t in find_titles("Innenministerin Faeser", "de")] == ["Minister of the Interior"]
 
 
 def test_french_counterpart_sentence():
-    doc = _doc("Le ministre de l’Intérieur, Abdelouafi Laftit, a reçu son homologue français, Laurent Nuñez.", "fr")
+    doc = _doc("Le ministre de l’Intérieur, Abdelouafi Laftit, a reçu son homologue français, "
+               "Laurent Nuñez.", "fr")
     assert {"Abdelouafi Laftit", "Laurent Nuñez"} <= _names(doc)

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import clean_file, seed_path
+
 from liaison.records import Document
 from liaison.understand.places import geo_mentions
 
@@ -20,7 +20,7 @@ def found(mentions, kind):
 def seed_mentions():
     from liaison.nlp.pipelines import parse_batch
     docs = parse_batch([clean_file(seed_path(p)) for p in ("000", "001", "002", "003", "004")])
-    return {p: (d, geo_mentions(d)) for p, d in zip(("000", "001", "002", "003", "004"), docs)}
+    return {p: (d, geo_mentions(d)) for p, d in zip(("000", "001", "002", "003", "004"), docs, strict=True)}
 
 
 def test_spans_equal_text_and_do_not_overlap(seed_mentions):
@@ -99,7 +99,8 @@ def test_longest_match_and_person_names():
 
 
 def test_places_in_languages_without_a_pipeline():
-    ms = geo_mentions(doc_of("La reunión tuvo lugar en Argel y luego en Nuakchot con la Guardia Civil.", "es"))
+    ms = geo_mentions(doc_of("La reunión tuvo lugar en Argel y luego en Nuakchot con la Guardia Civil.",
+                             "es"))
     assert {(m.value, m.extra["country"]) for m in ms if m.kind == "place"} == {
         ("Algiers", "DZA"), ("Nouakchott", "MRT")}
     org = next(m for m in ms if m.kind == "organization")
@@ -118,8 +119,10 @@ def test_dev_articles_find_their_countries(dev_articles):
     from liaison.records import RawDocument
     by_url = {a["url"]: a for a in dev_articles}
     cases = {"https://rudaw.net/english/world/28112024-amp": {"GBR", "IRQ"},
-             "https://bnn.de/nachrichten/deutschland-und-welt/deutschland-und-marokko-vereinbaren-sicherheitskooperation": {"DEU", "MAR"},
-             "http://abriendobrecha.tv/politica/xiomara-castro-ordena-a-canciller-denunciar-tratado-de-extradicion-con-ee-uu/": {"HND", "USA"}}
+             "https://bnn.de/nachrichten/deutschland-und-welt/"
+             "deutschland-und-marokko-vereinbaren-sicherheitskooperation": {"DEU", "MAR"},
+             "http://abriendobrecha.tv/politica/"
+             "xiomara-castro-ordena-a-canciller-denunciar-tratado-de-extradicion-con-ee-uu/": {"HND", "USA"}}
     for url, codes in cases.items():
         art = by_url[url]
         doc = clean(RawDocument(source=url, raw=art["text"], url=url))

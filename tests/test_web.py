@@ -6,8 +6,8 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
-
 from fixtures.web.linked import HERE, build_linked, ingest_seeds
+
 from liaison.api.views import highlight
 
 HTML = {"accept": "text/html"}
@@ -50,7 +50,8 @@ def test_list_pages_have_csv(world):
     assert len(list(csv.DictReader(client.get("/documents.csv").text.splitlines()))) == 5
     groups = {r["group"] for r in csv.DictReader(client.get("/commitments.csv").text.splitlines())}
     assert "fulfilled" in groups
-    assert {r["id"] for r in csv.DictReader(client.get("/relations.csv").text.splitlines())} == {"DZA-FRA", "FRA-GBR"}
+    assert ({r["id"] for r in csv.DictReader(client.get("/relations.csv").text.splitlines())}
+            == {"DZA-FRA", "FRA-GBR"})
 
 
 def test_event_page_highlights_the_evidence_and_explains(world):
@@ -65,7 +66,8 @@ def test_event_filters_on_the_page(world):
     client, _, _, recs = world
     body = client.get("/events.json?country=GBR").json()
     assert [e["id"] for e in body["items"]] == [recs["uk-deal"]["id"]]
-    assert [e["id"] for e in client.get("/events.json?person=Tebboune").json()["items"]] == [recs["visit"]["id"]]
+    assert ([e["id"] for e in client.get("/events.json?person=Tebboune").json()["items"]]
+            == [recs["visit"]["id"]])
     assert client.get("/events.json?type=BOGUS").json()["error"]["parameter"] == "type"
     assert client.get("/events?type=BOGUS", headers=HTML).status_code == 422
 

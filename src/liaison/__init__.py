@@ -11,7 +11,7 @@ The Python API:
 from __future__ import annotations
 
 from liaison.pipeline import analyse
-from liaison.pipeline import ingest as process      # `liaison.ingest` is the ingest package
+from liaison.pipeline import ingest as process  # `liaison.ingest` is the ingest package
 from liaison.store import connect
 
 __version__ = "0.1.0"

@@ -19,6 +19,7 @@ def has_diacritics(text: str) -> bool:
 
 
 def fold(text: str | None) -> str:
-    """A name key: accents, case, hyphens and punctuation ignored ("Jean-Paul  Nuñez." -> "jean paul nunez")."""
+    """A name key: accents, case, hyphens and punctuation ignored
+    ("Jean-Paul  Nuñez." -> "jean paul nunez")."""
     text = strip_accents(str(text or ""))
     return " ".join(re.sub(r"[^0-9a-zA-Z]+", " ", text.lower()).split())

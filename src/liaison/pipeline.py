@@ -66,12 +66,12 @@ def run_stages(docs: list[Document], store: Store | None, stages: Sequence[Stage
         func = stage.load()
         try:
             docs = func(docs)
-        except Exception:           # noqa: BLE001 - find the failing document, keep the rest
+        except Exception:
             survivors = []
             for doc in docs:
                 try:
                     survivors.extend(func([doc]))
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     failures += 1
                     if store is not None:
                         store.record_issue(doc.source, stage.name, f"{type(exc).__name__}: {exc}", doc.id)

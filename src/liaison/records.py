@@ -48,7 +48,7 @@ class DateValue:
         return out
 
     @staticmethod
-    def from_json(data: dict | None) -> "DateValue | None":
+    def from_json(data: dict | None) -> DateValue | None:
         if not data:
             return None
         return DateValue(data.get("start"), data.get("end"), data.get("precision", "day"),
@@ -220,7 +220,7 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
 
-    def with_(self, **changes: Any) -> "Document":
+    def with_(self, **changes: Any) -> Document:
         return replace(self, **changes)
 
     def document_json(self) -> dict:

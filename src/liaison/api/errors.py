@@ -59,7 +59,8 @@ def install(app: FastAPI) -> None:
                     for e in exc.errors()]
         first = problems[0] if problems else {"parameter": None, "message": "invalid request"}
         message = "; ".join(f"{p['parameter']}: {p['message']}" for p in problems)
-        return _respond(request, 422, envelope(422, "invalid_parameter", message, first["parameter"], problems))
+        return _respond(request, 422,
+                        envelope(422, "invalid_parameter", message, first["parameter"], problems))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):

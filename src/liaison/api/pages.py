@@ -159,7 +159,8 @@ def _result_link(store, item: dict) -> dict:
         return {"href": f"/{own[item['kind']]}/{item['id']}"}
     record = Q.get_linked(store, item["kind"], item["id"]) or {}
     evidence = record.get("evidence") or []
-    title = item.get("title") or (f"{item['kind']} (unattributed)" if item["kind"] == "quote" else item["kind"])
+    title = item.get("title") or (f"{item['kind']} (unattributed)" if item["kind"] == "quote"
+                                  else item["kind"])
     return {"href": f"/documents/{evidence[0]['doc_id']}" if evidence else None, "title": title}
 
 

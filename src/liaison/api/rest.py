@@ -13,8 +13,17 @@ from pydantic import BaseModel, Field
 
 from liaison.api import views as V
 from liaison.api.errors import ApiError, not_found
-from liaison.api.params import (Country, EntityKind, Limit, Offset, Status, date_window, event_context,
-                                event_type, iso)
+from liaison.api.params import (
+    Country,
+    EntityKind,
+    Limit,
+    Offset,
+    Status,
+    date_window,
+    event_context,
+    event_type,
+    iso,
+)
 from liaison.store import queries as Q
 from liaison.store.search import search as full_text
 

@@ -53,7 +53,7 @@ def document_detail(store, doc_id: str) -> dict | None:
         return None
     linked = {kind: Q.linked_for_document(store, kind, doc_id)
               for kind in ("event", "commitment", "figure", "quote")}
-    entities = [e for e in Q.linked_for_document(store, "entity", doc_id)]
+    entities = list(Q.linked_for_document(store, "entity", doc_id))
     return {"document": doc, "facts": Q.document_facts(store, doc_id), "entities": entities,
             "events": linked["event"], "commitments": linked["commitment"],
             "figures": linked["figure"], "quotes": linked["quote"]}
@@ -72,7 +72,7 @@ def highlight(text: str, spans: list[dict]) -> list[dict]:
     cuts.update(i + 1 for i, ch in enumerate(text) if ch == "\n")
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     out: list[dict] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         piece = text[a:b]
         covering = [sp for sp in valid if sp["start"] <= a and b <= sp["end"]] if piece.strip() else []
         labels = list(dict.fromkeys(sp["label"] for sp in covering if sp.get("label")))
@@ -91,7 +91,8 @@ def fact_label(kind: str, rec: dict) -> str:
     if kind == "commitment":
         return f"commitment: {rec.get('action') or ''}"
     if kind == "figure":
-        return f"figure: {number(rec.get('value'))} {rec.get('unit') or ''} {rec.get('subject') or ''}".strip()
+        return (f"figure: {number(rec.get('value'))} {rec.get('unit') or ''} "
+                f"{rec.get('subject') or ''}").strip()
     return f"quote: {(rec.get('speaker') or {}).get('name') or 'unattributed'}"
 
 
@@ -118,9 +119,10 @@ def passages(text: str, spans: list[dict]) -> list[dict]:
             ranges[-1][1] = max(ranges[-1][1], b)
         else:
             ranges.append([a, b])
-    return [{"start": a, "segments": highlight(text[a:b], [{**sp, "start": max(sp["start"], a) - a,
-                                                             "end": min(sp["end"], b) - a}
-                                                            for sp in spans if sp["start"] < b and sp["end"] > a])}
+    return [{"start": a,
+             "segments": highlight(text[a:b], [{**sp, "start": max(sp["start"], a) - a,
+                                                "end": min(sp["end"], b) - a}
+                                               for sp in spans if sp["start"] < b and sp["end"] > a])}
             for a, b in ranges]
 
 
@@ -198,7 +200,8 @@ def dyads(store, country: str | None = None) -> list[dict]:
         for a, b in _pairs(event):
             if country and country.upper() not in (a, b):
                 continue
-            d = acc.setdefault((a, b), {"events": 0, "by_month": Counter(), "by_type": Counter(), "scores": []})
+            d = acc.setdefault((a, b), {"events": 0, "by_month": Counter(), "by_type": Counter(),
+                                        "scores": []})
             d["events"] += 1
             d["by_type"][event["type"]] += 1
             month = ((event.get("date") or {}).get("start") or "")[:7] or "undated"
@@ -232,8 +235,8 @@ def network(store) -> dict:
             ids.append(f"country:{code}")
         for actor in event.get("actors") or []:
             if actor.get("entity_id"):
-                nodes.setdefault(actor["entity_id"], {"id": actor["entity_id"], "label": actor.get("name") or "?",
-                                                      "kind": "actor"})
+                nodes.setdefault(actor["entity_id"], {"id": actor["entity_id"],
+                                                      "label": actor.get("name") or "?", "kind": "actor"})
                 ids.append(actor["entity_id"])
         for x, y in combinations(sorted(set(ids)), 2):
             edges[(x, y, event["type"])] += 1

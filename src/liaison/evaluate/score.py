@@ -164,7 +164,8 @@ def score_events(gold: list[dict], pred: dict, ids: dict, strict: bool):
             if pi in by_pred:
                 tp_p += 1
             else:
-                extras.append(f"{g['doc']}: {pe.get('type')} {pe.get('countries')} — {(pe.get('summary') or '')[:90]}")
+                extras.append(f"{g['doc']}: {pe.get('type')} {pe.get('countries')} — "
+                              f"{(pe.get('summary') or '')[:90]}")
     out = prf(tp_p, n_p, tp_g, n_g)
     out["main_recall"] = round(main_hit / main_n, 3) if main_n else None
     return out, misses, extras, assigned
@@ -253,10 +254,12 @@ def score(gold_path: Path, export_dir: Path) -> dict:
 def format_report(result: dict, verbose: bool = False) -> str:
     s = result["scores"]
     d = s["documents"]
-    lines = [f"documents   found {d['found']}/{d['of']}  lang {d['lang_accuracy']}  published {d['published_accuracy']}"]
+    lines = [f"documents   found {d['found']}/{d['of']}  lang {d['lang_accuracy']}  "
+             f"published {d['published_accuracy']}"]
     for name in ("persons", "events_lenient", "events_strict", "commitments", "figures"):
         r = s[name]
-        rest = "  ".join(f"{k} {v}" for k, v in r.items() if k not in ("precision", "recall", "f1", "n_pred", "n_gold"))
+        rest = "  ".join(f"{k} {v}" for k, v in r.items()
+                         if k not in ("precision", "recall", "f1", "n_pred", "n_gold"))
         lines.append(f"{name:<15} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  "
                      f"(pred {r['n_pred']}, gold {r['n_gold']})  {rest}".rstrip())
     lines.append("merging         " + "  ".join(f"{k} {v}" for k, v in s["merging"].items()))

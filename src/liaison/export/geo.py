@@ -32,5 +32,6 @@ def write_geojson(store, out: Path) -> dict[str, int]:
               for p in store.linked("entity")
               if p.get("kind") == "place" and p.get("lat") is not None and p.get("lon") is not None]
     for name, feats in (("events", events), ("places", places)):
-        (out / f"{name}.geojson").write_text(json.dumps(_collection(feats), ensure_ascii=False), encoding="utf-8")
+        (out / f"{name}.geojson").write_text(json.dumps(_collection(feats), ensure_ascii=False),
+                                             encoding="utf-8")
     return {"events": len(events), "places": len(places)}

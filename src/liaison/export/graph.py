@@ -12,7 +12,8 @@ EDGE_KEYS = (("event_type", "string"), ("event_id", "string"), ("date", "string"
 
 
 def _participants(event: dict) -> list[tuple[str, dict]]:
-    found = [(f"country:{c}", {"label": c, "kind": "country", "country": c}) for c in event.get("countries") or []]
+    found = [(f"country:{c}", {"label": c, "kind": "country", "country": c})
+             for c in event.get("countries") or []]
     for a in event.get("actors") or []:
         if a.get("entity_id"):
             found.append((a["entity_id"], {"label": a.get("name") or "", "kind": "actor",
@@ -25,7 +26,8 @@ def build_graph(events: list[dict]) -> ET.Element:
     root = ET.Element(f"{{{NS}}}graphml")
     for domain, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
         for name, kind in keys:
-            ET.SubElement(root, f"{{{NS}}}key", {"id": name, "for": domain, "attr.name": name, "attr.type": kind})
+            ET.SubElement(root, f"{{{NS}}}key",
+                          {"id": name, "for": domain, "attr.name": name, "attr.type": kind})
     graph = ET.SubElement(root, f"{{{NS}}}graph", {"id": "liaison", "edgedefault": "undirected"})
     nodes, edges = {}, []
     for e in events:
@@ -38,8 +40,8 @@ def build_graph(events: list[dict]) -> ET.Element:
         _data(el, attrs)
     for n, (a, b, e) in enumerate(edges):
         el = ET.SubElement(graph, f"{{{NS}}}edge", {"id": f"e{n}", "source": a, "target": b})
-        _data(el, {"event_type": e.get("type"), "event_id": e["id"], "date": (e.get("date") or {}).get("start"),
-                   "mode": e.get("mode"), "weight": 1.0})
+        _data(el, {"event_type": e.get("type"), "event_id": e["id"],
+                   "date": (e.get("date") or {}).get("start"), "mode": e.get("mode"), "weight": 1.0})
     return root
 
 

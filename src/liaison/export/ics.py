@@ -1,7 +1,7 @@
 """iCalendar (RFC 5545): one all-day VEVENT per commitment deadline (commitments.ics)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 
@@ -44,7 +44,7 @@ def vevent(c: dict, stamp: str) -> list[str] | None:
 
 def write_ics(store, out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Liaison//Commitments//EN", "CALSCALE:GREGORIAN",
              "X-WR-CALNAME:Liaison commitments"]
     n = 0
@@ -53,5 +53,6 @@ def write_ics(store, out: Path) -> dict[str, int]:
             lines += event
             n += 1
     lines.append("END:VCALENDAR")
-    (out / "commitments.ics").write_bytes(("\r\n".join(fold(l) for l in lines) + "\r\n").encode("utf-8"))
+    (out / "commitments.ics").write_bytes(
+        ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8"))
     return {"commitments": n}

@@ -9,7 +9,8 @@ from liaison.api.views import event_score
 QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
         "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4,
         "COERCE": 4, "ASSAULT": 4}
-QUAD_NAMES = {1: "Verbal Cooperation", 2: "Material Cooperation", 3: "Verbal Conflict", 4: "Material Conflict"}
+QUAD_NAMES = {1: "Verbal Cooperation", 2: "Material Cooperation", 3: "Verbal Conflict",
+              4: "Material Conflict"}
 
 
 def _actor_block(a: dict, countries: dict[str, str]) -> dict:
@@ -34,8 +35,10 @@ def plover_record(e: dict, docs: dict[str, dict], countries: dict[str, str]) -> 
             "countries": e.get("countries") or [],
             "location": {"placename": loc.get("name"), "country": loc.get("country"),
                          "latitude": loc.get("lat"), "longitude": loc.get("lon")} if loc else None,
-            "source_ids": e.get("sources") or [], "source_urls": [d.get("url") or d.get("source") for d in sources],
-            "headlines": [d.get("title") for d in sources], "languages": sorted({d.get("lang") or "" for d in sources}),
+            "source_ids": e.get("sources") or [],
+            "source_urls": [d.get("url") or d.get("source") for d in sources],
+            "headlines": [d.get("title") for d in sources],
+            "languages": sorted({d.get("lang") or "" for d in sources}),
             "publication_dates": [d.get("published") for d in sources],
             "sentences": [sp.get("text") for sp in e.get("evidence") or []], "summary": e.get("summary"),
             "confidence": e.get("confidence"), "explanation": e.get("explanation"),

@@ -5,8 +5,9 @@ import csv
 from pathlib import Path
 
 COLUMNS = ("event_id", "date_start", "date_end", "date_precision", "event_type", "mode", "contexts",
-           "actor1", "actor1_country", "actor2", "actor2_country", "countries", "location", "location_country",
-           "latitude", "longitude", "summary", "confidence", "source_count", "source_urls", "evidence")
+           "actor1", "actor1_country", "actor2", "actor2_country", "countries", "location",
+           "location_country", "latitude", "longitude", "summary", "confidence", "source_count",
+           "source_urls", "evidence")
 
 
 def _sides(actors: list[dict]) -> tuple[dict, dict]:

@@ -6,9 +6,9 @@ so that actor, act, place and date of one event come from the same statement.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from liaison.records import Actor, DateValue, Document, Entity, Location, Mention, Span
 
@@ -19,9 +19,10 @@ except ImportError:                    # pragma: no cover - depends on another r
 
 COUNTRY_KINDS = ("country", "demonym")
 # PLOVER folds dependencies into the controlling state
-DEPENDENCIES = {"MYT": "FRA", "REU": "FRA", "GUF": "FRA", "GLP": "FRA", "MTQ": "FRA", "NCL": "FRA", "PYF": "FRA",
-                "SPM": "FRA", "BLM": "FRA", "MAF": "FRA", "WLF": "FRA", "GIB": "GBR", "BMU": "GBR", "CYM": "GBR",
-                "VGB": "GBR", "FLK": "GBR", "PRI": "USA", "GUM": "USA", "VIR": "USA", "GRL": "DNK", "FRO": "DNK",
+DEPENDENCIES = {"MYT": "FRA", "REU": "FRA", "GUF": "FRA", "GLP": "FRA", "MTQ": "FRA", "NCL": "FRA",
+                "PYF": "FRA", "SPM": "FRA", "BLM": "FRA", "MAF": "FRA", "WLF": "FRA",
+                "GIB": "GBR", "BMU": "GBR", "CYM": "GBR", "VGB": "GBR", "FLK": "GBR",
+                "PRI": "USA", "GUM": "USA", "VIR": "USA", "GRL": "DNK", "FRO": "DNK",
                 "ABW": "NLD", "CUW": "NLD", "SXM": "NLD", "MAC": "CHN"}
 # a stamp some page excerpts begin with (' date 2023-10', removed from the clean text): their only dateline
 _STAMP = re.compile(r"^\s*date (\d{4}-\d{2}(?:-\d{2})?)\b")
@@ -66,7 +67,8 @@ def _gazetteer_countries(text: str) -> list[str]:
 
 
 def countries_in(doc: Document, start: int, end: int) -> list[str]:
-    """States named in the span (countries, demonyms, national bodies and people of that state), in text order."""
+    """States named in the span (countries, demonyms, national bodies and people of that state), in text
+    order."""
     found: list[tuple[int, str]] = []
     for m in mentions_in(doc, start, end, COUNTRY_KINDS):
         found += [(m.span.start, c) for c in _mention_countries(m)]
@@ -139,7 +141,7 @@ def article_dyad(doc: Document) -> list[str]:
         ranked = [lead.country] + [c for c in ranked if c != lead.country]
     if len(ranked) < 2:
         return ranked
-    weight = {c: 0 for c in ranked[:2]}
+    weight = dict.fromkeys(ranked[:2], 0)
     for m in doc.mentions:
         for c in _mention_countries(m):
             if c in weight:

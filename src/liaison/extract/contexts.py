@@ -11,7 +11,7 @@ from liaison.extract import lexicon
 SPECIFIC_CRIME = ("trafficking", "illegal_drugs", "corruption")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _patterns(lang: str | None) -> tuple[tuple[str, re.Pattern], ...]:
     words = lexicon.load(lang, "contexts").get("contexts", {})
     out = []
@@ -33,14 +33,15 @@ def context_counts(text: str, lang: str | None) -> Counter:
 
 
 def tidy(contexts: list[str]) -> tuple[str, ...]:
-    out = [c for c in dict.fromkeys(contexts)]
+    out = list(dict.fromkeys(contexts))
     if "crime" in out and any(c in out for c in SPECIFIC_CRIME):
         out.remove("crime")
     return tuple(out)
 
 
 def statement_contexts(sentence: str, article: Counter, lang: str | None) -> tuple[str, ...]:
-    """The sentence's own contexts, then the article's dominant ones (contexts are paragraph/document level)."""
+    """The sentence's own contexts, then the article's dominant ones (contexts are paragraph/document
+    level)."""
     own = list(context_counts(sentence, lang))
     dominant = [c for c, n in article.most_common() if n >= 2][:3]
     return tidy(own + dominant)

@@ -23,7 +23,8 @@ REFERENCE_DATE_PENALTY = 0.8       # date not stated in the sentence, taken from
 LEAD_DATE_DAYS = 7                # the lead's own date dates the article when this close to publication
 DYAD_PENALTY = 0.9                 # countries completed from the article's two main states
 
-VERBS = {"CONSULT": "met or visited", "SUPPORT": "signed, endorsed or recognised", "AGREE": "agreed or pledged",
+VERBS = {"CONSULT": "met or visited", "SUPPORT": "signed, endorsed or recognised",
+         "AGREE": "agreed or pledged",
          "COOPERATE": "cooperated", "AID": "gave aid", "REQUEST": "requested", "REJECT": "refused",
          "SANCTION": "suspended or reduced cooperation", "COERCE": "coerced", "MOBILIZE": "mobilised",
          "ACCUSE": "accused or investigated", "RETREAT": "conceded", "CONCEDE": "conceded"}
@@ -44,7 +45,8 @@ def best_per_type(triggers: list[Trigger]) -> list[Trigger]:
             chosen[t.type] = t
     ranked = sorted(chosen.values(), key=lambda t: -t.entry.get("confidence", 0.5))
     # a second act in the same sentence only on a strong trigger: weak nouns there are mostly context
-    kept = ranked[:1] + [t for t in ranked[1:MAX_TYPES_PER_SENTENCE] if t.entry.get("confidence", 0.5) >= SECOND_MIN]
+    kept = ranked[:1] + [t for t in ranked[1:MAX_TYPES_PER_SENTENCE]
+                         if t.entry.get("confidence", 0.5) >= SECOND_MIN]
     return sorted(kept, key=lambda t: t.start)
 
 
@@ -59,7 +61,8 @@ def event_countries(doc: Document, sentence: Span, actors: list[Actor], dyad: li
         if a.country and a.country not in found:
             found.append(a.country)
     completed = False
-    if lead_state and len(found) >= 2 and lead_state not in found and not any(a.side == "source" for a in actors):
+    if (lead_state and len(found) >= 2 and lead_state not in found
+            and not any(a.side == "source" for a in actors)):
         found.insert(0, lead_state)
         completed = True
     for c in dyad:
@@ -79,7 +82,8 @@ def build_event(doc: Document, sentence: Span, trigger: Trigger, dyad: list[str]
     if not countries:
         return None                         # an act between no identifiable states is not coded
     dated = args.date_near(doc, sentence.start, sentence.end, trigger.start)
-    date, date_note = (dated[0], f"date from '{dated[1].text}'") if dated else (reference, "date: the article's main date (none in the sentence)")
+    date, date_note = ((dated[0], f"date from '{dated[1].text}'") if dated
+                       else (reference, "date: the article's main date (none in the sentence)"))
     confidence = trigger.entry.get("confidence", 0.5)
     confidence *= 1.0 if dated else REFERENCE_DATE_PENALTY
     confidence *= DYAD_PENALTY if completed else 1.0
@@ -101,7 +105,8 @@ def summary(trigger: Trigger, actors: list[Actor], countries: list[str]) -> str:
     return f"{text} ({', '.join(whom)})" if whom else text
 
 
-def explanation(trigger: Trigger, actors: list[Actor], countries: list[str], completed: bool, date_note: str) -> str:
+def explanation(trigger: Trigger, actors: list[Actor], countries: list[str], completed: bool,
+                date_note: str) -> str:
     parts = [f"{trigger.type}: '{trigger.text}' ({trigger.entry['id']})"]
     if trigger.type != trigger.entry["type"]:
         parts.append(f"future or promised {trigger.entry['type']} coded AGREE")
@@ -109,7 +114,8 @@ def explanation(trigger: Trigger, actors: list[Actor], countries: list[str], com
         named = [f"{a.name} ({a.country})" if a.country else a.name for a in actors if a.side == side]
         if named:
             parts.append(f"{side} {', '.join(named)}")
-    parts.append(f"countries {', '.join(countries)}" + (" (completed from the article's main states)" if completed else ""))
+    parts.append(f"countries {', '.join(countries)}"
+                 + (" (completed from the article's main states)" if completed else ""))
     parts.append(date_note)
     if trigger.hypothetical:
         parts.append("hypothetical")
@@ -150,9 +156,7 @@ def _same(a: Found, b: Found) -> bool:
         return False
     if not _same_states(ea, eb):
         return False
-    if a.partners and b.partners and not (a.partners & b.partners):
-        return False
-    return True
+    return not (a.partners and b.partners and not (a.partners & b.partners))
 
 
 def dedupe(found: list[Found]) -> list[Event]:

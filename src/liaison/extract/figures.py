@@ -11,19 +11,19 @@ import functools
 import re
 from dataclasses import replace
 
-from liaison.extract import arguments as args
 from liaison.extract import lexicon
 from liaison.records import Document, Figure, Span
 
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "gbp": "GBP", "eur": "EUR", "usd": "USD", "euros": "EUR",
-              "euro": "EUR", "dollars": "USD", "pounds": "GBP", "francs": "CHF", "chf": "CHF", "dollar": "USD"}
+              "euro": "EUR", "dollars": "USD", "pounds": "GBP", "francs": "CHF", "chf": "CHF",
+              "dollar": "USD"}
 _DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _CURRENCY_BEFORE = r"(?:(?P<cur>[£€$]|GBP|EUR|USD|CHF|US\$)\s?)?"
 _YEAR = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 _STOP_SUBJECT = re.compile(r"^(?:of|de|des|du|d['’]|di|del|von|der|die|das|and|et|y|e|und|to|à|a)$", re.I)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _number_rx(lang: str | None) -> re.Pattern:
     lex = lexicon.load(lang, "figures")
     words = sorted((w for w, v in lex.get("numbers", {}).items() if v is not None), key=len, reverse=True)
@@ -76,7 +76,8 @@ def _excluded(text: str, m: re.Match, lang: str | None) -> bool:
         return True
     if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
         # 'the two countries', 'les deux pays': a reference, not a count
-        return bool(re.search(r"(?:the|les|des|aux|ces|ses|leurs|nos|los|las|i|le|gli|dei|degli|die|der|den|os|as|dos|das|these|their|its|his|her|both|all)\s+$", before, re.I))
+        return bool(re.search(r"(?:the|les|des|aux|ces|ses|leurs|nos|los|las|i|le|gli|dei|degli|die|der|den|"
+                              r"os|as|dos|das|these|their|its|his|her|both|all)\s+$", before, re.I))
     return False
 
 
@@ -98,11 +99,11 @@ def _subject(text: str, end: int) -> str | None:
 
 def _value_unit(m: re.Match, lang: str | None) -> tuple[float | None, str | None]:
     lex = lexicon.load(lang, "figures")
-    value = parse_digits(m.group("num"), lang) if m.group("num") else lex["numbers"].get(m.group("word").lower())
+    value = (parse_digits(m.group("num"), lang) if m.group("num")
+             else lex["numbers"].get(m.group("word").lower()))
     if value is None:
         return None, None
     scale_word = (m.group("scale") or "").lower()
-    scale = lex.get("scales", {}).get(scale_word) or 1
     if m.group("pct"):
         return value, "%"
     return value, (scale_word or None)
@@ -125,8 +126,9 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
             unit = f"{currency} {scale_word}".strip() if scale_word and scale_word != "%" else currency
         elif scale_word and scale_word != "%":
             value *= lexicon.load(doc.lang, "figures")["scales"].get(scale_word) or 1
-        out.append(Figure(value=value, evidence=(sentence,), unit=unit or (subject.split(" ")[0] if subject else None),
-                          subject=subject, explanation=f"figure '{m.group(0).strip()}' in a relevant article"))
+        out.append(Figure(value=value, evidence=(sentence,),
+                          unit=unit or (subject.split(" ")[0] if subject else None), subject=subject,
+                          explanation=f"figure '{m.group(0).strip()}' in a relevant article"))
     return out
 
 

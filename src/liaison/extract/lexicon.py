@@ -32,7 +32,7 @@ def compile_any(patterns: list[str]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(lang: str | None, name: str) -> dict[str, Any]:
     """lexicons/<lang>/<name>.json, or {} when the language has none."""
     if not lang:
@@ -43,13 +43,13 @@ def load(lang: str | None, name: str) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def word_list(lang: str | None, name: str, key: str) -> re.Pattern | None:
     """The compiled alternation of one word list of a lexicon (e.g. events/future)."""
     return compile_any(load(lang, name).get(key, []))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def triggers(lang: str | None) -> tuple[tuple[dict, re.Pattern], ...]:
     """(trigger entry, compiled alternation of its patterns) for every event trigger of a language."""
     out = []

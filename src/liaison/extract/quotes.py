@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from liaison.extract import arguments as args
 from liaison.extract import lexicon
-from liaison.records import Actor, Document, Quote, Span
+from liaison.records import Actor, Document, Quote
 
 _QUOTES = re.compile(r"“([^”]{2,1200})”|«\s?([^»]{2,1200}?)\s?»|„([^“”]{2,1200})[“”]|\"([^\"\n]{2,1200})\"")
 MIN_WORDS = 4
@@ -52,7 +51,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
         inner = m.group(group)
         if len(inner.split()) < MIN_WORDS:
             continue                   # a scare-quoted phrase, not a statement
-        start, end = m.start(group), m.end(group)
         speaker = _speaker(doc, m.start(), m.end(), persons)
-        out.append(Quote(text=inner.strip(), evidence=(doc.span(m.start(), m.end()),), speaker=speaker, lang=doc.lang))
+        out.append(Quote(text=inner.strip(), evidence=(doc.span(m.start(), m.end()),), speaker=speaker,
+                         lang=doc.lang))
     return out

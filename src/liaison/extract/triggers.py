@@ -13,7 +13,8 @@ from liaison.records import Span
 
 # PLOVER: a future or promised consultation, support, cooperation or aid is an AGREE
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-_CLAUSE_BREAK = re.compile(r"[;:,–—()\[\]]|\s-\s|\b(?:and|but|while|whereas|et|mais|y|pero|und|aber|e|ma|mas)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:,–—()\[\]]|\s-\s|"
+                           r"\b(?:and|but|while|whereas|et|mais|y|pero|und|aber|e|ma|mas)\b", re.I)
 WINDOW_WORDS = 6
 
 

@@ -24,32 +24,32 @@ def _json(name: str):
     return read_json(DATA / name)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def countries() -> dict[str, dict]:
     return _json("countries.json")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def country_aliases() -> dict:
     return _json("country_aliases.json")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def compound_prefixes() -> dict[str, str]:
     return {fold(k): v for k, v in _json("compound_prefixes.json")["prefixes"].items()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def place_filters() -> dict[str, set[str]]:
     return {k: {fold(x) for x in v} for k, v in _json("place_filters.json").items() if k != "_doc"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def organizations() -> list[dict]:
     return _json("organizations.json")["organizations"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def places() -> list[dict]:
     rows = _json("places.json.gz")
     return [{"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "population": r[4],
@@ -98,7 +98,7 @@ def _organization_entries() -> list[Entry]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stop_words() -> frozenset[str]:
     """Function words of the supported languages ("hanno", "come"): never city names."""
     import importlib
@@ -123,7 +123,7 @@ def _place_entries(taken: set[str]) -> list[Entry]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def index() -> Index:
     idx = Index()
     named = _organization_entries() + _country_entries() + _demonym_entries()
@@ -152,7 +152,8 @@ def lookup_country(text: str) -> str | None:
     if text.strip().upper() in countries():
         return text.strip().upper()
     hits = [e for e in index().get(text.strip()) if e.kind in ("country", "demonym")]
-    exact = [e for e in hits if e.policy != EXACT or e.alias.replace(".", "") == text.strip().replace(".", "")]
+    exact = [e for e in hits
+             if e.policy != EXACT or e.alias.replace(".", "") == text.strip().replace(".", "")]
     return exact[0].value if exact else None
 
 

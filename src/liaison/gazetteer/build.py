@@ -38,7 +38,8 @@ def country_names() -> dict[str, dict]:
     out: dict[str, dict] = {}
     for country in pycountry.countries:
         names: dict[str, list[str]] = {}
-        english = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
+        english = [country.name, getattr(country, "common_name", None),
+                   getattr(country, "official_name", None)]
         for lang in LANGS:
             found = [locales[lang].territories.get(country.alpha_2)]
             if lang == "en":

@@ -59,11 +59,11 @@ def _squash(text: str) -> str:
 
 
 def _initials_agree(surface: str, alias: str) -> bool:
-    words = [t for t in TOKEN_RE.findall(surface)]
+    words = TOKEN_RE.findall(surface)
     alias_words = TOKEN_RE.findall(alias)
     if len(words) != len(alias_words):
         return surface[:1].isupper()
-    for word, alias_word in zip(words, alias_words):
+    for word, alias_word in zip(words, alias_words, strict=True):
         if alias_word[:1].isupper() and not word[:1].isupper():
             return False
     return surface[:1].isupper() or not alias[:1].isupper()

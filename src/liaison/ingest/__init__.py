@@ -18,7 +18,7 @@ def store_sources(sources: Iterable[str], store, settings: Settings, summary) ->
             continue
         try:
             doc = clean(item)
-        except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+        except Exception as exc:
             _fail(store, summary, item.source, "clean", f"{type(exc).__name__}: {exc}")
             continue
         if not doc.text.strip():

@@ -73,7 +73,8 @@ def header_metadata(line: str) -> dict | None:
     if not m:
         return None
     date = m.group("date")
-    return {"published": date if len(date) == 10 else None, "month": date[:7], "rest": m.group("rest").strip()}
+    return {"published": date if len(date) == 10 else None, "month": date[:7],
+            "rest": m.group("rest").strip()}
 
 
 Line = tuple[int, str]

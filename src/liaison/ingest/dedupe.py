@@ -26,7 +26,7 @@ class NearDuplicateIndex:
         self.hashes: dict[str, MinHash] = {}
 
     @classmethod
-    def from_store(cls, store, threshold: float) -> "NearDuplicateIndex":
+    def from_store(cls, store, threshold: float) -> NearDuplicateIndex:
         index = cls(threshold)
         for doc_id, values in store.minhashes():
             index.add(doc_id, values)

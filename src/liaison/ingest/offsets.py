@@ -25,7 +25,7 @@ class Piece:
     raw: str            # the raw line, as it was
     text: str           # what the document keeps
 
-    def with_text(self, text: str) -> "Piece":
+    def with_text(self, text: str) -> Piece:
         return replace(self, text=text)
 
 

@@ -20,21 +20,21 @@ def fetch(url: str, settings: Settings) -> tuple[bytes, str, str] | str:
     if urlparse(url).scheme not in ("http", "https"):
         return "unsupported URL scheme: only http and https are fetched"
     try:
-        with httpx.Client(timeout=settings.http_timeout, follow_redirects=True,
-                          max_redirects=settings.max_redirects,
-                          headers={"User-Agent": "Liaison/0.1 (news analysis)"}) as client:
-            with client.stream("GET", url) as resp:
-                if urlparse(str(resp.url)).scheme not in ("http", "https"):
-                    return "redirected to a non-http URL"
-                if resp.status_code >= 400:
-                    return f"HTTP {resp.status_code} {resp.reason_phrase}"
-                chunks, size = [], 0
-                for chunk in resp.iter_bytes():
-                    size += len(chunk)
-                    if size > settings.max_bytes:
-                        return f"response over the {settings.max_bytes}-byte cap"
-                    chunks.append(chunk)
-                return b"".join(chunks), resp.headers.get("content-type", ""), str(resp.url)
+        with (httpx.Client(timeout=settings.http_timeout, follow_redirects=True,
+                           max_redirects=settings.max_redirects,
+                           headers={"User-Agent": "Liaison/0.1 (news analysis)"}) as client,
+              client.stream("GET", url) as resp):
+            if urlparse(str(resp.url)).scheme not in ("http", "https"):
+                return "redirected to a non-http URL"
+            if resp.status_code >= 400:
+                return f"HTTP {resp.status_code} {resp.reason_phrase}"
+            chunks, size = [], 0
+            for chunk in resp.iter_bytes():
+                size += len(chunk)
+                if size > settings.max_bytes:
+                    return f"response over the {settings.max_bytes}-byte cap"
+                chunks.append(chunk)
+            return b"".join(chunks), resp.headers.get("content-type", ""), str(resp.url)
     except httpx.UnsupportedProtocol:
         return "redirected to a non-http URL: only http and https are fetched"
     except httpx.TooManyRedirects:
@@ -55,7 +55,8 @@ def read_url(url: str, settings: Settings) -> Iterator:
     ctype = ctype.lower()
     if "xml" in ctype or "rss" in ctype or "atom" in ctype:
         text = decode(body)
-        if isinstance(text, str) and (looks_like_feed(text) or "<rss" in text[:2000] or "<feed" in text[:2000]):
+        if isinstance(text, str) and (looks_like_feed(text) or "<rss" in text[:2000]
+                                      or "<feed" in text[:2000]):
             yield from read_feed(text, url, settings)
             return
     if "json" in ctype:

@@ -23,7 +23,8 @@ def simple_records(rows: list[dict], key_to_id: dict, duplicates: dict[str, str]
         p = dict(row["payload"])
         for field in ("actor", "speaker"):
             if p.get(field):
-                entity_id = key_to_id.get((row["doc_id"], p[field].get("entity_id")), p[field].get("entity_id"))
+                entity_id = key_to_id.get((row["doc_id"], p[field].get("entity_id")),
+                                          p[field].get("entity_id"))
                 p[field] = {**p[field], "entity_id": entity_id,
                             "name": (names or {}).get(entity_id, p[field].get("name"))}
         text = " ".join(e["text"] for e in p.get("evidence", []))

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from liaison.link.commitments import link_commitments, simple_records
 from liaison.link.entities import resolve_entities
 from liaison.link.events import merge_events
-from liaison.link.commitments import link_commitments, simple_records
 
 
 def link_corpus(store) -> dict[str, int]:
@@ -59,7 +59,8 @@ def _figure_row(f: dict) -> dict:
 
 
 def _quote_row(q: dict) -> dict:
-    return {"id": q["id"], "speaker": (q.get("speaker") or {}).get("name"), "text": q.get("text"), "payload": q}
+    return {"id": q["id"], "speaker": (q.get("speaker") or {}).get("name"), "text": q.get("text"),
+            "payload": q}
 
 
 ROW_BUILDERS = {"entity": _entity_row, "event": _event_row, "commitment": _commitment_row,

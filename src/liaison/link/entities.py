@@ -22,7 +22,8 @@ def _entity_id(kind: str, key: str, country: str | None) -> str:
     return hashlib.sha256(f"{kind}|{key}|{country or ''}".encode()).hexdigest()[:16]
 
 
-def resolve_entities(rows: list[dict], decisions: list[dict]) -> tuple[list[dict], dict[tuple[str, str], str]]:
+def resolve_entities(rows: list[dict], decisions: list[dict]
+                     ) -> tuple[list[dict], dict[tuple[str, str], str]]:
     """Group entity facts; returns the merged entities and (doc_id, local key) -> entity id."""
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in rows:

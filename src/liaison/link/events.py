@@ -8,9 +8,9 @@ Two event reports from different documents are the same event when (all must hol
 - a shared participant (same linked entity) or the same location.
 A second pass joins reports that each document gives once (same type, overlapping dates, same
 states) when the two documents already share a merged event: the same occasion told by both
-(a meeting and the signature that closed it). Text similarity alone never merges. Reports inside one document are kept apart: the extractor
-already decided they differ. A near-duplicate document adds its id to the sources of what it
-reports, never a second record.
+(a meeting and the signature that closed it). Text similarity alone never merges. Reports inside
+one document are kept apart: the extractor already decided they differ. A near-duplicate document
+adds its id to the sources of what it reports, never a second record.
 """
 from __future__ import annotations
 
@@ -52,11 +52,11 @@ def same_event(a: dict, b: dict) -> str | None:
     if not countries_overlap(a.get("countries"), b.get("countries")):
         return None
     la, lb = (a.get("location") or {}).get("name"), (b.get("location") or {}).get("name")
-    if not (a.get("date") and b.get("date")):
-        # an undated report could be any meeting of the same people: it must name the same states
-        # and, when both say where, the same place
-        if set(a.get("countries") or []) != set(b.get("countries") or []) or (la and lb and la != lb):
-            return None
+    # an undated report could be any meeting of the same people: it must name the same states
+    # and, when both say where, the same place
+    if not (a.get("date") and b.get("date")) and (
+            set(a.get("countries") or []) != set(b.get("countries") or []) or (la and lb and la != lb)):
+        return None
     shared = _participants(a) & _participants(b)
     if shared:
         return f"same type {a['type']}, compatible dates, same states, shared participants"
@@ -132,12 +132,15 @@ def _absorb(target: dict, event: dict, reason: str, label: str) -> None:
     target["actors"] += [a for a in event["actors"] if a.get("entity_id") not in known]
     target["contexts"] = sorted(set(target.get("contexts", [])) | set(event.get("contexts", [])))
     target["confidence"] = round(min(1.0, max(target["confidence"], event["confidence"]) + 0.05), 3)
-    target["explanation"] = f"{target['explanation']} | merged with the report of {label} [{event['sources'][0][:8]}]: {reason}"
+    target["explanation"] = (f"{target['explanation']} | merged with the report of {label} "
+                             f"[{event['sources'][0][:8]}]: {reason}")
 
 
 def _join_same_occasion(merged: list[dict], labels: dict[str, str]) -> list[dict]:
-    shared = sorted({tuple(sorted((a, b))) for e in merged for a in e["sources"] for b in e["sources"] if a != b})
-    singles: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))  # doc -> type -> reports
+    shared = sorted({tuple(sorted((a, b))) for e in merged for a in e["sources"] for b in e["sources"]
+                     if a != b})
+    # doc -> type -> reports
+    singles: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for e in merged:
         if len(e["sources"]) == 1:
             singles[e["sources"][0]][e["type"]].append(e)

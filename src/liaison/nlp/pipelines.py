@@ -12,14 +12,15 @@ from liaison.records import Document, Span
 from liaison.settings import get_settings
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(lang: str):
     """The spaCy Language for `lang`, or None when no pipeline is configured or installed."""
     package = get_settings().pipelines.get(lang)
     if not package or importlib.util.find_spec(package) is None:
         return None
-    import spacy
     import warnings
+
+    import spacy
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")        # W095: pipeline packaged for an older 3.x
         nlp = spacy.load(package)
@@ -52,7 +53,7 @@ def parse_batch(docs: list[Document]) -> list[Document]:
         if nlp is None:
             continue        # stored and counted; gazetteer matches still run downstream
         texts = [docs[i].text for i in idx]
-        for i, parsed in zip(idx, nlp.pipe(texts, batch_size=get_settings().batch_size)):
+        for i, parsed in zip(idx, nlp.pipe(texts, batch_size=get_settings().batch_size), strict=False):
             sentences = tuple(Span(s.start_char, s.end_char, s.text) for s in parsed.sents
                               if s.text.strip())
             out[i] = docs[i].with_(sentences=sentences, parsed=parsed)

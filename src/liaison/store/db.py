@@ -14,7 +14,7 @@ from liaison.records import Document
 from liaison.store import schema as s
 
 
-def connect(url: str) -> "Store":
+def connect(url: str) -> Store:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -68,8 +68,7 @@ class Store:
             rows = conn.execute(select(s.documents.c.id, s.documents.c.minhash)
                                 .where(s.documents.c.duplicate_of.is_(None))
                                 .where(s.documents.c.minhash.is_not(None)))
-            for doc_id, mh in rows:
-                yield doc_id, mh
+            yield from map(tuple, rows)     # plain (id, minhash) tuples, not Row objects
 
     def load_document(self, doc_id: str) -> Document:
         with self.engine.connect() as conn:
@@ -148,7 +147,8 @@ class Store:
     def linked(self, kind: str) -> list[dict]:
         table = s.LINKED_TABLES[kind]
         with self.engine.connect() as conn:
-            return [r["payload"] for r in conn.execute(select(table.c.payload).order_by(table.c.id)).mappings()]
+            return [r["payload"]
+                    for r in conn.execute(select(table.c.payload).order_by(table.c.id)).mappings()]
 
     def decisions(self) -> list[dict]:
         with self.engine.connect() as conn:

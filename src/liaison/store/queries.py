@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import String, Text, cast, func, or_, select
 
@@ -224,7 +224,8 @@ def latest_issues(store, limit: int = 10) -> list[dict]:
 
 def decisions_for(store, entity_id: str) -> list[dict]:
     c = s.decisions.c
-    q = (select(c.id, c.action, c.entity_a, c.entity_b, c.note, cast(c.created_at, String).label("created_at"))
+    q = (select(c.id, c.action, c.entity_a, c.entity_b, c.note,
+                cast(c.created_at, String).label("created_at"))
          .where(or_(c.entity_a == entity_id, c.entity_b == entity_id)).order_by(c.id))
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]

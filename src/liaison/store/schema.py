@@ -9,8 +9,20 @@ Analyst decisions live in `decisions`, apart from machine output, and win on eve
 """
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
-                        Table, Text, func)
+from sqlalchemy import (
+                        JSON,
+                        Column,
+                        DateTime,
+                        Float,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        MetaData,
+                        String,
+                        Table,
+                        Text,
+                        func,
+)
 
 metadata = MetaData()
 

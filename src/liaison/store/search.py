@@ -89,7 +89,8 @@ def _ensure_index(store) -> None:
     """(Re)build the FTS5 index when documents or the linked view changed since the last build."""
     with store.engine.begin() as conn:
         conn.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-                          "kind UNINDEXED, id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')"))
+                          "kind UNINDEXED, id UNINDEXED, title, body, "
+                          "tokenize='unicode61 remove_diacritics 2')"))
         _install_change_counter(conn)
         changes, indexed = conn.execute(text(f"SELECT changes, indexed FROM {STATE_TABLE}")).one()
         if changes == indexed:
@@ -119,35 +120,44 @@ def _search_sqlite(store, q: str, limit: int, offset: int, marks: tuple[str, str
         rows = conn.execute(text(
             f"SELECT kind, id, title, snippet({FTS_TABLE}, 3, :open, :close, ' … ', 16) AS snippet, "
             f"bm25({FTS_TABLE}) AS rank {where} ORDER BY rank LIMIT :limit OFFSET :offset"),
-            {"q": match, "limit": limit, "offset": offset, "open": marks[0], "close": marks[1]}).mappings().all()
+            {"q": match, "limit": limit, "offset": offset, "open": marks[0], "close": marks[1]}
+        ).mappings().all()
     return [{**dict(r), "rank": -float(r["rank"])} for r in rows], total
 
 
 # ---------------------------------------------------------------- PostgreSQL
-_PG_SOURCES = """
-    SELECT 'document' AS kind, id, coalesce(title, '') AS title, text AS body FROM documents
-    UNION ALL SELECT 'entity', id, name, name || ' ' || (payload->>'aliases') FROM entities
-    UNION ALL SELECT 'event', id, coalesce(summary, type), coalesce(summary, '') || ' ' || (payload->>'evidence') FROM events
-    UNION ALL SELECT 'commitment', id, coalesce(action, ''), coalesce(action, '') || ' ' || (payload->>'evidence') FROM commitments
-    UNION ALL SELECT 'figure', id, coalesce(subject, ''), payload->>'evidence' FROM figures
-    UNION ALL SELECT 'quote', id, coalesce(speaker, ''), coalesce(text, '') FROM quotes
-"""
+_PG_SOURCES = (
+    "\n"
+    "    SELECT 'document' AS kind, id, coalesce(title, '') AS title, text AS body FROM documents\n"
+    "    UNION ALL SELECT 'entity', id, name, name || ' ' || (payload->>'aliases') FROM entities\n"
+    "    UNION ALL SELECT 'event', id, coalesce(summary, type),"
+    " coalesce(summary, '') || ' ' || (payload->>'evidence') FROM events\n"
+    "    UNION ALL SELECT 'commitment', id, coalesce(action, ''),"
+    " coalesce(action, '') || ' ' || (payload->>'evidence') FROM commitments\n"
+    "    UNION ALL SELECT 'figure', id, coalesce(subject, ''), payload->>'evidence' FROM figures\n"
+    "    UNION ALL SELECT 'quote', id, coalesce(speaker, ''), coalesce(text, '') FROM quotes\n"
+)
 
 
-def _search_postgres(store, q: str, limit: int, offset: int, marks: tuple[str, str]) -> tuple[list[dict], int]:
+def _search_postgres(store, q: str, limit: int, offset: int, marks: tuple[str, str]
+                     ) -> tuple[list[dict], int]:
     words = re.findall(r"\w+", q, flags=re.UNICODE)
     if not words:
         return [], 0
     # 'simple' config: no language stemming, so a French and an English article match alike.
     tsq = " & ".join(f"{w}:*" for w in words)
     base = (f"WITH src AS ({_PG_SOURCES}), hits AS (SELECT kind, id, title, body, "
-            "ts_rank(to_tsvector('simple', title || ' ' || coalesce(body, '')), to_tsquery('simple', :q)) AS rank "
-            "FROM src WHERE to_tsvector('simple', title || ' ' || coalesce(body, '')) @@ to_tsquery('simple', :q))")
+            "ts_rank(to_tsvector('simple', title || ' ' || coalesce(body, '')), "
+            "to_tsquery('simple', :q)) AS rank "
+            "FROM src WHERE to_tsvector('simple', title || ' ' || coalesce(body, '')) "
+            "@@ to_tsquery('simple', :q))")
     with store.engine.connect() as conn:
         total = conn.execute(text(f"{base} SELECT count(*) FROM hits"), {"q": tsq}).scalar_one()
         rows = conn.execute(text(
-            f"{base} SELECT kind, id, title, ts_headline('simple', coalesce(body, ''), to_tsquery('simple', :q), "
+            f"{base} SELECT kind, id, title, "
+            "ts_headline('simple', coalesce(body, ''), to_tsquery('simple', :q), "
             "'StartSel=' || :open || ', StopSel=' || :close || ', MaxWords=24, MinWords=8') AS snippet, rank "
             "FROM hits ORDER BY rank DESC LIMIT :limit OFFSET :offset"),
-            {"q": tsq, "limit": limit, "offset": offset, "open": marks[0], "close": marks[1]}).mappings().all()
+            {"q": tsq, "limit": limit, "offset": offset, "open": marks[0], "close": marks[1]}
+        ).mappings().all()
     return [{**dict(r), "rank": float(r["rank"])} for r in rows], total

@@ -21,7 +21,7 @@ from liaison.understand.roles import RoleContext, RoleFinding, roles_for
 from liaison.understand.titles import lexicon, phrase_regex
 
 try:
-    from liaison.gazetteer import country_name, lookup_country   # written by the places engineer
+    from liaison.gazetteer import country_name, lookup_country  # written by the places engineer
 except ImportError:                                                # pragma: no cover - until it lands
     lookup_country = None
     country_name = None
@@ -220,7 +220,8 @@ def _best_roles(roles: list[Role]) -> list[Role]:
     """Distinct titles, specific before generic; the generic ones go when a specific one exists."""
     seen: dict[str, Role] = {}
     for r in roles:
-        if r.title not in seen or (r.country and not seen[r.title].country) or (r.start and not seen[r.title].start):
+        if (r.title not in seen or (r.country and not seen[r.title].country)
+                or (r.start and not seen[r.title].start)):
             seen[r.title] = r
     specific = [r for r in seen.values() if r.title not in GENERIC]
     generic = [r for r in seen.values() if r.title in GENERIC and not any(

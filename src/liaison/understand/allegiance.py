@@ -17,7 +17,8 @@ from urllib.parse import urlparse
 from liaison.records import Document, Mention
 
 # country-code domains mostly used as generic ones ("bit.ly", "x.ai", "news.tv")
-GENERIC_CCTLD = {"co", "io", "tv", "me", "ly", "ai", "fm", "am", "cc", "ws", "to", "gg", "eu", "int", "so", "is"}
+GENERIC_CCTLD = {"co", "io", "tv", "me", "ly", "ai", "fm", "am", "cc", "ws", "to", "gg", "eu", "int",
+                 "so", "is"}
 DYAD = 3           # how far down the ranking the other side may be
 SIDE_SHARE = 0.25  # … and how much less named than the first
 

@@ -35,7 +35,8 @@ def _definite_before(text: str, start: int, sent_start: int, definite: re.Patter
     direct = not before[last.end():].strip()
     # German article … participle … noun: the sentence opens with one long noun phrase
     opens = definite.match(before.lstrip())
-    clause = long_phrases and bool(opens) and start - CLAUSE <= sent_start and before.strip() == text[sent_start:start].strip()
+    clause = (long_phrases and bool(opens) and start - CLAUSE <= sent_start
+              and before.strip() == text[sent_start:start].strip())
     return direct or clause
 
 

@@ -44,10 +44,9 @@ def sentence_spans(doc: Document):
     if doc.sentences:
         return doc.sentences
     from liaison.records import Span
-    spans, pos = [], 0
+    spans = []
     for m in re.finditer(r"[^.!?\n]+[.!?]?", doc.text):
         spans.append(Span(m.start(), m.end(), m.group()))
-        pos = m.end()
     return spans
 
 

@@ -46,7 +46,7 @@ def _initials_match(short: list[str], full: list[str]) -> bool:
         return False
     initials = "".join(t[0] for t in full[:-1])
     return short[0] == initials or short[0] == initials[:1] and len(short) == 2
-    
+
 
 def same_full_name(a: str, b: str) -> str | None:
     """Why two full names name the same person, or None."""
@@ -64,7 +64,7 @@ def same_full_name(a: str, b: str) -> str | None:
         if _initials_match(short, full) and fuzz.ratio(short[-1], full[-1]) >= WORD_SIMILARITY:
             return "initials of the full name"
     if len(ta) == len(tb) and fuzz.ratio(" ".join(ta), " ".join(tb)) >= NAME_SIMILARITY and all(
-            fuzz.ratio(x, y) >= WORD_SIMILARITY - 10 for x, y in zip(ta, tb)):
+            fuzz.ratio(x, y) >= WORD_SIMILARITY - 10 for x, y in zip(ta, tb, strict=True)):
         return f"near spelling ({fuzz.ratio(' '.join(ta), ' '.join(tb)):.0f}/100)"
     return None
 
@@ -72,7 +72,8 @@ def same_full_name(a: str, b: str) -> str | None:
 def _surname_matches(word: str, cluster: Cluster) -> bool:
     for name in cluster.full_names:
         toks = tokens(name)
-        if any(fuzz.ratio(word, t) >= WORD_SIMILARITY for t in toks[1:]) or word == toks[0] and len(toks) == 1:
+        if (any(fuzz.ratio(word, t) >= WORD_SIMILARITY for t in toks[1:])
+                or word == toks[0] and len(toks) == 1):
             return True
     return False
 
@@ -101,7 +102,8 @@ def link_mentions(mentions: list[Mention], title_of) -> list[Cluster]:
         candidates = [c for c in clusters if c.full_names and _surname_matches(word, c)]
         chosen = _choose(m, candidates, title_of)
         if chosen is None:
-            alone = next((c for c in clusters if not c.full_names and tokens(c.mentions[0].value) == [word]), None)
+            alone = next((c for c in clusters
+                          if not c.full_names and tokens(c.mentions[0].value) == [word]), None)
             if alone:
                 alone.mentions.append(m)
             else:

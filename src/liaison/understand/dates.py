@@ -25,9 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from liaison.records import DateValue, Document, Mention
+from liaison.records import DateValue, Document, Mention, parse_day
 from liaison.understand.dates_anchor import document_year, stamp_month
-from liaison.records import parse_day
 from liaison.understand.dates_find import EXPLICIT_YEAR, Found, find_dates
 from liaison.understand.dates_lexicon import DateLexicon, date_lexicon
 from liaison.understand.dates_resolve import Context, expression_kind, is_relative, resolve, weekday_year
@@ -72,7 +71,7 @@ def date_mentions(doc: Document) -> list[Mention]:
     if published is None and month is None:
         doc_year, _ = document_year(doc, found, tenses, lex, lambda f, around: weekday_year(f, lex, around))
     out = []
-    for f, tense in zip(found, tenses):
+    for f, tense in zip(found, tenses, strict=True):
         ref_year = None if published or month else _reference_year(doc, found, f, doc_year)
         value = resolve(f, lex, Context(published, tense, ref_year, month))
         out.append(_mention(doc, f, value, tense))
@@ -85,7 +84,8 @@ def dates_in(doc: Document, start: int, end: int) -> list[Mention]:
     return [m for m in mentions if m.span.start >= start and m.span.end <= end]
 
 
-def normalise(text: str, published: str | None, lang: str | None, tense: str | None = None) -> DateValue | None:
+def normalise(text: str, published: str | None, lang: str | None,
+              tense: str | None = None) -> DateValue | None:
     """One temporal phrase -> DateValue: the longest expression the rules find, else dateparser's reading."""
     lex = date_lexicon(lang)
     found = find_dates(text, lex)

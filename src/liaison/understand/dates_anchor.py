@@ -30,7 +30,7 @@ def _elapsed_patterns(lex: DateLexicon) -> tuple[re.Pattern, re.Pattern] | None:
     return _compile_elapsed(lex.lang) if lex.words("elapsed_after") else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compile_elapsed(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
     """"four years after" / "four years later": a count of years said from the article's present."""
     from liaison.understand.dates_lexicon import date_lexicon
@@ -58,11 +58,12 @@ def elapsed_year(doc: Document, found: list[Found], lex: DateLexicon) -> int | N
         return None
     years = [(f.start, f.year()) for f in found if f.kind in ("year", "my", "dmy", "mdy") and f.year()]
     out = []
-    for rx, follows in zip(patterns, (True, False)):
+    for rx, follows in zip(patterns, (True, False), strict=True):
         for m in rx.finditer(doc.text):
             n = _count(lex, m.group("n"))
             s, e = sentence_bounds(doc, m.start(), m.end())
-            near = [y for pos, y in years if s <= pos < e and (pos >= m.end() if follows else pos < m.start())]
+            near = [y for pos, y in years
+                    if s <= pos < e and (pos >= m.end() if follows else pos < m.start())]
             if n and near and tense_at(doc, m.start(), m.end(), lex) != "future":
                 out.append((near[0] if follows else near[-1]) + n)
     this_year = dt.date.today().year
@@ -73,7 +74,7 @@ def latest_year(found: list[Found], tenses: list[str | None]) -> int | None:
     """The latest year written outright in a clause that is not future, up to this year: news reports its
     present, and what it dates explicitly is mostly background before it ("first requested in 2019")."""
     this_year = dt.date.today().year
-    years = [f.year() for f, tense in zip(found, tenses) if f.kind in EXPLICIT_YEAR and f.year()
+    years = [f.year() for f, tense in zip(found, tenses, strict=True) if f.kind in EXPLICIT_YEAR and f.year()
              and tense != "future" and f.kind != "year_range"]
     return max((y for y in years if y <= this_year), default=None)
 

@@ -12,7 +12,8 @@ from liaison.understand.dates_lexicon import DateLexicon, key
 EXPLICIT_YEAR = ("iso", "numeric", "dmy", "mdy", "my", "month_range", "season", "year", "year_range")
 DIRECTED = ("dmy", "mdy", "month", "month_range", "season", "weekday")
 PRIORITY = {"iso": 0, "numeric": 1, "dmy": 2, "mdy": 2, "month_range": 3, "my": 3, "within": 4, "pastwin": 4,
-            "ago": 4, "relperiod": 5, "relday": 5, "season": 6, "weekday": 6, "year_range": 7, "month": 8, "year": 9}
+            "ago": 4, "relperiod": 5, "relday": 5, "season": 6, "weekday": 6, "year_range": 7, "month": 8,
+            "year": 9}
 
 
 @dataclass
@@ -22,7 +23,8 @@ class Found:
     end: int
     groups: dict
     direction: str | None = None      # "this" | "last" | "next", written next to the expression
-    modifier: str | None = None       # "after" | "before" | "deadline" | "end" | "early" | "mid" | "late" | "since"
+    # "after" | "before" | "deadline" | "end" | "early" | "mid" | "late" | "since"
+    modifier: str | None = None
     extra: dict = field(default_factory=dict)
 
     def year(self) -> int | None:

@@ -95,7 +95,8 @@ def _patterns(d: dict, months: str, weekdays: str) -> tuple:
         ("month_range", rf"{mon}{link}(?<![\w-])(?P<mon2>{months})(?![\w])(?:\s*,?\s+{of}{year})?"),
         ("my", rf"{mon}\s*,?\s+{of}{year}"),
         ("month", mon),
-        ("season", rf"(?:(?P<art>{alt(d['season_articles'])})\s*)?(?<![\w-])(?P<season>{alt(d['seasons'])})(?![\w])"
+        ("season", rf"(?:(?P<art>{alt(d['season_articles'])})\s*)?"
+                   rf"(?<![\w-])(?P<season>{alt(d['seasons'])})(?![\w])"
                    rf"(?:\s+(?P<post>{directional}))?(?:\s*,?\s+{of}{year})?"),
         ("year_range", rf"(?<![\w.,/$€£-])(?P<y>{YEAR})\s*[-–/]\s*(?P<y2>(?:19|20)?\d{{2}})(?![\w%]|[.,]\d)"),
         ("year", rf"(?<![\w.,/$€£-])(?P<y>{YEAR})(?![\w%]|[.,]\d|\s*%|\s*-\s*\d)"),
@@ -113,7 +114,7 @@ def _patterns(d: dict, months: str, weekdays: str) -> tuple:
     return tuple((kind, re.compile(rx, re.I)) for kind, rx in found)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def date_lexicon(lang: str | None) -> DateLexicon:
     """The date lexicon of `lang` (English when the language has none)."""
     lang = lang if lang in LANGS and (LEXICONS / str(lang) / "dates.json").exists() else "en"
@@ -143,7 +144,8 @@ def date_lexicon(lang: str | None) -> DateLexicon:
         prefix_season=_prefix(d["season_preps"]),
         prefix_not_year=_prefix(d.get("not_year_before", [])),
         prefix_not_relday=_prefix(d.get("relative_day_not_after", [])),
-        post_re=re.compile(rf"^\s+(?P<w>{alt(d.get('last_after', []) + d.get('next_after', []))})(?![\w])", re.I),
+        post_re=re.compile(
+            rf"^\s+(?P<w>{alt(d.get('last_after', []) + d.get('next_after', []))})(?![\w])", re.I),
         past_cues=tuple(re.compile(rx) for rx in d.get("past_cues", [])),
         future_cues=tuple(re.compile(rx) for rx in d.get("future_cues", [])),
     )

@@ -26,8 +26,10 @@ from liaison.understand import dates_calendar as cal
 from liaison.understand.dates_find import Found
 from liaison.understand.dates_lexicon import DateLexicon, key
 
-UNIT_PRECISION = {"day": "day", "hour": "day", "week": "week", "month": "month", "year": "year", "weekend": "day"}
-KIND_OF_MODIFIER = {"deadline": "deadline", "end": "deadline", "since": "since", "after": "range", "before": "range"}
+UNIT_PRECISION = {"day": "day", "hour": "day", "week": "week", "month": "month", "year": "year",
+                  "weekend": "day"}
+KIND_OF_MODIFIER = {"deadline": "deadline", "end": "deadline", "since": "since", "after": "range",
+                    "before": "range"}
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,8 @@ def _relative(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | None:
         day = p + dt.timedelta(days=lex.relative_days[key(g["rel"])])
         return _value((day, day), "day")
     if f.kind == "weekday":
-        day = cal.weekday_on_side(p, lex.weekdays[key(g["wd"])], _side(f, ctx), f.direction in ("last", "next"))
+        day = cal.weekday_on_side(p, lex.weekdays[key(g["wd"])], _side(f, ctx),
+                                  f.direction in ("last", "next"))
         return _value((day, day), "day")
     if f.kind == "relperiod":
         unit, offset, *part = lex.relative_periods[key(g["rel"])]
@@ -209,11 +212,13 @@ def _explicit(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | None:
 
 
 RESOLVERS = {"dmy": _day_month, "mdy": _day_month, "my": _months, "month": _months, "month_range": _months,
-             "season": _season, "iso": _explicit, "numeric": _explicit, "year": _explicit, "year_range": _explicit}
+             "season": _season, "iso": _explicit, "numeric": _explicit, "year": _explicit,
+             "year_range": _explicit}
 
 
 def _apply_modifier(value: DateValue, modifier: str | None, published: dt.date | None) -> DateValue:
-    """"later in 2025" starts at publication; "earlier this year" ends there; "end of 2025" is its last part."""
+    """"later in 2025" starts at publication; "earlier this year" ends there; "end of 2025" is its
+    last part."""
     if not modifier or value.start is None:
         return value
     start, end = parse_day(value.start), parse_day(value.end)
@@ -222,8 +227,9 @@ def _apply_modifier(value: DateValue, modifier: str | None, published: dt.date |
         start = published
     elif modifier == "before" and published and start <= published <= end:
         end = published
-    elif modifier in ("end", "late", "early", "mid") and precision in ("year", "month") and start == end.replace(
-            day=1, month=1 if precision == "year" else end.month) and start.year == end.year:
+    elif (modifier in ("end", "late", "early", "mid") and precision in ("year", "month")
+          and start == end.replace(day=1, month=1 if precision == "year" else end.month)
+          and start.year == end.year):
         start, end = _part(start, end, precision, modifier)
         precision = "month"
     return DateValue(start.isoformat(), end.isoformat(), precision, value.year_unstated)

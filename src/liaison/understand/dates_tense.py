@@ -41,7 +41,8 @@ def _governing_verb(span):
 def _verb_tense(verb) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense", "auxpass")]
     words = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
-    if words & FUTURE_AUX or "Fut" in verb.morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxes):
+    if (words & FUTURE_AUX or "Fut" in verb.morph.get("Tense")
+            or any("Fut" in a.morph.get("Tense") for a in auxes)):
         return "future"
     if "Past" in verb.morph.get("Tense") and (verb.tag_ != "VBN" or auxes) and verb.tag_ != "VBG":
         return "past"

@@ -11,7 +11,8 @@ import re
 from liaison.understand.titles import Lexicon, strip_prefixes
 
 # lower-case particles that may sit inside a name ("Ursula von der Leyen", "Roxane de Bilderling")
-PARTICLES = frozenset("de del della di da das dos do du van von der den ter la le el al bin ben ibn ould y e".split())
+PARTICLES = frozenset(["de", "del", "della", "di", "da", "das", "dos", "do", "du", "van", "von", "der", "den",
+                       "ter", "la", "le", "el", "al", "bin", "ben", "ibn", "ould", "y", "e"])
 WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,2})$")
 POSSESSIVE = re.compile(r"['’]s$")
@@ -113,9 +114,9 @@ def plausible_name(name: str, lex: Lexicon) -> bool:
     # initials ("JN Barrot") are short and come first
     for i, w in enumerate(words):
         bare = w.replace(".", "")
-        if len(bare) > 1 and bare.isupper() and not ROMAN.match(bare):
-            if len(bare) > 2 or i == len(words) - 1:
-                return False
+        if (len(bare) > 1 and bare.isupper() and not ROMAN.match(bare)
+                and (len(bare) > 2 or i == len(words) - 1)):
+            return False
     return True
 
 

@@ -27,7 +27,8 @@ CREDIT_LINE = re.compile(r"^(?:by|par|por|di|von|de|photo|crédit|credit|source)
 SOURCE_TRAIL = re.compile(r"\bSource\s*\([^)]*\)", re.IGNORECASE)
 # what may sit between a title and the name it introduces: commas, articles, one adjective
 # ("presidenta de Honduras, Xiomara Castro", "ministro de Defensa venezolano, Vladimir Padrino")
-_COMPLEMENT = r"(?:(?:of|for|de|del|du|des|di|da|dell['’]|von|der|in|en|and|et|y|e|und)\b[^,\n.;]{1,70}|[a-zà-ÿ]+)"
+_COMPLEMENT = (r"(?:(?:of|for|de|del|du|des|di|da|dell['’]|von|der|in|en|and|et|y|e|und)\b"
+               r"[^,\n.;]{1,70}|[a-zà-ÿ]+)")
 _ARTICLE = r"(?:(?:the|le|la|el|il|lo|der|die|o|a)[ \t]+|l['’])?"
 TITLE_GAP = re.compile(rf"[ \t]*(?:,[ \t]*|{_COMPLEMENT},[ \t]*)?{_ARTICLE}")
 COUNTERPART_GAP = re.compile(rf"[ \t]*(?:[^\W\d_]+[ \t]*)?(?:,[ \t]*)?{_ARTICLE}")
@@ -47,7 +48,8 @@ def headline_zones(text: str) -> list[tuple[int, int]]:
     zones, pos = [], 0
     for line in text.split("\n"):
         words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
-        if HEADLINE_WORDS >= len(words) >= 4 and not line.rstrip().endswith((".", "»", "”", '"')) and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+        if (HEADLINE_WORDS >= len(words) >= 4 and not line.rstrip().endswith((".", "»", "”", '"'))
+                and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)):
             zones.append((pos, pos + len(line)))
         pos += len(line) + 1
     return zones

@@ -10,10 +10,16 @@ from __future__ import annotations
 from collections import Counter
 
 from liaison import gazetteer
+from liaison.gazetteer.context import (
+    ContextCountries,
+    compound_span,
+    in_person,
+    is_caps_line,
+    person_spans,
+    sentence_bounds,
+)
 from liaison.gazetteer.matcher import Entry, Match, joined, tokens_of
 from liaison.records import Document, Mention
-from liaison.gazetteer.context import (ContextCountries, compound_span, in_person, is_caps_line,
-                                            person_spans, sentence_bounds)
 
 KIND_ORDER = ("organization", "country", "region", "place", "demonym")
 # words before a language name: "in English", "en français", "auf Deutsch", "em português"
@@ -73,7 +79,8 @@ def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -
     if entry.kind in ("place", "country") and entry.policy != "exact":
         if entry.kind == "place" and surface.isupper() and len(surface) > 1:
             return None
-        if in_person(persons, match.start, match.end) and (entry.kind == "place" or folded in filters["name_like"]):
+        if in_person(persons, match.start, match.end) and (entry.kind == "place"
+                                                           or folded in filters["name_like"]):
             return None
         if folded in filters["name_like"] and _followed_by_name(text, tokens, match):
             return None
@@ -142,7 +149,7 @@ def _geo_mention(doc: Document, match: Match, entry: Entry, tokens: list) -> Men
                    {"country": place["country"], "lat": place["lat"], "lon": place["lon"]})
 
 
-def _org_mention(doc: Document, match: Match, context: "ContextCountries") -> Mention:
+def _org_mention(doc: Document, match: Match, context: ContextCountries) -> Mention:
     entries = [e for e in match.entries if e.kind == "organization"]
     needs_context = len({e.data["country"] for e in entries}) > 1 or any(
         e.data["country"] is None and e.data["scope"] == "national" for e in entries)

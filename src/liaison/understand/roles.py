@@ -89,7 +89,8 @@ def country_near(text: str, start: int, end: int, geo: list[Mention], window: in
             d = 0
         elif e <= start and start - e <= window and TOUCHING.match(text[e:start]):
             d = start - e
-        elif s >= end and s - end <= after and not CLAUSE_BREAK.search(text[end:s]) and "\n" not in text[end:s]:
+        elif (s >= end and s - end <= after and not CLAUSE_BREAK.search(text[end:s])
+              and "\n" not in text[end:s]):
             d = s - end
         else:
             continue
@@ -202,7 +203,8 @@ def _counterpart(ctx: RoleContext, m: Mention, line_start: int, line_end: int) -
         return []
     out = []
     for c in counter_rx.finditer(text, line_start, m.span.start):
-        if COUNTER_BEFORE.match(text[c.end():m.span.start]) and not OWNED.search(text[max(0, c.start() - 40):c.start()]):
+        if (COUNTER_BEFORE.match(text[c.end():m.span.start])
+                and not OWNED.search(text[max(0, c.start() - 40):c.start()])):
             country = country_near(text, c.start(), m.span.start, geo, window=15)
             out.append(RoleFinding(None, None, country, "counterpart", Span(c.start(), c.end(), c.group()),
                                    counterpart_of=-1))

@@ -47,7 +47,8 @@ class Lexicon:
 
 
 # capitals often lose their accents ("secrétaire d'Etat"): an accented letter also matches its bare form
-_BARE = {c: b for b, cs in {"e": "éèêë", "a": "àâä", "i": "îï", "o": "ôö", "u": "ûüù", "c": "ç"}.items() for c in cs}
+_BARE = {c: b for b, cs in {"e": "éèêë", "a": "àâä", "i": "îï", "o": "ôö", "u": "ûüù", "c": "ç"}.items()
+         for c in cs}
 ADJECTIVE = r"(?:\s+[a-zà-ÿ][a-zà-ÿ\-]{3,})?"
 
 
@@ -75,7 +76,7 @@ def _alternation(items: list[tuple[str, int]]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lexicon(lang: str | None) -> Lexicon:
     """The titles lexicon of `lang` (English when the language has none)."""
     path = LEXICONS / (lang or "en") / "titles.json"
@@ -94,8 +95,10 @@ def lexicon(lang: str | None) -> Lexicon:
     if role_rx is not None:
         role_rx = re.compile(role_rx.pattern, re.IGNORECASE)
     prefixes = sorted(data.get("honorifics", []) + data.get("ranks", []), key=len, reverse=True)
-    prefix_rx = re.compile(r"^(?:(?:%s)(?:\s+|(?<=\.)|$))+" % "|".join(_surface(p) for p in prefixes),
-                           re.IGNORECASE) if prefixes else None
+    prefix_rx = None
+    if prefixes:
+        alternatives = "|".join(_surface(p) for p in prefixes)
+        prefix_rx = re.compile(rf"^(?:(?:{alternatives})(?:\s+|(?<=\.)|$))+", re.IGNORECASE)
     portfolios = tuple((name, phrase_regex(tuple(words)))
                        for name, words in data.get("portfolios", {}).items() if not name.startswith("_"))
     return Lexicon(lang or "en", tuple(data.get("honorifics", [])), tuple(data.get("ranks", [])),
@@ -132,7 +135,8 @@ def find_titles(text: str, lang: str | None) -> list[TitleMatch]:
 
 # generic heads that name their portfolio in a complement ("ministre de la Sécurité et de l'Intérieur")
 COMPOSABLE = frozenset({"Minister", "Deputy Minister", "Secretary", "Commissioner", "Chief"})
-LINK = re.compile(r"[ \t]+(?:of|for|in charge of|responsible for|de|du|des|d['’]|en charge d(?:e|u|es)|chargée?s? d(?:e|u|es)"
+LINK = re.compile(r"[ \t]+(?:of|for|in charge of|responsible for|de|du|des|d['’]|en charge d(?:e|u|es)"
+                  r"|chargée?s? d(?:e|u|es)"
                   r"|del|della|dello|dell['’]|degli|delle|da|do|dos|das|für|des)(?![\w])", re.IGNORECASE)
 COMPLEMENT_END = re.compile(r"[,;:.\n()«»\"“”]")
 
