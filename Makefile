@@ -23,6 +23,7 @@ run: setup
 	$(BIN)/liaison --db $(DB) serve --host 127.0.0.1 --port 8000
 
 test: setup browser
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
 eval: setup
