@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from liaison.extract.sentences import split_sentences
+from liaison.nlp.sentences import split_sentences
 from liaison.extract.triggers import find_triggers
 
 

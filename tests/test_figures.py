@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from liaison.extract.figures import extract_figures
-from liaison.extract.sentences import split_sentences
+from liaison.nlp.sentences import split_sentences
 from liaison.records import Document
 
 

@@ -214,8 +214,10 @@ class Document:
     commitments: tuple[Commitment, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    # the spaCy Doc of the nlp stage: in memory only, never stored or compared
+    # the spaCy Doc and the tokens (nlp.tokens.Token) of the nlp stage: in memory only, never
+    # stored or compared
     parsed: Any = field(default=None, compare=False, repr=False)
+    tokens: tuple = field(default=(), compare=False, repr=False)
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])

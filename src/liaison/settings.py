@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     # spaCy pipeline package per language; a language not listed is stored and counted, and gets
     # gazetteer matches only.
     pipelines: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_PIPELINES))
+    # extra folders of lexicons/<lang>/ data: a language is added by adding its folder
+    lexicon_dirs: list[str] = Field(default_factory=list)
     batch_size: int = 32
     max_bytes: int = 5_000_000            # size cap for one file or one download
     http_timeout: float = 15.0

@@ -4,13 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from liaison.api.views import event_score
-
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-        "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4,
-        "COERCE": 4, "ASSAULT": 4}
-QUAD_NAMES = {1: "Verbal Cooperation", 2: "Material Cooperation", 3: "Verbal Conflict",
-              4: "Material Conflict"}
+from liaison import plover
 
 
 def _actor_block(a: dict, countries: dict[str, str]) -> dict:
@@ -25,10 +19,11 @@ def plover_record(e: dict, docs: dict[str, dict], countries: dict[str, str]) -> 
     doers = [a for a in actors if a not in recipients]
     date, loc = e.get("date") or {}, e.get("location") or {}
     sources = [docs[s] for s in e.get("sources") or [] if s in docs]
-    quad = QUAD.get(e.get("type"))
+    quad, quad_class = plover.quad(e.get("type"))
     return {"event_id": e["id"], "event_date": date.get("start"), "event_date_end": date.get("end"),
             "date_precision": date.get("precision"), "event_type": e.get("type"), "event_mode": e.get("mode"),
-            "event_intensity": event_score(e), "quad_code": quad, "quad_class": QUAD_NAMES.get(quad),
+            "event_intensity": plover.score(e.get("type"), e.get("mode")), "quad_code": quad,
+            "quad_class": quad_class,
             "contexts": e.get("contexts") or [],
             "actor": [_actor_block(a, countries) for a in doers],
             "recipient": [_actor_block(a, countries) for a in recipients],

@@ -11,7 +11,7 @@ from liaison.extract.events import extract_events
 from liaison.extract.figures import extract_figures
 from liaison.extract.quotes import extract_quotes
 from liaison.extract.relevance import is_relevant
-from liaison.extract.sentences import sentences
+from liaison.nlp.sentences import sentences
 from liaison.records import Document
 
 

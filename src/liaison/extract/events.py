@@ -30,6 +30,11 @@ VERBS = {"CONSULT": "met or visited", "SUPPORT": "signed, endorsed or recognised
          "ACCUSE": "accused or investigated", "RETREAT": "conceded", "CONCEDE": "conceded"}
 
 
+def sentence_triggers(doc: Document, k: int) -> list[Trigger]:
+    tokens = [t for t in doc.tokens if t.sent == k]
+    return find_triggers(tokens, doc.lang, doc.text, doc.parsed)
+
+
 def lead_indices(sentences: list[Span]) -> set[int]:
     substantial = [i for i, s in enumerate(sentences) if len(s.text.split()) >= 5]
     return set(substantial[:LEAD_SENTENCES])
@@ -191,7 +196,7 @@ def lead_date(doc: Document, sentences: list[Span], lead: set[int]) -> DateValue
     A careful analyst dates the lead's follow-up statements ('the two ministries also agreed') by the
     main event, not by the dateline."""
     for i in sorted(lead):
-        for trigger in best_per_type(find_triggers(sentences[i], doc.lang)):
+        for trigger in best_per_type(sentence_triggers(doc, i)):
             dated = args.date_near(doc, sentences[i].start, sentences[i].end, trigger.start)
             if not dated or dated[0].precision not in ("day", "week") or not dated[0].start:
                 continue
@@ -214,7 +219,7 @@ def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -
     reference = lead_date(doc, sentences, lead) or args.reference_date(doc)
     found = []
     for i, sentence in enumerate(sentences):
-        for trigger in best_per_type(find_triggers(sentence, doc.lang)):
+        for trigger in best_per_type(sentence_triggers(doc, i)):
             event = build_event(doc, sentence, trigger, dyad, article_ctx, i in lead, reference, lead_state)
             if event is not None:
                 found.append(event)

@@ -1,21 +1,25 @@
-"""Event triggers: lexicon verbs and nouns (events.json) found in a sentence, with their modality.
+"""Event triggers: the lexicon's PLOVER vocabulary (events.json) found in a sentence's tokens.
 
-A trigger is kept with its PLOVER type and mode, and flags read from its clause: negated (not an
-event), future/promised (future CONSULT/SUPPORT/COOPERATE/AID is coded AGREE) and hypothetical.
+A trigger keeps its lexicon entry (type, mode, confidence) and three flags read from its clause:
+negated (not an event), future or promised (a future CONSULT/SUPPORT/COOPERATE/AID is coded AGREE)
+and hypothetical. With a parse the flags come from the trigger's own verb (its negation, its
+auxiliaries, its tense); the cue words of the clause before it decide otherwise, and in both cases
+a cue word that stands right before the trigger wins ("refused to sign", "plans to visit").
 """
 from __future__ import annotations
 
-import re
+import functools
 from dataclasses import dataclass
 
-from liaison.extract import lexicon
-from liaison.records import Span
+from liaison import lexicon, plover
+from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
+from liaison.nlp.tokens import Token, fold_word
 
-# PLOVER: a future or promised consultation, support, cooperation or aid is an AGREE
-FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-_CLAUSE_BREAK = re.compile(r"[;:,–—()\[\]]|\s-\s|"
-                           r"\b(?:and|but|while|whereas|et|mais|y|pero|und|aber|e|ma|mas)\b", re.I)
-WINDOW_WORDS = 6
+WINDOW = 6            # tokens of the clause before a trigger where its cue words count
+AFTER = 2             # tokens after it where a following negation counts ("ne signera pas")
+VETO_REACH = 3        # tokens around it where a not_after / not_before pattern vetoes it
+NEG_DEPS = {"neg"}         # Universal Dependencies' negation relation
+AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass"}
 
 
 @dataclass(frozen=True)
@@ -24,55 +28,129 @@ class Trigger:
     start: int             # document offsets of the matched words
     end: int
     text: str
+    head: int              # token index of the trigger's first word
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
 
     @property
     def type(self) -> str:
-        if self.future and self.entry["type"] in FUTURE_TO_AGREE:
-            return "AGREE"
-        return self.entry["type"]
+        return plover.future_type(self.entry["type"]) if self.future else self.entry["type"]
 
     @property
     def mode(self) -> str | None:
         return None if self.type != self.entry["type"] else self.entry.get("mode")
 
-
-def _window_before(sentence: Span, start: int) -> str:
-    """The words of the trigger's own clause just before it (up to WINDOW_WORDS words)."""
-    before = sentence.text[:start - sentence.start]
-    pieces = list(_CLAUSE_BREAK.finditer(before))
-    if pieces:
-        before = before[pieces[-1].end():]
-    return " ".join(before.split()[-WINDOW_WORDS:])
+    @property
+    def confidence(self) -> float:
+        return float(self.entry.get("confidence", 0.5))
 
 
-def _flag(lang: str | None, key: str, text: str) -> bool:
-    rx = lexicon.word_list(lang, "events", key)
-    return bool(rx and text and rx.search(text))
+@functools.cache
+def trigger_patterns(lang: str | None) -> PatternSet:
+    entries = lexicon.load(lang, "events").get("triggers", [])
+    return PatternSet([compile_pattern(p, lang, entry) for entry in entries for p in entry["patterns"]], lang)
 
 
-def _non_overlapping(found: list[Trigger]) -> list[Trigger]:
-    """Longest match first; a shorter match inside a longer one is the same words."""
-    kept: list[Trigger] = []
-    for t in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
-        if all(t.end <= k.start or t.start >= k.end for k in kept):
-            kept.append(t)
-    return sorted(kept, key=lambda t: t.start)
+@functools.cache
+def _vetoes(lang: str | None, entry_id: str, key: str) -> PatternSet | None:
+    entry = next(e for e in lexicon.load(lang, "events")["triggers"] if e["id"] == entry_id)
+    patterns = entry.get(key) or []
+    return PatternSet([compile_pattern(p, lang) for p in patterns], lang) if patterns else None
 
 
-def find_triggers(sentence: Span, lang: str | None) -> list[Trigger]:
-    """Every trigger in the sentence, with negation / future / hypothetical read from its clause."""
-    found = []
-    for entry, rx in lexicon.triggers(lang):
-        for m in rx.finditer(sentence.text):
-            start, end = sentence.start + m.start(), sentence.start + m.end()
-            window = _window_before(sentence, start)
-            own = m.group(0)
-            found.append(Trigger(
-                entry, start, end, own,
-                negated=_flag(lang, "negation", window),
-                future=_flag(lang, "future", window) or _flag(lang, "future", own),
-                hypothetical=_flag(lang, "hypothetical", window)))
-    return _non_overlapping(found)
+@functools.cache
+def cues(lang: str | None, key: str) -> PatternSet:
+    """One cue list of events.json (negation, negation_after, future, hypothetical, speech,
+    non_state); an empty set where the language needs none."""
+    words = lexicon.load(lang, "events").get("cues", {}).get(key, [])
+    return PatternSet([compile_pattern(p, lang, key) for p in words], lang)
+
+
+@functools.cache
+def _breaks(lang: str | None) -> frozenset[str]:
+    return frozenset(lexicon.words(lang, "words", "clause_breaks"))
+
+
+def clause_before(tokens: list[Token], k: int, lang: str | None) -> list[Token]:
+    """Up to WINDOW tokens before tokens[k] in its clause: cut at punctuation and conjunctions."""
+    out: list[Token] = []
+    for t in reversed(tokens[max(0, k - WINDOW):k]):
+        if (t.punct and t.text not in ("'", "’", "-")) or t.norm in _breaks(lang):
+            break
+        out.append(t)
+    return out[::-1]
+
+
+def _vetoed(hit: Hit, tokens: list[Token], first: int, last: int, lang: str | None) -> bool:
+    entry = hit.pattern.payload
+    after = _vetoes(lang, entry["id"], "not_after")
+    if after is not None and any(h.first == tokens[last].i for h in after.find(tokens[last:last + VETO_REACH])
+                                 if last < len(tokens)):
+        return True
+    before = _vetoes(lang, entry["id"], "not_before")
+    window = tokens[max(0, first - VETO_REACH):first]
+    return before is not None and any(h.last == tokens[first].i for h in before.find(window))
+
+
+def _has(patterns: PatternSet, window: list[Token]) -> bool:
+    return bool(window) and bool(patterns.find(window))
+
+
+@functools.cache
+def single_words(lang: str | None, key: str) -> frozenset[str]:
+    """The one-word cues of a cue list, as folded forms (to test the parser's tokens)."""
+    return frozenset(p.items[0].words[0].form for p in cues(lang, key).patterns
+                     if len(p.items) == 1 and len(p.items[0].words) == 1)
+
+
+def _parsed_flags(parsed, head: Token, lang: str | None) -> tuple[bool, bool]:
+    """(negated, future) from the parse of the trigger's verb: a negation child, a future
+    auxiliary or a future tense."""
+    try:
+        token = parsed[_spacy_index(parsed, head)]
+    except (IndexError, ValueError):
+        return False, False
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    children = list(verb.children)
+    negation = single_words(lang, "negation") | single_words(lang, "negation_after")
+    negated = any(c.dep_ in NEG_DEPS or fold_word(c.text) in negation for c in children)
+    auxes = [c for c in children if c.dep_ in AUX_DEPS]
+    future_words = single_words(lang, "future")
+    future = (any(fold_word(a.text) in future_words for a in auxes) or "Fut" in verb.morph.get("Tense")
+              or any("Fut" in a.morph.get("Tense") for a in auxes))
+    return negated, future
+
+
+def _spacy_index(parsed, token: Token) -> int:
+    span = parsed.char_span(token.start, token.end, alignment_mode="expand")
+    if span is None or not len(span):
+        raise ValueError("no token")
+    return span.start
+
+
+def _trigger(hit: Hit, tokens: list[Token], first: int, last: int, doc_text: str, lang: str | None,
+             parsed) -> Trigger:
+    window = clause_before(tokens, first, lang)
+    following = tokens[last:last + AFTER]
+    negated = _has(cues(lang, "negation"), window) or _has(cues(lang, "negation_after"), following)
+    future = _has(cues(lang, "future"), window)
+    if parsed is not None:
+        parsed_neg, parsed_future = _parsed_flags(parsed, tokens[first], lang)
+        negated, future = negated or parsed_neg, future or parsed_future
+    start, end = tokens[first].start, tokens[last - 1].end
+    return Trigger(hit.pattern.payload, start, end, doc_text[start:end], tokens[first].i, negated, future,
+                   _has(cues(lang, "hypothetical"), window))
+
+
+def find_triggers(tokens: list[Token], lang: str | None, doc_text: str, parsed=None) -> list[Trigger]:
+    """Every trigger among a sentence's tokens, longest match first where two overlap."""
+    if not tokens:
+        return []
+    position = {t.i: k for k, t in enumerate(tokens)}
+    out = []
+    for hit in longest_first(trigger_patterns(lang).find(tokens)):
+        first, last = position[hit.first], position[hit.last - 1] + 1
+        if not _vetoed(hit, tokens, first, last, lang):
+            out.append(_trigger(hit, tokens, first, last, doc_text, lang, parsed))
+    return out

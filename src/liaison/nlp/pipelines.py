@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import importlib.util
 
+from liaison.nlp.sentences import split_sentences
+from liaison.nlp.tokens import parsed_tokens, rule_tokens
 from liaison.records import Document, Span
 from liaison.settings import get_settings
 
@@ -43,7 +45,8 @@ def line_breaks(doc):
 
 
 def parse_batch(docs: list[Document]) -> list[Document]:
-    """Attach the parse (`meta['parsed']` is not stored) and sentence spans to each document."""
+    """Attach sentences and tokens to each document, and the spaCy parse where the language has a
+    pipeline (`parsed` stays in memory, it is never stored)."""
     by_lang: dict[str, list[int]] = {}
     for i, doc in enumerate(docs):
         by_lang.setdefault(doc.lang or "und", []).append(i)
@@ -51,10 +54,19 @@ def parse_batch(docs: list[Document]) -> list[Document]:
     for lang, idx in by_lang.items():
         nlp = load(lang)
         if nlp is None:
-            continue        # stored and counted; gazetteer matches still run downstream
+            for i in idx:
+                out[i] = without_parser(docs[i])
+            continue
         texts = [docs[i].text for i in idx]
-        for i, parsed in zip(idx, nlp.pipe(texts, batch_size=get_settings().batch_size), strict=False):
+        for i, parsed in zip(idx, nlp.pipe(texts, batch_size=get_settings().batch_size), strict=True):
             sentences = tuple(Span(s.start_char, s.end_char, s.text) for s in parsed.sents
                               if s.text.strip())
-            out[i] = docs[i].with_(sentences=sentences, parsed=parsed)
+            out[i] = docs[i].with_(sentences=sentences, parsed=parsed,
+                                   tokens=parsed_tokens(parsed, lang, sentences))
     return out
+
+
+def without_parser(doc: Document) -> Document:
+    """Sentences from the rule splitter and tokens from the rule tokeniser."""
+    sentences = tuple(split_sentences(doc.text))
+    return doc.with_(sentences=sentences, tokens=rule_tokens(doc.text, doc.lang, sentences))

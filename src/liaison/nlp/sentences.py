@@ -1,4 +1,4 @@
-"""Sentence spans for extraction: the parser's sentences, or a simple splitter for languages without one."""
+"""Sentence spans: the parser's sentences, or a simple splitter for languages without a parser."""
 from __future__ import annotations
 
 import re

@@ -1,0 +1,161 @@
+"""The one pattern dialect of the lexicons: phrases matched on tokens, tolerant of word forms.
+
+A pattern is words separated by spaces; each word matches one token:
+  word        any form of the word: the same lemma (parser), the same Snowball stem, or the same
+              folded form ("suspend" matches "suspended", "suspending"; "firmar" matches "firmó");
+              in languages whose nouns compound (language.json "compounds": German) a capitalised
+              token whose stem ends with the word's ("Abkommen" in "Migrationsabkommen")
+  a|b|c       any of the alternatives
+  =word       exactly this form, accents and case aside: function words, and forms whose stem
+              would say too much ("=signing" is the noun, not every form of "sign")
+  word/VERB   and, where a parser tagged the token, this part of speech (VERB, NOUN, AUX, ADJ...)
+  ~   ~N      up to 3 (N) tokens of anything, inside the same sentence ("hold ~ talks" matches
+              "held bilateral talks", "a condamné ~ suspendu" is not needed: "suspendu" alone is)
+Irregular forms a stemmer cannot relate ("met", "struck", "sospeso") are listed as alternatives.
+Apostrophes: an elided article is a token of its own ("dell'", "incontro").
+"""
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from liaison import lexicon
+from liaison.nlp.tokens import Token, fold_word, stem
+
+DEFAULT_GAP = 3
+MIN_COMPOUND_STEM = 5       # shorter heads ("treff") would match inside unrelated words
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    form: str                 # folded form
+    stem: str                 # folded stem ("" for exact words)
+    exact: bool
+    pos: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    words: tuple[Word, ...] = ()    # alternatives; empty for a gap
+    gap: int = 0                    # most tokens a gap skips
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Pattern:                      # compared by identity: the payload may be a dict
+    text: str
+    items: tuple[Item, ...]
+    payload: object = None          # what the pattern stands for (a trigger entry, a cue name)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    pattern: Pattern
+    first: int                      # token indices, end exclusive
+    last: int
+    head: int                       # the token of the first word (the verb of "hold ~ talks")
+
+
+def _word(text: str, lang: str | None) -> Word:
+    pos: frozenset[str] = frozenset()
+    if "/" in text:
+        text, tags = text.split("/", 1)
+        pos = frozenset(tags.split(","))
+    exact = text.startswith("=")
+    form = fold_word(text.lstrip("="))
+    return Word(form, "" if exact else stem(form, lang), exact, pos)
+
+
+def compile_pattern(text: str, lang: str | None, payload: object = None) -> Pattern:
+    items = []
+    for part in text.split():
+        if part.startswith("~"):
+            items.append(Item(gap=int(part[1:]) if part[1:].isdigit() else DEFAULT_GAP))
+        else:
+            items.append(Item(words=tuple(_word(w, lang) for w in part.split("|") if w)))
+    if not items or items[0].gap or items[-1].gap:
+        raise ValueError(f"pattern {text!r}: must start and end with a word")
+    return Pattern(text, tuple(items), payload)
+
+
+def word_matches(w: Word, t: Token, compounds: bool) -> bool:
+    if w.pos and t.pos and t.pos not in w.pos:
+        return False
+    if t.norm == w.form:
+        return True
+    if w.exact:
+        return False
+    if t.lemma == w.form or t.stem == w.stem:
+        return True
+    return (compounds and len(w.stem) >= MIN_COMPOUND_STEM and t.text[:1].isupper()
+            and t.stem.endswith(w.stem))
+
+
+class PatternSet:
+    """Many patterns of one language, indexed by the words they start with."""
+
+    def __init__(self, patterns: list[Pattern], lang: str | None):
+        self.patterns = patterns
+        self.compounds = bool(lexicon.setting(lang, "compounds", False)) if lexicon.supported(lang) else False
+        self._index: dict[str, list[Pattern]] = defaultdict(list)
+        for p in patterns:
+            for w in p.items[0].words:
+                self._index[w.form].append(p)
+                if w.stem:
+                    self._index["\x00" + w.stem].append(p)
+
+    def _candidates(self, t: Token) -> list[Pattern]:
+        index = self._index
+        found = index.get(t.norm, []) + index.get(t.lemma, []) + index.get("\x00" + t.stem, [])
+        if self.compounds and t.text[:1].isupper():
+            for i in range(1, len(t.stem) - MIN_COMPOUND_STEM + 1):
+                found += self._index.get("\x00" + t.stem[i:], [])
+        return list(dict.fromkeys(found))
+
+    def find(self, tokens: tuple[Token, ...] | list[Token]) -> list[Hit]:
+        """Every match in `tokens` (a sentence or a document), longest first where they overlap."""
+        hits = []
+        for k, t in enumerate(tokens):
+            if t.punct:
+                continue
+            for p in self._candidates(t):
+                end = _match(p.items, 0, tokens, k, self.compounds)
+                if end is not None:
+                    hits.append(Hit(p, tokens[k].i, tokens[end - 1].i + 1, tokens[k].i))
+        return hits
+
+
+def _match(items: tuple[Item, ...], n: int, tokens, k: int, compounds: bool) -> int | None:
+    """The end (exclusive, in `tokens`) of the shortest match of items[n:] starting at tokens[k]."""
+    if n == len(items):
+        return k
+    item = items[n]
+    if item.gap:
+        for skip in range(item.gap + 1):
+            j = k + skip
+            if j >= len(tokens) or (skip and tokens[j - 1].sent != tokens[k - 1].sent):
+                return None
+            end = _match(items, n + 1, tokens, j, compounds)
+            if end is not None:
+                return end
+        return None
+    if k >= len(tokens) or (n and tokens[k].sent != tokens[k - 1].sent):
+        return None
+    if any(word_matches(w, tokens[k], compounds) for w in item.words):
+        return _match(items, n + 1, tokens, k + 1, compounds)
+    return None
+
+
+@functools.cache
+def word_list(lang: str | None, name: str, key: str) -> PatternSet:
+    """The patterns of one word list of a lexicon file (e.g. events / negation)."""
+    return PatternSet([compile_pattern(p, lang, key) for p in lexicon.words(lang, name, key)], lang)
+
+
+def longest_first(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, the longest kept where two overlap; in text order."""
+    kept: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.last - h.first), h.first)):
+        if all(h.last <= k.first or h.first >= k.last for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.first)

@@ -1,0 +1,100 @@
+"""Tokens of a document, the same shape for every language: what the lexicon patterns match on.
+
+With a spaCy parse (English, French) a token carries the parser's lemma and part of speech; without
+one (Spanish, German, Italian, Portuguese) a rule tokeniser splits words, numbers, punctuation and
+elided articles ("dell'incontro" -> "dell'", "incontro"), and the lemma is the form itself. Every
+token also carries the Snowball stem of its lower-case form, so that an inflection the lexicon
+does not list ("suspending", "firmó", "unterzeichnete") still meets its dictionary form.
+Forms are folded (lower case, accents off) so that "réunion", "Reunion" and "REUNIÓN" compare equal.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from liaison import lexicon
+from liaison.folding import strip_accents
+from liaison.records import Span
+
+# an elided article or preposition ("l'", "dell'", "d’"), a word (with inner hyphens and
+# apostrophes), a number (with separators), or any other single character
+_TOKEN = re.compile(r"[^\W\d_]{1,5}['’](?=[^\W\d_])|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*|\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int            # position in the document's token list
+    start: int        # character offsets into Document.text
+    end: int
+    text: str
+    norm: str         # folded form
+    lemma: str        # folded lemma (the folded form without a parser)
+    stem: str         # folded Snowball stem of the lower-case form
+    pos: str          # universal part of speech from the parser, "" without one
+    sent: int         # index of the sentence it belongs to
+    punct: bool
+
+
+def fold_word(text: str) -> str:
+    return strip_accents(text.lower()).replace("’", "'")
+
+
+@functools.cache
+def _stemmer(lang: str | None):
+    name = lexicon.setting(lang, "stemmer") if lexicon.supported(lang) else None
+    if not name:
+        return None
+    import snowballstemmer
+    return snowballstemmer.stemmer(name)
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str, lang: str | None) -> str:
+    """The folded Snowball stem of a word (its folded form where the language has no stemmer)."""
+    lower = word.lower().replace("’", "'")
+    stemmer = _stemmer(lang)
+    return strip_accents(stemmer.stemWord(lower) if stemmer else lower)
+
+
+def _sentence_index(sentences: tuple[Span, ...]):
+    starts = [s.start for s in sentences]
+    return lambda pos: max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _is_punct(text: str) -> bool:
+    return not any(c.isalnum() for c in text)
+
+
+def parsed_tokens(parsed, lang: str | None, sentences: tuple[Span, ...]) -> tuple[Token, ...]:
+    """Tokens of a spaCy Doc (whitespace tokens left out)."""
+    sent_of = _sentence_index(sentences)
+    out = []
+    for t in parsed:
+        if t.is_space:
+            continue
+        out.append(Token(len(out), t.idx, t.idx + len(t.text), t.text, fold_word(t.text),
+                         fold_word(t.lemma_ or t.text), stem(t.text, lang), t.pos_, sent_of(t.idx),
+                         _is_punct(t.text)))
+    return tuple(out)
+
+
+def rule_tokens(text: str, lang: str | None, sentences: tuple[Span, ...]) -> tuple[Token, ...]:
+    """Tokens of a text no parser has read."""
+    sent_of = _sentence_index(sentences)
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        norm = fold_word(word)
+        out.append(Token(len(out), m.start(), m.end(), word, norm, norm, stem(word, lang), "",
+                         sent_of(m.start()), _is_punct(word)))
+    return tuple(out)
+
+
+def tokens_between(tokens: tuple[Token, ...], start: int, end: int) -> tuple[Token, ...]:
+    """The tokens lying within [start, end) of the text."""
+    starts = [t.start for t in tokens] if tokens else []
+    a = bisect.bisect_left(starts, start)
+    b = bisect.bisect_left(starts, end)
+    return tuple(t for t in tokens[a:b] if t.end <= end)

@@ -1,0 +1,76 @@
+"""PLOVER 2.0, the event ontology, as data (plover.json): the one owner of PLOVER facts.
+
+Extraction, linking, the API and the exports ask this module which types, modes and contexts
+exist, how an event scores on the conflict-cooperation scale, which quad class it is in, and
+which coding rules apply (future cooperation is AGREE; which acts carry a promise out).
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from liaison.datafiles import read_json
+
+PLOVER_FILE = Path(__file__).with_name("plover.json")
+
+
+@functools.cache
+def _data() -> dict:
+    return read_json(PLOVER_FILE)
+
+
+def types() -> tuple[str, ...]:
+    return tuple(_data()["types"])
+
+
+def contexts() -> tuple[str, ...]:
+    return tuple(_data()["contexts"])
+
+
+def modes(event_type: str) -> tuple[str, ...]:
+    return tuple(_data()["types"].get(event_type, {}).get("modes", {}))
+
+
+def is_type(name: str | None) -> bool:
+    return bool(name) and name in _data()["types"]
+
+
+def score(event_type: str | None, mode: str | None = None) -> float | None:
+    """The conflict-cooperation score (-10..+10): the mode's score, else the type's base score."""
+    info = _data()["types"].get(event_type or "")
+    if info is None:
+        return None
+    return float(info["modes"].get(mode, info["score"]) if mode else info["score"])
+
+
+def quad(event_type: str | None) -> tuple[int | None, str | None]:
+    """(quad code, quad class name) of a type: 1 verbal cooperation .. 4 material conflict."""
+    info = _data()["types"].get(event_type or "")
+    if info is None:
+        return None, None
+    return info["quad"], _data()["quads"][str(info["quad"])]
+
+
+def requires_recipient(event_type: str) -> bool:
+    return bool(_data()["types"].get(event_type, {}).get("requires_recipient"))
+
+
+def future_type(event_type: str) -> str:
+    """PLOVER: a future or promised consultation, support, cooperation or aid is coded AGREE."""
+    return "AGREE" if event_type in _data()["future_becomes_agree"] else event_type
+
+
+def realises_commitments(event_type: str) -> bool:
+    """Whether an event of this type can carry a promise out (a visit, a signature, aid...)."""
+    return event_type in _data()["realise_commitments"]
+
+
+def specific_crime_contexts() -> tuple[str, ...]:
+    """Contexts that make `crime` redundant (PLOVER: crime only when nothing more specific applies)."""
+    return tuple(_data()["specific_crime_contexts"])
+
+
+def verb(event_type: str, mode: str | None = None) -> str:
+    """How the type reads in an English sentence ('met', 'deported people to')."""
+    info = _data()["types"].get(event_type, {})
+    return info.get("mode_verbs_en", {}).get(mode or "", info.get("verb_en", event_type.lower()))
