@@ -35,24 +35,32 @@ class Span:
 
 @dataclass(frozen=True)
 class DateValue:
-    """A normalised temporal expression. ISO strings; `year_unstated` when the text gave no year."""
+    """A normalised temporal expression. ISO strings; `year_unstated` when the text gave no year;
+    `basis` says whether the text states the date for this fact ("stated") or it was inferred
+    (from the publication day, the lead, a month stamp: "inferred")."""
     start: str | None
     end: str | None
     precision: str = "day"
     year_unstated: bool = False
+    basis: str | None = None
 
     def to_json(self) -> dict:
         out = {"start": self.start, "end": self.end, "precision": self.precision}
         if self.year_unstated:
             out["year_unstated"] = True
+        if self.basis:
+            out["basis"] = self.basis
         return out
+
+    def stated(self) -> DateValue:
+        return replace(self, basis="stated")
 
     @staticmethod
     def from_json(data: dict | None) -> DateValue | None:
         if not data:
             return None
         return DateValue(data.get("start"), data.get("end"), data.get("precision", "day"),
-                         bool(data.get("year_unstated")))
+                         bool(data.get("year_unstated")), data.get("basis"))
 
 
 @dataclass(frozen=True)

@@ -5,22 +5,27 @@ commitments and figures (relevance.py); quotes are kept for every article.
 """
 from __future__ import annotations
 
+from liaison import lexicon
 from liaison.extract.commitments import extract_commitments
 from liaison.extract.contexts import context_counts
 from liaison.extract.events import extract_events
 from liaison.extract.figures import extract_figures
 from liaison.extract.quotes import extract_quotes
 from liaison.extract.relevance import is_relevant
+from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.sentences import sentences
 from liaison.records import Document
 
 
 def extract(doc: Document) -> Document:
+    if not lexicon.supported(doc.lang):
+        return doc          # reported by the mentions stage; nothing can be read without lexicons
+    doc = with_tokens(doc)
     quotes = tuple(extract_quotes(doc))
     if not is_relevant(doc):
         return doc.with_(events=(), commitments=(), figures=(), quotes=quotes)
     spans = sentences(doc)
-    article_ctx = context_counts(doc.text, doc.lang)
+    article_ctx = context_counts(doc.tokens, doc.lang)
     return doc.with_(events=tuple(extract_events(doc, spans, article_ctx)),
                      commitments=tuple(extract_commitments(doc, spans)),
                      figures=tuple(extract_figures(doc, spans)), quotes=quotes)

@@ -44,7 +44,7 @@ def mentions_in(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> 
     return [m for m in doc.mentions if m.kind in kinds and start <= m.span.start and m.span.end <= end]
 
 
-def _mention_countries(m: Mention) -> list[str]:
+def mention_countries(m: Mention) -> list[str]:
     found: list[str] = []
     if m.kind == "country" and isinstance(m.value, str):
         found = [m.value]
@@ -71,7 +71,7 @@ def countries_in(doc: Document, start: int, end: int) -> list[str]:
     order."""
     found: list[tuple[int, str]] = []
     for m in mentions_in(doc, start, end, COUNTRY_KINDS):
-        found += [(m.span.start, c) for c in _mention_countries(m)]
+        found += [(m.span.start, c) for c in mention_countries(m)]
     for m in mentions_in(doc, start, end, ("organization",)):
         if m.extra.get("country") and m.extra.get("scope", "national") == "national":
             found.append((m.span.start, DEPENDENCIES.get(m.extra["country"], m.extra["country"])))
@@ -97,7 +97,7 @@ def article_countries(doc: Document) -> list[str]:
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in doc.mentions:
-        for c in _mention_countries(m):
+        for c in mention_countries(m):
             counts[c] += 1
             first.setdefault(c, m.span.start)
     for e in doc.entities:
@@ -143,7 +143,7 @@ def article_dyad(doc: Document) -> list[str]:
         return ranked
     weight = dict.fromkeys(ranked[:2], 0)
     for m in doc.mentions:
-        for c in _mention_countries(m):
+        for c in mention_countries(m):
             if c in weight:
                 weight[c] += 1
     for e in doc.entities:

@@ -1,73 +1,91 @@
 """Commitments: promises, plans and announced future steps, with who commits and the deadline.
 
-A clause with a commitment marker (commitments.json: strong ones such as 'pledged to', 'to be
-created', 'within two weeks', 'visant à'; plain futures such as 'will', 'va') states one commitment.
-A plain future counts only when a state, a body or a person is named before it, and not when it is
-a hope ('hoped that ... would') or a prediction ('will help to'). A sentence may hold several
-commitments, one per strong marker. The committing states are those of the statement, completed
-with the article's main states (a bilateral article's promises bind the pair); the deadline is the
-sentence's date when it does not lie in the past.
+The language's commitments.json (token dialect) gives the markers:
+- `promise`: a promise verb or plan ('pledged to', 'agreed to', 'plans to', 'is scheduled to',
+  'within two weeks'): each its own commitment, whoever is named;
+- `future`: a plain future ('will', 'shall', 'is to'): a commitment only when a state, a body or
+  an official is named before it in the sentence, and neither a hope ('hoped that ... would') nor
+  a prediction ('will help to') — unless what is named before it is an agreement (`instruments`);
+- `content`: what an agreement does ('provides for', 'allows', 'foresees'): a commitment of the
+  parties when an agreement (`instruments`) is named before it.
+Not commitments: purpose clauses ('in order to', 'aimed at': `purpose`), negated markers, questions.
+A demonstrative subject right after a promise ('These measures will ...', `anaphora`) continues it.
+The committing states are the statement's, completed with the article's pair (a bilateral article's
+promises bind the pair); the deadline is the sentence's date when it does not lie in the past.
 """
 from __future__ import annotations
 
-import re
+import functools
 
+from liaison import lexicon
 from liaison.extract import arguments as args
-from liaison.extract import lexicon
+from liaison.extract.setting import main_states
+from liaison.extract.triggers import clause_before, cues
+from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
+from liaison.nlp.tokens import Token
 from liaison.records import Actor, Commitment, DateValue, Document, Span
 
 MAX_ACTION_CHARS = 240
 MIN_WORDS = 5
 FOLLOW_SENTENCES = 2        # 'These measures will ...' continues a promise stated this many sentences before
-OWN_CLAUSE_CHARS = 40       # a plain future this far before a strong marker is a commitment of its own
+OWN_CLAUSE_TOKENS = 8       # markers closer than this belong to one clause: one commitment
+AFTER = 3                   # tokens after a plain future where a prediction verb counts
+KINDS = ("promise", "future", "content")
 
 
-def _markers(sentence: Span, lang: str | None) -> list[tuple[re.Match, bool]]:
-    """Strong markers, each its own commitment, and the first plain future when it comes before them
-    in a clause of its own ('The US will pay ..., as Panama's president pledged to close ...')."""
-    strong_rx = lexicon.word_list(lang, "commitments", "strong")
-    strong: list[tuple[re.Match, bool]] = []
-    for m in strong_rx.finditer(sentence.text) if strong_rx else ():
-        if not strong or strong[-1][0].end() + OWN_CLAUSE_CHARS < m.start():
-            strong.append((m, True))    # markers close together belong to one clause
-    plain_rx = lexicon.word_list(lang, "commitments", "markers")
-    plain = plain_rx.search(sentence.text) if plain_rx else None
-    if plain and (not strong or plain.end() + OWN_CLAUSE_CHARS < strong[0][0].start()):
-        return [(plain, False)] + strong
-    return strong
+@functools.cache
+def patterns(lang: str | None, key: str) -> PatternSet:
+    return PatternSet([compile_pattern(p, lang, key) for p in lexicon.words(lang, "commitments", key)], lang)
 
 
-def _words_near(text: str, at: int, end: int, before: int, after: int) -> tuple[str, str]:
-    return " ".join(text[:at].split()[-before:]), " ".join(text[end:].split()[:after])
+def _has(lang: str | None, key: str, tokens: list[Token]) -> bool:
+    return bool(tokens) and bool(patterns(lang, key).find(tokens))
 
 
-def _hit(lang: str | None, key: str, text: str, name: str = "commitments") -> bool:
-    rx = lexicon.word_list(lang, name, key)
-    return bool(rx and text and rx.search(text))
+def markers(tokens: list[Token], lang: str | None) -> list[Hit]:
+    """Promise, future and content markers of a sentence, one per clause (the strongest kind)."""
+    hits = longest_first([h for key in KINDS for h in patterns(lang, key).find(tokens)])
+    out: list[Hit] = []
+    for h in hits:
+        if out and h.first - out[-1].last < OWN_CLAUSE_TOKENS:
+            if KINDS.index(h.pattern.payload) < KINDS.index(out[-1].pattern.payload):
+                out[-1] = h             # 'will sign' + 'pledged to' close together: one promise
+            continue
+        out.append(h)
+    return out
 
 
-def _rejected(doc: Document, sentence: Span, m: re.Match, strong: bool, follows: bool = False) -> bool:
-    before, after = _words_near(sentence.text, m.start(), m.end(), 3, 3)
-    if _hit(doc.lang, "negation", before, "events") or _hit(doc.lang, "negation", after, "events"):
-        return True
-    if strong:
-        return False
-    wider_before, next_words = _words_near(sentence.text, m.start(), m.end(), 8, 2)
-    if _hit(doc.lang, "not_promise", wider_before):
-        return True                     # 'hoped that the meeting would': a hope, not a promise
-    if _hit(doc.lang, "prediction", next_words):
-        return True                     # 'will help to', 'will make it possible': a prediction
-    at = sentence.start + m.start()
-    if follows and _hit(doc.lang, "anaphora", wider_before):
-        return False                    # 'These reinforcements will increase ...': the promise goes on
-    return not _state_subject(doc, sentence, at)
-
-
-def _state_subject(doc: Document, sentence: Span, at: int) -> bool:
-    """A plain future ('will') commits someone only when a state or one of its people is named before it."""
+def _named_before(doc: Document, sentence: Span, at: int) -> bool:
     before = (sentence.start, at)
     return bool(args.actors_in(doc, *before) or args.countries_in(doc, *before)
                 or args.mentions_in(doc, *before, ("organization", "title")))
+
+
+def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follows: bool) -> tuple[bool, str]:
+    """Whether the marker states a commitment, and why not."""
+    lang = doc.lang
+    k = next(i for i, t in enumerate(tokens) if t.i == hit.first)
+    end = next(i for i, t in enumerate(tokens) if t.i == hit.last - 1) + 1
+    window, before = clause_before(tokens, k, lang), tokens[max(0, k - 8):k]
+    if _has(lang, "purpose", window) or _has(lang, "purpose", tokens[k:end]):
+        return False, "a purpose clause"
+    if cues(lang, "negation").find(window) or cues(lang, "negation_after").find(tokens[end:end + 2]):
+        return False, "negated"
+    kind = hit.pattern.payload
+    instrument = _has(lang, "instruments", tokens[:k])
+    if kind == "promise":
+        return True, ""
+    if kind == "content":
+        return (instrument, "" if instrument else "no agreement named before it")
+    if _has(lang, "not_promise", before):
+        return False, "a hope or a fear"
+    if _has(lang, "prediction", tokens[end:end + AFTER]) and not instrument:
+        return False, "a prediction"
+    if follows and _has(lang, "anaphora", before):
+        return True, ""
+    if instrument or _named_before(doc, sentence, tokens[k].start):
+        return True, ""
+    return False, "no state, body or official named before it"
 
 
 def _due(doc: Document, sentence: Span, at: int, lead_in: Span | None = None) -> tuple[DateValue | None, str]:
@@ -81,7 +99,7 @@ def _due(doc: Document, sentence: Span, at: int, lead_in: Span | None = None) ->
     value, span = dated
     if doc.published and value.end and value.end < doc.published[:10]:
         return None, f"'{span.text}' lies in the past: no deadline"
-    return value, f"due from '{span.text}'"
+    return value.stated(), f"due from '{span.text}'"
 
 
 def _forward_date(doc: Document, span: Span) -> tuple[DateValue, Span] | None:
@@ -103,33 +121,34 @@ def _committer(doc: Document, sentence: Span, at: int) -> Actor | None:
     return chosen.actor if chosen else None
 
 
-def _commitment(doc: Document, sentence: Span, m: re.Match, dyad: list[str],
+def _commitment(doc: Document, sentence: Span, at: int, marker: str, pair: list[str],
                 lead_in: Span | None = None) -> Commitment | None:
-    at = sentence.start + m.start()
     actor = _committer(doc, sentence, at)
     countries = args.countries_in(doc, sentence.start, sentence.end)
     if actor and actor.country and actor.country not in countries:
         countries.insert(0, actor.country)
-    countries += [c for c in dyad if c not in countries]
+    countries += [c for c in pair if c not in countries]
     if not countries:
         return None
     due, due_note = _due(doc, sentence, at, lead_in)
-    action = sentence.text[m.start():].strip()[:MAX_ACTION_CHARS]
+    action = doc.text[at:sentence.end].strip()[:MAX_ACTION_CHARS]
     who = f"{actor.name} ({actor.country})" if actor else ", ".join(countries)
     return Commitment(action=action, evidence=(sentence,), actor=actor, countries=tuple(countries), due=due,
-                      explanation=f"commitment marker '{m.group(0)}'; committed: {who}; {due_note}")
+                      explanation=f"commitment marker '{marker}'; committed: {who}; {due_note}")
 
 
-def commitments_in(doc: Document, sentence: Span, dyad: list[str], lead_in: Span | None = None,
-                   follows: bool = False) -> list[Commitment]:
+def commitments_in(doc: Document, sentence: Span, tokens: list[Token], pair: list[str],
+                   lead_in: Span | None = None, follows: bool = False) -> list[Commitment]:
     """The commitments of one sentence. `lead_in`: the sentence before it in its paragraph;
     `follows`: a commitment was stated just before (a demonstrative subject continues it)."""
     if len(sentence.text.split()) < MIN_WORDS or sentence.text.rstrip().endswith("?"):
         return []
     out = []
-    for m, strong in _markers(sentence, doc.lang):
-        if not _rejected(doc, sentence, m, strong, follows):
-            c = _commitment(doc, sentence, m, dyad, lead_in)
+    for hit in markers(tokens, doc.lang):
+        ok, _why = accepted(doc, sentence, tokens, hit, follows)
+        if ok:
+            at = tokens[[t.i for t in tokens].index(hit.first)].start
+            c = _commitment(doc, sentence, at, doc.text[at:doc.tokens[hit.last - 1].end], pair, lead_in)
             if c is not None:
                 out.append(c)
     return out
@@ -140,7 +159,8 @@ def _same_paragraph(doc: Document, a: Span, b: Span) -> bool:
 
 
 def extract_commitments(doc: Document, sentences: list[Span]) -> list[Commitment]:
-    dyad = args.article_dyad(doc)
+    lead = {i for i, s in enumerate(sentences) if len(s.text.split()) >= 5}
+    pair = main_states(doc, sentences, set(sorted(lead)[:3]))[:2]
     out, seen = [], set()
     last_promise = -FOLLOW_SENTENCES - 1
     for i, sentence in enumerate(sentences):
@@ -149,7 +169,8 @@ def extract_commitments(doc: Document, sentences: list[Span]) -> list[Commitment
             continue                    # a repeated caption or headline
         seen.add(said)
         before = sentences[i - 1] if i and _same_paragraph(doc, sentences[i - 1], sentence) else None
-        found = commitments_in(doc, sentence, dyad, before, i - last_promise <= FOLLOW_SENTENCES)
+        tokens = [t for t in doc.tokens if t.sent == i]
+        found = commitments_in(doc, sentence, tokens, pair, before, i - last_promise <= FOLLOW_SENTENCES)
         if found:
             last_promise = i
         out += found

@@ -1,116 +1,140 @@
-"""PLOVER events: one per trigger type and sentence, with source/target, countries, date, place.
+"""PLOVER events: one per act a sentence reports, with who, to whom, which states, when and where.
 
-Rules (GOLD.md / PLOVER 2.0): negated events are dropped; hypothetical ones are flagged; future
-CONSULT/SUPPORT/COOPERATE/AID are AGREE; the same event told twice in one article (headline and
-body) is one event (same type, countries and date).
+Per sentence, the acts are the lexicon's triggers (triggers.py) that are not negated and not done
+by a subject that is no state (protesters calling for, a rebel group seizing: events.json
+`non_state`); at most two acts per sentence, the second only on a strong trigger (weak nouns next
+to a main verb are mostly context). Per act:
+- actors and their sides from the parse (sides.py), or word order without one;
+- the states of the statement, completed by the rules of `event_states` (each named in the
+  explanation); an act with no state is not coded, and an act of a single state only in an
+  article about several states (a state acting on its own people is domestic news);
+- the date the sentence states for it (a promise is dated when it is made, not by what it
+  promises), else the article's reference date, marked inferred (setting.py);
+- the place named in the sentence.
+Hypothetical acts are flagged and kept out of the record; the same act told twice is one event.
 """
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import replace
 
+from liaison import lexicon, plover
 from liaison.extract import arguments as args
 from liaison.extract.contexts import statement_contexts
-from liaison.extract.sides import assign_sides
+from liaison.extract.dedupe import Found, dedupe, partners
+from liaison.extract.setting import Setting, article_setting, close_to_publication
+from liaison.extract.sides import acting_subjects, assign_sides
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.records import Actor, DateValue, Document, Event, Span
 
 MAX_TYPES_PER_SENTENCE = 2
-SECOND_MIN = 0.65                  # confidence a second trigger type in one sentence needs
-LEAD_SENTENCES = 3                 # headline and lead: what the article is about
-REFERENCE_DATE_PENALTY = 0.8       # date not stated in the sentence, taken from the dateline
-LEAD_DATE_DAYS = 7                # the lead's own date dates the article when this close to publication
-DYAD_PENALTY = 0.9                 # countries completed from the article's two main states
+SECOND_MIN = 0.65                  # confidence a second act in one sentence needs
+INFERRED_DATE_PENALTY = 0.8        # the sentence does not state the act's date
+COMPLETED_PENALTY = 0.9            # states completed from the paragraph or the article
 
-VERBS = {"CONSULT": "met or visited", "SUPPORT": "signed, endorsed or recognised",
-         "AGREE": "agreed or pledged",
-         "COOPERATE": "cooperated", "AID": "gave aid", "REQUEST": "requested", "REJECT": "refused",
-         "SANCTION": "suspended or reduced cooperation", "COERCE": "coerced", "MOBILIZE": "mobilised",
-         "ACCUSE": "accused or investigated", "RETREAT": "conceded", "CONCEDE": "conceded"}
+
+def sentence_tokens(doc: Document, k: int) -> list:
+    return [t for t in doc.tokens if t.sent == k]
 
 
 def sentence_triggers(doc: Document, k: int) -> list[Trigger]:
-    tokens = [t for t in doc.tokens if t.sent == k]
-    return find_triggers(tokens, doc.lang, doc.text, doc.parsed)
+    return find_triggers(sentence_tokens(doc, k), doc.lang, doc.text, doc.parsed)
 
 
-def lead_indices(sentences: list[Span]) -> set[int]:
-    substantial = [i for i, s in enumerate(sentences) if len(s.text.split()) >= 5]
-    return set(substantial[:LEAD_SENTENCES])
+def by_non_state(doc: Document, trigger: Trigger) -> bool:
+    """The parse names who acts, and it is no state (events.json cues `non_state`)."""
+    subjects = set(acting_subjects(doc.parsed, trigger.start, trigger.end))
+    if not subjects:
+        return False
+    words = {w.lstrip("=") for w in lexicon.load(doc.lang, "events").get("cues", {}).get("non_state", [])}
+    return bool(subjects & words)
 
 
 def best_per_type(triggers: list[Trigger]) -> list[Trigger]:
     chosen: dict[str, Trigger] = {}
     for t in triggers:
-        if t.negated:
-            continue
-        held = chosen.get(t.type)
-        if held is None or t.entry.get("confidence", 0.5) > held.entry.get("confidence", 0.5):
+        if not t.negated and (t.type not in chosen or t.confidence > chosen[t.type].confidence):
             chosen[t.type] = t
-    ranked = sorted(chosen.values(), key=lambda t: -t.entry.get("confidence", 0.5))
-    # a second act in the same sentence only on a strong trigger: weak nouns there are mostly context
-    kept = ranked[:1] + [t for t in ranked[1:MAX_TYPES_PER_SENTENCE]
-                         if t.entry.get("confidence", 0.5) >= SECOND_MIN]
+    ranked = sorted(chosen.values(), key=lambda t: -t.confidence)
+    kept = ranked[:1] + [t for t in ranked[1:MAX_TYPES_PER_SENTENCE] if t.confidence >= SECOND_MIN]
     return sorted(kept, key=lambda t: t.start)
 
 
-def event_countries(doc: Document, sentence: Span, actors: list[Actor], dyad: list[str],
-                    lead_state: str | None = None) -> tuple[list[str], bool]:
-    """States of the statement; completed from the article's dyad when it names fewer than two.
+def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[str], str]:
+    """The states of the act in sentence k, and how the ones the sentence does not name were found.
 
-    A statement that names its partners but no one acting ('then met the ministers of Libya and
-    Tunisia') is told of the article's protagonist: their state joins."""
-    found = args.countries_in(doc, sentence.start, sentence.end)
-    for a in actors:
-        if a.country and a.country not in found:
-            found.append(a.country)
-    completed = False
-    if (lead_state and len(found) >= 2 and lead_state not in found
-            and not any(a.side == "source" for a in actors)):
-        found.insert(0, lead_state)
-        completed = True
-    for c in dyad:
-        if len(found) >= 2:
-            break
-        if c not in found:
-            found.append(c)
-            completed = True
-    return found, completed
+    1. the states the sentence names (countries, demonyms, national bodies, officials, places);
+    2. a statement that names partners but no one acting ("then met the ministers of Libya and
+       Tunisia") is told of the official the article follows: that official's state joins;
+    3. one state named: its partner is the state named just before in the paragraph, else the
+       other state of the article's pair when the named one belongs to it;
+    4. none named: the states of the paragraph's previous sentences, else the article's pair
+       when the sentence is in the headline or lead.
+    """
+    own = list(setting.states_of(k))
+    own += [a.country for a in actors if a.country and a.country not in own]
+    lead = setting.protagonist.country if setting.protagonist else None
+    if lead and len(own) >= 2 and lead not in own and not any(a.side == "source" for a in actors):
+        return [lead] + own, f"{lead}: the state of the official the article follows"
+    if len(own) >= 2:
+        return own, ""
+    near = setting.neighbour_states(k)
+    if len(own) == 1:
+        partner = next((c for c in near if c not in own), None)
+        if partner:
+            return own + [partner], f"{partner}: named just before in the paragraph"
+        if len(setting.dyad) == 2 and own[0] in setting.dyad:
+            other = next(c for c in setting.dyad if c != own[0])
+            return own + [other], f"{other}: the other state of the article's pair"
+        return own, ""
+    if near:
+        return near[:2], f"{', '.join(near[:2])}: named just before in the paragraph"
+    if k in setting.lead and setting.dyad:
+        return list(setting.dyad), f"{', '.join(setting.dyad)}: the article's states (headline or lead)"
+    return [], ""
 
 
-def build_event(doc: Document, sentence: Span, trigger: Trigger, dyad: list[str], article_ctx: Counter,
-                main: bool, reference: DateValue | None, lead_state: str | None = None) -> Found | None:
-    placed = args.actors_in(doc, sentence.start, sentence.end)
-    actors = assign_sides(placed, trigger.start, trigger.end, trigger.text, doc.parsed)
-    countries, completed = event_countries(doc, sentence, actors, dyad, lead_state)
-    if not countries:
-        return None                         # an act between no identifiable states is not coded
+def in_scope(setting: Setting, states: list[str], actors: list[Actor]) -> bool:
+    """Between states, or one state in an article about several (or with an international body)."""
+    if len(states) >= 2:
+        return True
+    if not states:
+        return False
+    return len(setting.states) >= 2 or any(a.country is None and a.entity_key and
+                                           a.entity_key.startswith("organization:") for a in actors)
+
+
+def event_date(doc: Document, setting: Setting, sentence: Span, trigger: Trigger) -> tuple[DateValue | None, str]:
+    """The date the sentence states for the act, else the reference date (inferred)."""
     dated = args.date_near(doc, sentence.start, sentence.end, trigger.start)
-    date, date_note = ((dated[0], f"date from '{dated[1].text}'") if dated
-                       else (reference, "date: the article's main date (none in the sentence)"))
-    confidence = trigger.entry.get("confidence", 0.5)
-    confidence *= 1.0 if dated else REFERENCE_DATE_PENALTY
-    confidence *= DYAD_PENALTY if completed else 1.0
-    event = Event(
-        type=trigger.type, mode=trigger.mode, evidence=(sentence,),
-        contexts=statement_contexts(sentence.text, article_ctx, doc.lang),
-        date=date, location=args.location_in(doc, sentence.start, sentence.end),
-        actors=tuple(actors), countries=tuple(countries),
-        summary=summary(trigger, actors, countries), confidence=round(confidence, 3),
-        explanation=explanation(trigger, actors, countries, completed, date_note),
-        salience="main" if main else "background", hypothetical=trigger.hypothetical)
-    return Found(event, main, dated is not None, trigger.entry["id"], _partners(actors))
+    if dated:
+        value, span = dated
+        promised = trigger.future and setting.reference is not None and value.start and \
+            setting.reference.end and value.start > setting.reference.end
+        if not promised:
+            return value.stated(), f"date stated: '{span.text}'"
+        # 'agreed to meet in June': the agreement is made now, the meeting is its content
+    if setting.reference is None:
+        return None, "no date"
+    return setting.reference, f"date inferred: {setting.reference_note}"
 
 
-def summary(trigger: Trigger, actors: list[Actor], countries: list[str]) -> str:
-    who = [a.name for a in actors if a.side == "source"] or [a.name for a in actors][:1] or countries[:1]
-    whom = [a.name for a in actors if a.side == "target"] or [c for c in countries if c not in who][:2]
-    text = f"{', '.join(who)} {VERBS.get(trigger.type, trigger.type.lower())}"
-    return f"{text} ({', '.join(whom)})" if whom else text
+def summary(event_type: str, mode: str | None, actors: list[Actor], states: list[str],
+            place: str | None) -> str:
+    """'Laurent Nuñez (FRA) met Abdelmadjid Tebboune (DZA) in Algiers'."""
+    def named(a: Actor) -> str:
+        return f"{a.name} ({a.country})" if a.country else a.name
+    who = [named(a) for a in actors if a.side == "source"] or [named(a) for a in actors][:1]
+    shown = {a.country for a in actors if a.country}
+    who = who or states[:1]
+    whom = [named(a) for a in actors if a.side == "target" and named(a) not in who]
+    whom += [c for c in states if c not in shown and c not in who][:2]
+    text = f"{', '.join(who)} {plover.verb(event_type, mode)}"
+    text += f" {', '.join(whom)}" if whom else ""
+    return text + (f" in {place}" if place else "")
 
 
-def explanation(trigger: Trigger, actors: list[Actor], countries: list[str], completed: bool,
+def explanation(trigger: Trigger, actors: list[Actor], states: list[str], completed: str,
                 date_note: str) -> str:
     parts = [f"{trigger.type}: '{trigger.text}' ({trigger.entry['id']})"]
     if trigger.type != trigger.entry["type"]:
@@ -119,112 +143,56 @@ def explanation(trigger: Trigger, actors: list[Actor], countries: list[str], com
         named = [f"{a.name} ({a.country})" if a.country else a.name for a in actors if a.side == side]
         if named:
             parts.append(f"{side} {', '.join(named)}")
-    parts.append(f"countries {', '.join(countries)}"
-                 + (" (completed from the article's main states)" if completed else ""))
+    parts.append(f"states {', '.join(states)}" + (f" (completed: {completed})" if completed else ""))
     parts.append(date_note)
     if trigger.hypothetical:
         parts.append("hypothetical")
     return "; ".join(parts)
 
 
-@dataclass(frozen=True)
-class Found:
-    """An event with what the merge needs to know about the statement it came from."""
-    event: Event
-    lead: bool                 # headline or lead: the article's summary of itself
-    stated: bool               # the sentence states its own date
-    entry: str                 # the trigger sense (lexicon entry id)
-    partners: frozenset        # the named officials (people with a title) the statement involves
-
-
-def _partners(actors: list[Actor]) -> frozenset:
-    return frozenset(a.entity_key or a.name for a in actors if a.role)
-
-
-def _same_states(a: Event, b: Event) -> bool:
-    """Equal state sets; or a report naming one state inside one naming more (a headline names fewer)."""
-    sa, sb = set(a.countries), set(b.countries)
-    if sa == sb:
-        return True
-    small = sa if len(sa) < len(sb) else sb
-    return len(small) < 2 and small <= (sb if small is sa else sa)
-
-
-def _same(a: Found, b: Found) -> bool:
-    """Same type and date, compatible states, and no sign of two acts: two acts of one type are
-    told apart by their object (different named officials on each)."""
-    ea, eb = a.event, b.event
-    if ea.type != eb.type or ea.hypothetical != eb.hypothetical:
-        return False
-    if (ea.date.start if ea.date else None, ea.date.end if ea.date else None) != \
-            (eb.date.start if eb.date else None, eb.date.end if eb.date else None):
-        return False
-    if not _same_states(ea, eb):
-        return False
-    return not (a.partners and b.partners and not (a.partners & b.partners))
-
-
-def dedupe(found: list[Found]) -> list[Event]:
-    """The same event told twice (headline and body) is one event."""
-    merged: list[Found] = []
-    for f in found:
-        i = next((i for i, held in enumerate(merged) if _same(held, f)), None)
-        if i is None:
-            merged.append(f)
-        else:
-            held = merged[i]
-            merged[i] = Found(_merge(held.event, f.event), held.lead or f.lead, held.stated or f.stated,
-                              held.entry, held.partners | f.partners)
-    return [f.event for f in merged]
-
-
-def _merge(a: Event, b: Event) -> Event:
-    from dataclasses import replace
-    if len(b.countries) > len(a.countries):
-        a, b = replace(b, evidence=b.evidence, salience=a.salience), a
-    names = {(x.entity_key or x.name) for x in a.actors}
-    actors = a.actors + tuple(x for x in b.actors if (x.entity_key or x.name) not in names)
-    evidence = a.evidence + tuple(s for s in b.evidence if s not in a.evidence)
-    return replace(a, actors=actors, evidence=evidence[:4], location=a.location or b.location,
-                   confidence=max(a.confidence, b.confidence),
-                   salience="main" if "main" in (a.salience, b.salience) else a.salience)
+def build_event(doc: Document, setting: Setting, k: int, trigger: Trigger, article_ctx: Counter) -> Found | None:
+    sentence = setting.sentences[k]
+    placed = args.actors_in(doc, sentence.start, sentence.end)
+    actors = assign_sides(placed, trigger.start, trigger.end, trigger.entry, doc.parsed)
+    states, completed = event_states(setting, k, actors)
+    if not in_scope(setting, states, actors):
+        return None
+    date, date_note = event_date(doc, setting, sentence, trigger)
+    stated = bool(date and date.basis == "stated")
+    confidence = trigger.confidence * (1.0 if stated else INFERRED_DATE_PENALTY)
+    confidence *= COMPLETED_PENALTY if completed else 1.0
+    location = args.location_in(doc, sentence.start, sentence.end)
+    event = Event(
+        type=trigger.type, mode=trigger.mode, evidence=(sentence,),
+        contexts=statement_contexts(sentence_tokens(doc, k), article_ctx, doc.lang),
+        date=date, location=location, actors=tuple(actors), countries=tuple(states),
+        summary=summary(trigger.type, trigger.mode, actors, states, location.name if location else None),
+        confidence=round(confidence, 3), explanation=explanation(trigger, actors, states, completed, date_note),
+        salience="main" if k in setting.lead else "background", hypothetical=trigger.hypothetical)
+    return Found(event, k in setting.lead, stated, trigger.entry["id"], partners(actors))
 
 
 def lead_date(doc: Document, sentences: list[Span], lead: set[int]) -> DateValue | None:
-    """The stated date of the first dated act of the headline or lead, when close to publication.
-
-    A careful analyst dates the lead's follow-up statements ('the two ministries also agreed') by the
-    main event, not by the dateline."""
-    for i in sorted(lead):
-        for trigger in best_per_type(sentence_triggers(doc, i)):
-            dated = args.date_near(doc, sentences[i].start, sentences[i].end, trigger.start)
-            if not dated or dated[0].precision not in ("day", "week") or not dated[0].start:
-                continue
-            if doc.published:
-                try:
-                    gap = (date.fromisoformat(doc.published[:10]) - date.fromisoformat(dated[0].start)).days
-                except ValueError:
-                    continue
-                if not 0 <= gap <= LEAD_DATE_DAYS:
-                    continue
-            return dated[0]
+    """The stated date of the first dated act of the headline or lead, when close to publication:
+    a careful analyst dates the lead's follow-up statements by the main event, not the dateline."""
+    for k in sorted(lead):
+        for trigger in best_per_type(sentence_triggers(doc, k)):
+            dated = args.date_near(doc, sentences[k].start, sentences[k].end, trigger.start)
+            if dated and dated[0].precision in ("day", "week") and dated[0].start \
+                    and close_to_publication(doc, dated[0]):
+                return dated[0]
     return None
 
 
 def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -> list[Event]:
-    dyad = args.article_dyad(doc)
-    followed = args.protagonist(doc)
-    lead_state = followed.country if followed else None
-    lead = lead_indices(sentences)
-    reference = lead_date(doc, sentences, lead) or args.reference_date(doc)
+    setting = article_setting(doc, sentences, lead_date)
     found = []
-    for i, sentence in enumerate(sentences):
-        for trigger in best_per_type(sentence_triggers(doc, i)):
-            event = build_event(doc, sentence, trigger, dyad, article_ctx, i in lead, reference, lead_state)
+    for k in range(len(sentences)):
+        for trigger in best_per_type([t for t in sentence_triggers(doc, k) if not by_non_state(doc, t)]):
+            event = build_event(doc, setting, k, trigger, article_ctx)
             if event is not None:
                 found.append(event)
     events = dedupe(found)
     if events and not any(e.salience == "main" for e in events):
-        from dataclasses import replace
         events[0] = replace(events[0], salience="main")
     return events

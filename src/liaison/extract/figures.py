@@ -11,16 +11,19 @@ import functools
 import re
 from dataclasses import replace
 
-from liaison.extract import lexicon
+from liaison import lexicon
+from liaison.nlp.patterns import PatternSet, compile_pattern
+from liaison.nlp.tokens import tokens_after, tokens_before
 from liaison.records import Document, Figure, Span
 
-CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "gbp": "GBP", "eur": "EUR", "usd": "USD", "euros": "EUR",
-              "euro": "EUR", "dollars": "USD", "pounds": "GBP", "francs": "CHF", "chf": "CHF",
-              "dollar": "USD"}
 _DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _CURRENCY_BEFORE = r"(?:(?P<cur>[£€$]|GBP|EUR|USD|CHF|US\$)\s?)?"
 _YEAR = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
-_STOP_SUBJECT = re.compile(r"^(?:of|de|des|du|d['’]|di|del|von|der|die|das|and|et|y|e|und|to|à|a)$", re.I)
+
+
+@functools.cache
+def _word_set(lang: str | None, key: str) -> PatternSet:
+    return PatternSet([compile_pattern(p, lang) for p in lexicon.words(lang, "figures", key)], lang)
 
 
 @functools.cache
@@ -54,16 +57,18 @@ def parse_digits(text: str, lang: str | None) -> float | None:
         return None
 
 
-def _excluded(text: str, m: re.Match, lang: str | None) -> bool:
+def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
+    lang = doc.lang
     lex = lexicon.load(lang, "figures")
     after = text[m.end():m.end() + 20]
     before = text[max(0, m.start() - 20):m.start()]
-    after_rx = lexicon.compile_any(lex.get("excluded_after", []))
-    before_rx = lexicon.compile_any(lex.get("excluded_before", []))
-    if after_rx and after_rx.match(after.lstrip()) and not m.group("pct") and not m.group("scale"):
-        return True
-    if before_rx and re.search(rf"(?:{before_rx.pattern})\s*$", before, re.IGNORECASE):
-        return True
+    following = tokens_after(doc.tokens, offset + m.end(), 3)
+    if following and not m.group("pct") and not m.group("scale") and any(
+            h.first == following[0].i for h in _word_set(lang, "excluded_after").find(following)):
+        return True                 # '34 years old', '10 am', '2255 views'
+    preceding = tokens_before(doc.tokens, offset + m.start(), 3)
+    if preceding and any(h.last == preceding[-1].i + 1 for h in _word_set(lang, "excluded_before").find(preceding)):
+        return True                 # 'article 12', 'Boeing 787', 'line 34'
     months = lex.get("months", [])
     if m.group("num") and months and not m.group("pct"):
         words_after = after.split()[:2]
@@ -76,12 +81,13 @@ def _excluded(text: str, m: re.Match, lang: str | None) -> bool:
         return True
     if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
         # 'the two countries', 'les deux pays': a reference, not a count
-        return bool(re.search(r"(?:the|les|des|aux|ces|ses|leurs|nos|los|las|i|le|gli|dei|degli|die|der|den|"
-                              r"os|as|dos|das|these|their|its|his|her|both|all)\s+$", before, re.I))
+        determiners = set(lexicon.words(lang, "words", "determiners"))
+        return bool(preceding) and preceding[-1].norm in determiners
     return False
 
 
-def _subject(text: str, end: int) -> str | None:
+def _subject(text: str, end: int, lang: str | None) -> str | None:
+    links = set(lexicon.words(lang, "words", "link_words"))
     words = []
     for w in re.split(r"\s+", text[end:end + 80].strip()):
         w = w.strip("“”\"«»()")
@@ -92,7 +98,7 @@ def _subject(text: str, end: int) -> str | None:
         words.append(w)
         if len(words) >= 3:
             break
-    while words and _STOP_SUBJECT.match(words[-1]):
+    while words and (words[-1].lower() in links or words[-1].lower().endswith(("'", "’"))):
         words.pop()
     return " ".join(words) or None
 
@@ -113,14 +119,15 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
     out = []
     for m in _number_rx(doc.lang).finditer(sentence.text):
         start, end = sentence.start + m.start(), sentence.start + m.end()
-        if any(a < end and start < b for a, b in date_spans) or _excluded(sentence.text, m, doc.lang):
+        if any(a < end and start < b for a, b in date_spans) or _excluded(doc, sentence.text, m, sentence.start):
             continue
         value, scale_word = _value_unit(m, doc.lang)
         if value is None:
             continue
-        subject = _subject(sentence.text, m.end())
-        currency = CURRENCIES.get((m.group("cur") or "").lower().replace("us$", "$")) or \
-            CURRENCIES.get((subject or "").split(" ")[0].lower().strip("'’d"))
+        subject = _subject(sentence.text, m.end(), doc.lang)
+        currencies = lexicon.load(doc.lang, "figures").get("currencies", {})
+        currency = currencies.get((m.group("cur") or "").lower()) or \
+            currencies.get((subject or "").split(" ")[0].lower().strip("'’d"))
         unit = scale_word if scale_word == "%" else None
         if currency:
             unit = f"{currency} {scale_word}".strip() if scale_word and scale_word != "%" else currency

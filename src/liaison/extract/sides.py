@@ -3,14 +3,12 @@ or from word order where there is no parse (the actor named before the trigger i
 from __future__ import annotations
 
 from liaison.extract.arguments import PlacedActor
+from liaison.nlp.tokens import fold_word
 from liaison.records import Actor
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl:subj"}
 OBJECT_DEPS = {"dobj", "obj", "iobj", "pobj", "obl", "obl:arg", "obl:mod", "obl:agent", "agent", "dative",
                "prep", "nmod", "nmod:poss", "xcomp", "ccomp", "advcl", "acl", "acl:relcl"}
-# hosting verbs: the grammatical subject is the host, i.e. the target of a visit
-HOST_TRIGGERS = ("received", "receives", "hosted", "welcoming", "a reçu", "reçoit", "a accueilli",
-                 "recibió", "empfing", "ha ricevuto", "recebeu")
 
 
 def _token_at(parsed, start: int, end: int):
@@ -53,11 +51,13 @@ def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list] | None:
     return _ranges(subj), _ranges(obj)
 
 
-def assign_sides(actors: list[PlacedActor], trigger_start: int, trigger_end: int, trigger_text: str,
+def assign_sides(actors: list[PlacedActor], trigger_start: int, trigger_end: int, entry: dict,
                  parsed=None) -> list[Actor]:
-    """The actors with side source / target / participant."""
+    """The actors with side source / target / participant. With a hosting trigger (events.json
+    entries marked "host": received, hosted, welcomed) the grammatical subject is the host, i.e.
+    the target of the visit."""
     ranges = _parsed_sides(parsed, trigger_start, trigger_end) if parsed is not None else None
-    host = trigger_text.lower().startswith(HOST_TRIGGERS)
+    host = bool(entry.get("host"))
     out = []
     for placed in actors:
         if ranges is not None:
@@ -79,3 +79,23 @@ def assign_sides(actors: list[PlacedActor], trigger_start: int, trigger_end: int
 
 def _with_side(actor: Actor, side: str) -> Actor:
     return Actor(actor.name, actor.entity_key, actor.role, actor.country, side)
+
+
+def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
+    """Folded lemmas and forms of the words heading the trigger's acting subject: the active
+    subject, or the agent of a passive ('arrested by rebels'). Empty without a parse."""
+    if parsed is None:
+        return []
+    token = _token_at(parsed, trigger_start, trigger_end)
+    if token is None:
+        return []
+    head = token
+    while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    heads = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+    for agent in (c for c in head.children if c.dep_ in ("agent", "obl:agent")):
+        heads += [g for g in agent.children if g.dep_ in ("pobj", "obj")] or [agent]
+    heads += [c for h in list(heads) for c in h.conjuncts]     # 'protesters and activists'
+    return [fold_word(h.lemma_) for h in heads] + [fold_word(h.text) for h in heads]

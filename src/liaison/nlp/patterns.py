@@ -8,6 +8,8 @@ A pattern is words separated by spaces; each word matches one token:
   a|b|c       any of the alternatives
   =word       exactly this form, accents and case aside: function words, and forms whose stem
               would say too much ("=signing" is the noun, not every form of "sign")
+  word*       any token that begins with the word (topic words: "migra*" for migration, migrant,
+              migratory; "terror*")
   word/VERB   and, where a parser tagged the token, this part of speech (VERB, NOUN, AUX, ADJ...)
   ~   ~N      up to 3 (N) tokens of anything, inside the same sentence ("hold ~ talks" matches
               "held bilateral talks", "a condamné ~ suspendu" is not needed: "suspendu" alone is)
@@ -30,9 +32,10 @@ MIN_COMPOUND_STEM = 5       # shorter heads ("treff") would match inside unrelat
 @dataclass(frozen=True, slots=True)
 class Word:
     form: str                 # folded form
-    stem: str                 # folded stem ("" for exact words)
+    stem: str                 # folded stem ("" for exact and prefix words)
     exact: bool
     pos: frozenset[str]
+    prefix: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +65,9 @@ def _word(text: str, lang: str | None) -> Word:
         text, tags = text.split("/", 1)
         pos = frozenset(tags.split(","))
     exact = text.startswith("=")
-    form = fold_word(text.lstrip("="))
-    return Word(form, "" if exact else stem(form, lang), exact, pos)
+    prefix = text.endswith("*") and len(text) > 1
+    form = fold_word(text.lstrip("=").rstrip("*"))
+    return Word(form, "" if exact or prefix else stem(form, lang), exact, pos, prefix)
 
 
 def compile_pattern(text: str, lang: str | None, payload: object = None) -> Pattern:
@@ -83,6 +87,8 @@ def word_matches(w: Word, t: Token, compounds: bool) -> bool:
         return False
     if t.norm == w.form:
         return True
+    if w.prefix:
+        return t.norm.startswith(w.form)
     if w.exact:
         return False
     if t.lemma == w.form or t.stem == w.stem:
@@ -98,8 +104,12 @@ class PatternSet:
         self.patterns = patterns
         self.compounds = bool(lexicon.setting(lang, "compounds", False)) if lexicon.supported(lang) else False
         self._index: dict[str, list[Pattern]] = defaultdict(list)
+        self._prefixed: dict[str, list[Pattern]] = defaultdict(list)    # by their first 3 letters
         for p in patterns:
             for w in p.items[0].words:
+                if w.prefix:
+                    self._prefixed[w.form[:3]].append(p)
+                    continue
                 self._index[w.form].append(p)
                 if w.stem:
                     self._index["\x00" + w.stem].append(p)
@@ -107,6 +117,7 @@ class PatternSet:
     def _candidates(self, t: Token) -> list[Pattern]:
         index = self._index
         found = index.get(t.norm, []) + index.get(t.lemma, []) + index.get("\x00" + t.stem, [])
+        found += self._prefixed.get(t.norm[:3], [])
         if self.compounds and t.text[:1].isupper():
             for i in range(1, len(t.stem) - MIN_COMPOUND_STEM + 1):
                 found += self._index.get("\x00" + t.stem[i:], [])

@@ -70,3 +70,8 @@ def without_parser(doc: Document) -> Document:
     """Sentences from the rule splitter and tokens from the rule tokeniser."""
     sentences = tuple(split_sentences(doc.text))
     return doc.with_(sentences=sentences, tokens=rule_tokens(doc.text, doc.lang, sentences))
+
+
+def with_tokens(doc: Document) -> Document:
+    """The document with sentences and tokens (a document built by hand skips the nlp stage)."""
+    return doc if doc.tokens or not doc.text else without_parser(doc)

@@ -92,9 +92,15 @@ def rule_tokens(text: str, lang: str | None, sentences: tuple[Span, ...]) -> tup
     return tuple(out)
 
 
-def tokens_between(tokens: tuple[Token, ...], start: int, end: int) -> tuple[Token, ...]:
-    """The tokens lying within [start, end) of the text."""
-    starts = [t.start for t in tokens] if tokens else []
-    a = bisect.bisect_left(starts, start)
-    b = bisect.bisect_left(starts, end)
-    return tuple(t for t in tokens[a:b] if t.end <= end)
+def tokens_after(tokens: tuple[Token, ...], pos: int, n: int) -> list[Token]:
+    """The n tokens starting at or after character `pos`, in the same sentence as the first."""
+    k = bisect.bisect_left(tokens, pos, key=lambda t: t.start)
+    out = list(tokens[k:k + n])
+    return [t for t in out if t.sent == out[0].sent] if out else []
+
+
+def tokens_before(tokens: tuple[Token, ...], pos: int, n: int) -> list[Token]:
+    """The n tokens ending at or before character `pos`, in the same sentence as the last."""
+    k = bisect.bisect_right(tokens, pos, key=lambda t: t.end)
+    out = list(tokens[max(0, k - n):k])
+    return [t for t in out if t.sent == out[-1].sent] if out else []

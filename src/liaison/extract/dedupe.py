@@ -1,0 +1,75 @@
+"""The same act told twice in one article (headline and body, lead and quote) is one event.
+
+Two reports of one article are the same event when they have the same type and date, compatible
+states (equal, or one naming a single state inside the other's), and nothing that tells two acts
+apart: two acts of one type differ by their object (different named officials on each).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from liaison.records import Actor, Event
+
+MAX_EVIDENCE = 4
+
+
+@dataclass(frozen=True)
+class Found:
+    """An event with what the dedupe needs to know about the statement it came from."""
+    event: Event
+    lead: bool                 # headline or lead: the article's summary of itself
+    stated: bool               # the sentence states its own date
+    entry: str                 # the trigger sense (lexicon entry id)
+    partners: frozenset        # the named officials (people with a title) the statement involves
+
+
+def partners(actors: list[Actor] | tuple[Actor, ...]) -> frozenset:
+    return frozenset(a.entity_key or a.name for a in actors if a.role)
+
+
+def _same_states(a: Event, b: Event) -> bool:
+    sa, sb = set(a.countries), set(b.countries)
+    if sa == sb:
+        return True
+    small, big = (sa, sb) if len(sa) < len(sb) else (sb, sa)
+    return len(small) < 2 and small <= big
+
+
+def _day(e: Event) -> tuple:
+    return (e.date.start, e.date.end) if e.date else (None, None)
+
+
+def same_act(a: Found, b: Found) -> bool:
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or ea.hypothetical != eb.hypothetical or _day(ea) != _day(eb):
+        return False
+    if not _same_states(ea, eb):
+        return False
+    return not (a.partners and b.partners and not (a.partners & b.partners))
+
+
+def dedupe(found: list[Found]) -> list[Event]:
+    merged: list[Found] = []
+    for f in found:
+        i = next((i for i, held in enumerate(merged) if same_act(held, f)), None)
+        if i is None:
+            merged.append(f)
+        else:
+            held = merged[i]
+            merged[i] = Found(_merge(held.event, f.event), held.lead or f.lead, held.stated or f.stated,
+                              held.entry, held.partners | f.partners)
+    return [f.event for f in merged]
+
+
+def _merge(a: Event, b: Event) -> Event:
+    """One event from two reports: the one naming more states leads; actors and evidence joined; a
+    stated date wins over an inferred one."""
+    if len(b.countries) > len(a.countries):
+        a, b = replace(b, salience=a.salience), a
+    names = {(x.entity_key or x.name) for x in a.actors}
+    actors = a.actors + tuple(x for x in b.actors if (x.entity_key or x.name) not in names)
+    evidence = a.evidence + tuple(s for s in b.evidence if s not in a.evidence)
+    date = a.date if (a.date and a.date.basis == "stated") or not b.date else b.date
+    return replace(a, actors=actors, evidence=evidence[:MAX_EVIDENCE], location=a.location or b.location,
+                   confidence=max(a.confidence, b.confidence), date=date or a.date,
+                   salience="main" if "main" in (a.salience, b.salience) else a.salience)
