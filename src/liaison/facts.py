@@ -35,7 +35,8 @@ def document_facts(doc: Document) -> list[tuple[str, str, dict]]:
             "location": ev.location.to_json() if ev.location else None,
             "actors": [a.to_json() for a in ev.actors], "countries": list(ev.countries),
             "summary": ev.summary, "evidence": _ev(doc, ev.evidence), "confidence": ev.confidence,
-            "explanation": ev.explanation, "salience": ev.salience, "published": doc.published}))
+            "explanation": ev.explanation, "salience": ev.salience, "published": doc.published,
+            "vector": ev.vector}))
     for c in doc.commitments:
         rows.append(("commitment", "extract", {
             "actor": _actor(c.actor), "countries": list(c.countries), "action": c.action,

@@ -74,3 +74,8 @@ def verb(event_type: str, mode: str | None = None) -> str:
     """How the type reads in an English sentence ('met', 'deported people to')."""
     info = _data()["types"].get(event_type, {})
     return info.get("mode_verbs_en", {}).get(mode or "", info.get("verb_en", event_type.lower()))
+
+
+def neighbours(a: str, b: str) -> bool:
+    """Whether two types are ones outlets use for the same act (plover.json `neighbours`)."""
+    return [a, b] in _data()["neighbours"] or [b, a] in _data()["neighbours"]

@@ -152,6 +152,7 @@ class Event:
     explanation: str = ""
     salience: str = "background"      # main | background
     hypothetical: bool = False
+    vector: str | None = field(default=None, compare=False, repr=False)   # the evidence's sentence vector
 
 
 @dataclass(frozen=True)

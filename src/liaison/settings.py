@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     pipelines: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_PIPELINES))
     # extra folders of lexicons/<lang>/ data: a language is added by adding its folder
     lexicon_dirs: list[str] = Field(default_factory=list)
+    # weights of the learned event backstop (extract/backstop.py); default: the shipped file
+    backstop_model: str | None = None
     batch_size: int = 32
     max_bytes: int = 5_000_000            # size cap for one file or one download
     http_timeout: float = 15.0

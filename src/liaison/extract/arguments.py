@@ -173,17 +173,20 @@ def actors_in(doc: Document, start: int, end: int) -> list[PlacedActor]:
     return sorted(out, key=lambda p: p.start)
 
 
-def date_near(doc: Document, start: int, end: int, anchor: int) -> tuple[DateValue, Span] | None:
-    """The temporal expression of the span closest to `anchor` (the trigger)."""
-    best = None
+def dates_in(doc: Document, start: int, end: int, anchor: int) -> list[tuple[DateValue, Span]]:
+    """The temporal expressions of the span, nearest `anchor` (the trigger) first."""
+    found = []
     for m in mentions_in(doc, start, end, ("date",)):
         value = DateValue.from_json(m.value) if isinstance(m.value, dict) else None
-        if value is None or not (value.start or value.end):
-            continue
-        distance = abs(m.span.start - anchor)
-        if best is None or distance < best[0]:
-            best = (distance, value, m.span)
-    return (best[1], best[2]) if best else None
+        if value is not None and (value.start or value.end):
+            found.append((abs(m.span.start - anchor), value, m.span))
+    return [(v, s) for _, v, s in sorted(found, key=lambda f: f[0])]
+
+
+def date_near(doc: Document, start: int, end: int, anchor: int) -> tuple[DateValue, Span] | None:
+    """The temporal expression of the span closest to `anchor` (the trigger)."""
+    found = dates_in(doc, start, end, anchor)
+    return found[0] if found else None
 
 
 def location_in(doc: Document, start: int, end: int) -> Location | None:

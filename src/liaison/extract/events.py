@@ -20,13 +20,19 @@ from dataclasses import replace
 
 from liaison import lexicon, plover
 from liaison.extract import arguments as args
+from liaison.extract.backstop import Reading, read_sentences
 from liaison.extract.contexts import statement_contexts
 from liaison.extract.dedupe import Found, dedupe, partners
 from liaison.extract.setting import Setting, article_setting, close_to_publication
 from liaison.extract.sides import acting_subjects, assign_sides
 from liaison.extract.triggers import Trigger, find_triggers
+from liaison.nlp.vectors import embed, encode_vector
 from liaison.records import Actor, DateValue, Document, Event, Span
 
+LEARNED_ALONE = 0.8                # backstop probability that makes a sentence with no trigger an event
+LEARNED_VETO = 0.1                 # ... below which a weak trigger is another sense of its word
+LEARNED_WEIGHT = 0.6               # confidence of a learned event per unit of probability
+STRONG = 0.7                       # a trigger this confident is not vetoed by the backstop
 MAX_TYPES_PER_SENTENCE = 2
 SECOND_MIN = 0.65                  # confidence a second act in one sentence needs
 INFERRED_DATE_PENALTY = 0.8        # the sentence does not state the act's date
@@ -104,19 +110,29 @@ def in_scope(setting: Setting, states: list[str], actors: list[Actor]) -> bool:
                                            a.entity_key.startswith("organization:") for a in actors)
 
 
+def fits_act(value: DateValue, reference: DateValue | None, future: bool) -> bool:
+    """Can the date be the act's? Not a date after the article's for an act already done
+    ('the 2030 World Cup'), and not a bare year the article's own date makes more precise ('in
+    2025' of an act reported in 2025); a bare earlier year dates background ('in 2021')."""
+    if reference is None or not reference.start or not value.start:
+        return True
+    if not future and value.start > (reference.end or reference.start):
+        return False
+    return not (value.precision == "year" and value.start[:4] >= reference.start[:4])
+
+
 def event_date(doc: Document, setting: Setting, sentence: Span, trigger: Trigger) -> tuple[DateValue | None, str]:
-    """The date the sentence states for the act, else the reference date (inferred)."""
-    dated = args.date_near(doc, sentence.start, sentence.end, trigger.start)
-    if dated:
-        value, span = dated
-        promised = trigger.future and setting.reference is not None and value.start and \
-            setting.reference.end and value.start > setting.reference.end
-        if not promised:
+    """The date the sentence states for the act, else the reference date (inferred). A promise is
+    dated when it is made: 'agreed to meet in June' is an agreement of today about June."""
+    reference = setting.reference
+    for value, span in args.dates_in(doc, sentence.start, sentence.end, trigger.start):
+        promised = trigger.future and reference is not None and value.start and reference.end \
+            and value.start > reference.end
+        if not promised and fits_act(value, reference, trigger.future):
             return value.stated(), f"date stated: '{span.text}'"
-        # 'agreed to meet in June': the agreement is made now, the meeting is its content
-    if setting.reference is None:
+    if reference is None:
         return None, "no date"
-    return setting.reference, f"date inferred: {setting.reference_note}"
+    return reference, f"date inferred: {setting.reference_note}"
 
 
 def summary(event_type: str, mode: str | None, actors: list[Actor], states: list[str],
@@ -184,14 +200,36 @@ def lead_date(doc: Document, sentences: list[Span], lead: set[int]) -> DateValue
     return None
 
 
+def learned_trigger(sentence: Span, reading: Reading) -> Trigger:
+    """An act the backstop reads in a sentence no lexicon word marks."""
+    entry = {"id": f"learned.{reading.type.lower()}", "type": reading.type, "mode": None,
+             "confidence": round(LEARNED_WEIGHT * reading.p_event, 3)}
+    words = sentence.text.split()
+    return Trigger(entry, sentence.start, sentence.end, " ".join(words[:8]) + (" …" if len(words) > 8 else ""), -1)
+
+
+def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> list[Trigger]:
+    """The acts of one sentence: its triggers (weak ones vetoed by a confident backstop), or the
+    backstop's reading when no trigger fired at all."""
+    found = sentence_triggers(doc, k)
+    acts = [t for t in found if not by_non_state(doc, t)]
+    if reading is not None:
+        acts = [t for t in acts if t.confidence >= STRONG or reading.p_event >= LEARNED_VETO]
+        if not found and reading.p_event >= LEARNED_ALONE:
+            acts = [learned_trigger(sentence, reading)]
+    return best_per_type(acts)
+
+
 def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -> list[Event]:
     setting = article_setting(doc, sentences, lead_date)
+    vectors = embed([s.text for s in sentences])
+    readings = read_sentences(vectors) or [None] * len(sentences)
     found = []
-    for k in range(len(sentences)):
-        for trigger in best_per_type([t for t in sentence_triggers(doc, k) if not by_non_state(doc, t)]):
+    for k, sentence in enumerate(sentences):
+        for trigger in acts_of(doc, sentence, k, readings[k]):
             event = build_event(doc, setting, k, trigger, article_ctx)
             if event is not None:
-                found.append(event)
+                found.append(replace(event, event=replace(event.event, vector=encode_vector(vectors[k]))))
     events = dedupe(found)
     if events and not any(e.salience == "main" for e in events):
         events[0] = replace(events[0], salience="main")

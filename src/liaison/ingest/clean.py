@@ -12,7 +12,8 @@ import re
 
 from liaison.ingest import boilerplate as bp
 from liaison.ingest.credits import credit_names, strip_inline_credits
-from liaison.ingest.dates import dateline, published_from_lede, published_from_lines, published_from_url
+from liaison.ingest import dates
+from liaison.ingest.dates import dateline
 from liaison.ingest.langid import detect_language
 from liaison.ingest.offsets import Piece, join_pieces, normalise_line, raw_offset, split_lines
 from liaison.ingest.repeats import RepeatFilter
@@ -21,6 +22,7 @@ from liaison.records import Document, RawDocument
 __all__ = ["clean", "document_id", "normalise_line", "raw_offset"]
 HEADER_LINES = 3          # scraper stamps (' date 2026-01-09 …') sit on the first lines
 DATELINE_WINDOW = 12      # datelines sit under the headline, within the first lines
+OPENING_PARAGRAPHS = 6    # a paragraph opening with a date ('26 de noviembre de 2024. La Policía…')
 
 
 def clean(raw: RawDocument) -> Document:
@@ -35,20 +37,29 @@ def clean(raw: RawDocument) -> Document:
     pieces, meta = keep_article_lines(lines)
     text, offset_map = join_pieces(pieces, raw.raw if base is None else None)
     title = title or _first_line(pieces)
-    published = (published or meta.get("published")
-                 or published_from_lines([p.text for p in lines[:DATELINE_WINDOW]])
-                 or published_from_url(raw.url or raw.source)
-                 or published_from_lede([p.text for p in pieces[:4]]))
+    month = meta.get("published_month") or dates.month_from_url(raw.url or raw.source)
+    published = published or meta.get("published") or _published_in_page(lines, pieces, text, raw, month)
     extra = {"external_id": raw.external_id} if raw.external_id else {}
     if meta["captions"]:
         extra["captions"] = meta["captions"]
-    if not published and meta.get("published_month"):
-        extra["published_month"] = meta["published_month"]     # "2023-10": anchors yearless dates
+    if not published and month:
+        extra["published_month"] = month      # "2023-10": anchors yearless dates
     return Document(id=document_id(raw, text), source=raw.source, text=text, raw=raw.raw,
                     url=raw.url, title=title, lang=raw.lang or detect_language(text),
                     published=published, outlet=raw.outlet or _outlet(raw.url),
                     authors=tuple(_unique(authors + meta["authors"])),
                     offset_map=tuple(offset_map), meta=extra)
+
+
+def _published_in_page(lines: list[Piece], pieces: list[Piece], text: str, raw: RawDocument,
+                       month: str | None) -> str | None:
+    """The publication day the page prints, most reliable shape first (see ingest/dates.py)."""
+    return (dates.published_from_lines([p.text for p in lines[:DATELINE_WINDOW]])
+            or dates.published_from_url(raw.url or raw.source)
+            or dates.published_from_openings([p.text for p in pieces[:OPENING_PARAGRAPHS]], month)
+            or dates.published_from_footer([p.text for p in lines])
+            or dates.published_said_today(text, month)
+            or dates.published_from_lede([p.text for p in pieces[:4]]))
 
 
 def document_id(raw: RawDocument, text: str) -> str:

@@ -1,68 +1,29 @@
 """Cross-document event merging: one event per real event, with every source and its evidence.
 
-Two event reports from different documents are the same event when (all must hold):
-- the same PLOVER type;
-- compatible dates: overlapping (one day of slack), or one of them undated — then the two must
-  name the same states and, when both give a place, the same place;
-- overlapping states (Jaccard >= 0.5), and
-- a shared participant (same linked entity) or the same location.
-A second pass joins reports that each document gives once (same type, overlapping dates, same
-states) when the two documents already share a merged event: the same occasion told by both
-(a meeting and the signature that closed it). Text similarity alone never merges. Reports inside
-one document are kept apart: the extractor already decided they differ. A near-duplicate document
-adds its id to the sources of what it reports, never a second record.
+Merging is scored clustering (pairing.py gives each pair of reports a score and its reasons):
+1. candidate pairs come from blocks (a shared state and a date window, or no date), so the work
+   grows with the corpus, not with its square;
+2. pairs are joined best first while their score reaches THRESHOLD, under two constraints: two
+   reports of one document never join (the extractor already decided they differ), and no pair
+   inside a cluster may be vetoed (different stated days, no state in common, other types);
+3. a second pass joins, at a lower threshold, the reports of two documents that already share an
+   event: the same occasion told by both (a meeting and the signature that closed it).
+A near-duplicate document adds its id to the sources of what its original reports, never a second
+record. Every merge is explained in words, with the score.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections import defaultdict
+from itertools import combinations
 
+from liaison.link.pairing import PairScore, pair_score
+from liaison.nlp.vectors import decode_vector
 from liaison.records import PRECISIONS, parse_day
 
-
-def dates_compatible(a: dict | None, b: dict | None, slack: int = 1) -> bool:
-    if not a or not b:
-        return True
-    a0, a1 = parse_day(a.get("start")), parse_day(a.get("end"))
-    b0, b1 = parse_day(b.get("start")), parse_day(b.get("end"))
-    if None in (a0, a1, b0, b1):
-        return True
-    if a.get("year_unstated") or b.get("year_unstated"):
-        return (a0.month, a0.day) == (b0.month, b0.day)
-    gap = dt.timedelta(days=slack)
-    return a0 <= b1 + gap and b0 <= a1 + gap
-
-
-def countries_overlap(a: list, b: list) -> bool:
-    sa, sb = set(a or []), set(b or [])
-    if not sa or not sb:
-        return not sa and not sb
-    return len(sa & sb) / len(sa | sb) >= 0.5
-
-
-def _participants(event: dict) -> set[str]:
-    return {a["entity_id"] for a in event.get("actors", []) if a.get("entity_id")}
-
-
-def same_event(a: dict, b: dict) -> str | None:
-    """The reason two reports are one event, or None."""
-    if a["type"] != b["type"] or not dates_compatible(a.get("date"), b.get("date")):
-        return None
-    if not countries_overlap(a.get("countries"), b.get("countries")):
-        return None
-    la, lb = (a.get("location") or {}).get("name"), (b.get("location") or {}).get("name")
-    # an undated report could be any meeting of the same people: it must name the same states
-    # and, when both say where, the same place
-    if not (a.get("date") and b.get("date")) and (
-            set(a.get("countries") or []) != set(b.get("countries") or []) or (la and lb and la != lb)):
-        return None
-    shared = _participants(a) & _participants(b)
-    if shared:
-        return f"same type {a['type']}, compatible dates, same states, shared participants"
-    if la and la == lb and (a.get("date") or b.get("date")):
-        return f"same type {a['type']}, compatible dates, same states, same place {la}"
-    return None
+THRESHOLD = 2.6            # a pair scoring this much is one event (calibrated on the annotated pairs)
+OCCASION_THRESHOLD = 1.8   # ... when the two documents already share an event
+WINDOW_DAYS = 10           # block width: reports further apart are never compared
 
 
 def _localise(row: dict, key_to_id: dict, names: dict[str, str]) -> dict:
@@ -78,54 +39,89 @@ def _localise(row: dict, key_to_id: dict, names: dict[str, str]) -> dict:
     return p
 
 
-def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
-                 labels: dict[str, str] | None = None, names: dict[str, str] | None = None) -> list[dict]:
-    merged: list[dict] = []
-    by_type: dict[str, list[dict]] = defaultdict(list)     # only same-type reports can merge
-    for row in sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"])):
-        event = _localise(row, key_to_id, names or {})
-        doc = row["doc_id"]
-        target = None
-        for cand in by_type[event["type"]]:
-            if doc in cand["sources"]:
-                continue
-            if duplicates.get(doc) in cand["sources"] or (reason := same_event(cand, event)):
-                target = cand
-                break
-        if target is None:
-            if doc in duplicates:
-                continue            # a near-copy reports nothing its original did not
-            merged.append(event)
-            by_type[event["type"]].append(event)
+def _blocks(events: list[dict]) -> dict[tuple, list[int]]:
+    """Block keys: (state, week) for dated reports, (state, None) for undated ones; a report is in
+    the blocks of its weeks and the neighbouring ones, so a window of WINDOW_DAYS is covered."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        day = parse_day((e.get("date") or {}).get("start"))
+        weeks = [None] if day is None else {(day.toordinal() + d) // 7 for d in (-WINDOW_DAYS, 0, WINDOW_DAYS)}
+        for state in e.get("countries") or ["?"]:
+            for week in weeks:
+                blocks[(state, week)].append(i)
+    return blocks
+
+
+def candidate_pairs(events: list[dict]) -> set[tuple[int, int]]:
+    pairs = set()
+    undated = defaultdict(list)
+    for (state, week), members in _blocks(events).items():
+        if week is None:
+            undated[state] = members
             continue
-        _absorb(target, event, "near-duplicate of a source" if duplicates.get(doc) in target["sources"]
-                else reason, (labels or {}).get(doc, doc))
-    merged = _join_same_occasion(merged, labels or {})
-    for e in merged:
-        e["id"] = hashlib.sha256("|".join(sorted(e["fact_ids"])).encode()).hexdigest()[:16]
-        e.pop("fact_ids", None)
-        e.pop("published", None)
-    return merged
+        pairs |= {(a, b) for a, b in combinations(sorted(members), 2)}
+    for state, members in undated.items():      # an undated report meets every report of its states
+        dated = {i for (s, w), m in _blocks(events).items() if s == state for i in m}
+        pairs |= {tuple(sorted((a, b))) for a in members for b in dated if a != b}
+    return {(a, b) for a, b in pairs if events[a]["sources"][0] != events[b]["sources"][0]}
+
+
+class Clusters:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.members = {i: [i] for i in range(n)}
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.root(a), self.root(b)
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+
+
+def _compatible(ca: list[int], cb: list[int], events: list[dict], scores: dict) -> bool:
+    docs_a = {events[i]["sources"][0] for i in ca}
+    if docs_a & {events[i]["sources"][0] for i in cb}:
+        return False
+    return all(not scores.get((min(i, j), max(i, j)), PairScore()).vetoed for i in ca for j in cb)
+
+
+def cluster(events: list[dict], scores: dict[tuple[int, int], PairScore], threshold: float,
+            clusters: Clusters, joins: dict) -> None:
+    """Join pairs best first; `joins` records, for each report, the pair that brought it in."""
+    for (a, b), s in sorted(scores.items(), key=lambda kv: (-kv[1].score, kv[0])):
+        if s.vetoed or s.score < threshold:
+            continue
+        ra, rb = clusters.root(a), clusters.root(b)
+        if ra != rb and _compatible(clusters.members[ra], clusters.members[rb], events, scores):
+            clusters.join(ra, rb)
+            joins.setdefault(b, (a, s, threshold))
+            joins.setdefault(a, (b, s, threshold))
 
 
 def _finer(new: dict | None, old: dict | None) -> bool:
-    """Is `new` a better date than `old`: present, with a stated year, then a finer precision?"""
+    """Is `new` a better date than `old`: present, stated, with a year, then finer?"""
     if not new:
         return False
     if not old:
         return True
-    def rank(d: dict) -> tuple[bool, int]:
+
+    def rank(d: dict) -> tuple[bool, bool, int]:
         p = d.get("precision")
-        return (bool(d.get("year_unstated")), PRECISIONS.index(p) if p in PRECISIONS else 9)
+        return (d.get("basis") == "inferred", bool(d.get("year_unstated")),
+                PRECISIONS.index(p) if p in PRECISIONS else 9)
     return rank(new) < rank(old)
 
 
 def _absorb(target: dict, event: dict, reason: str, label: str) -> None:
-    target["sources"].append(event["sources"][0])
+    target["sources"] += [s for s in event["sources"] if s not in target["sources"]]
     target["fact_ids"].extend(event["fact_ids"])
     target["evidence"] = target["evidence"] + event["evidence"]
     if _finer(event.get("date"), target.get("date")):
-        target["date"] = event["date"]      # a missing or vaguer date is filled from the other report
+        target["date"] = event["date"]      # a missing, inferred or vaguer date is filled from the other report
     if not target.get("location") and event.get("location"):
         target["location"] = event["location"]
     known = {a.get("entity_id") for a in target["actors"]}
@@ -136,31 +132,63 @@ def _absorb(target: dict, event: dict, reason: str, label: str) -> None:
                              f"[{event['sources'][0][:8]}]: {reason}")
 
 
-def _join_same_occasion(merged: list[dict], labels: dict[str, str]) -> list[dict]:
-    shared = sorted({tuple(sorted((a, b))) for e in merged for a in e["sources"] for b in e["sources"]
-                     if a != b})
-    # doc -> type -> reports
-    singles: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+def _reason(s: PairScore, threshold: float) -> str:
+    return "; ".join(s.reasons) + f" (score {s.score:.1f} ≥ {threshold})"
+
+
+def _same_occasion_scores(events, scores, clusters) -> dict:
+    """Pairs of reports whose documents already share an event, each still on its own."""
+    shared = defaultdict(set)
+    for members in clusters.members.values():
+        docs = {events[i]["sources"][0] for i in members}
+        for d in docs:
+            shared[d] |= docs - {d}
+    alone = {i for m in clusters.members.values() if len(m) == 1 for i in m}
+    return {p: s for p, s in scores.items() if p[0] in alone and p[1] in alone
+            and events[p[1]]["sources"][0] in shared[events[p[0]]["sources"][0]]}
+
+
+def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
+                 labels: dict[str, str] | None = None, names: dict[str, str] | None = None) -> list[dict]:
+    labels, names = labels or {}, names or {}
+    ordered = sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"]))
+    events = [_localise(r, key_to_id, names) for r in ordered if r["doc_id"] not in duplicates]
+    copies = [_localise(r, key_to_id, names) for r in ordered if r["doc_id"] in duplicates]
+    vectors = [decode_vector(e.pop("vector", None)) for e in events]
+    for c in copies:
+        c.pop("vector", None)
+    scores = {(a, b): pair_score(events[a], events[b], vectors[a], vectors[b], names)
+              for a, b in candidate_pairs(events)}
+    clusters, joins = Clusters(len(events)), {}
+    cluster(events, scores, THRESHOLD, clusters, joins)
+    cluster(events, _same_occasion_scores(events, scores, clusters), OCCASION_THRESHOLD, clusters, joins)
+    merged = []
+    for root, members in sorted(clusters.members.items()):
+        head = events[root]
+        for i in members:
+            if i == root:
+                continue
+            _, s, threshold = joins[i]
+            text = _reason(s, threshold) + (" — the two documents already share an event"
+                                            if threshold == OCCASION_THRESHOLD else "")
+            _absorb(head, events[i], text, labels.get(events[i]["sources"][0], events[i]["sources"][0]))
+        merged.append(head)
+    _add_copies(merged, copies, duplicates)
     for e in merged:
-        if len(e["sources"]) == 1:
-            singles[e["sources"][0]][e["type"]].append(e)
-    absorbed: set[int] = set()
-    for doc_a, doc_b in shared:
-        for type_, group in singles[doc_a].items():
-            for a in group:
-                for b in singles[doc_b].get(type_, []):
-                    if id(a) in absorbed or id(b) in absorbed or not _same_occasion(a, b, singles):
-                        continue
-                    _absorb(a, b, f"same type {type_}, same dates and states, the only such report of two "
-                                  "documents that tell the same occasion", labels.get(doc_b, doc_b))
-                    absorbed.add(id(b))
-    return [e for e in merged if id(e) not in absorbed]
+        e["id"] = hashlib.sha256("|".join(sorted(e["fact_ids"])).encode()).hexdigest()[:16]
+        e.pop("fact_ids", None)
+        e.pop("published", None)
+        e.pop("vector", None)
+    return merged
 
 
-def _same_occasion(a: dict, b: dict, singles) -> bool:
-    def unique_in_doc(e: dict) -> bool:
-        return sum(1 for o in singles[e["sources"][0]][e["type"]]
-                   if countries_overlap(o.get("countries"), e.get("countries"))) == 1
-    return bool(a.get("date") and b.get("date") and dates_compatible(a["date"], b["date"])
-                and countries_overlap(a.get("countries"), b.get("countries"))
-                and unique_in_doc(a) and unique_in_doc(b))
+def _add_copies(merged: list[dict], copies: list[dict], duplicates: dict[str, str]) -> None:
+    """A near-copy's report joins its original's report of the same type (the same sentence)."""
+    for c in copies:
+        original = duplicates[c["sources"][0]]
+        text = " ".join(ev.get("text", "") for ev in c.get("evidence", []))
+        same = [e for e in merged if original in e["sources"] and e["type"] == c["type"]]
+        target = next((e for e in same if any(ev.get("text") in text for ev in e["evidence"])),
+                      same[0] if same else None)
+        if target is not None:
+            _absorb(target, c, "near-duplicate of a source", c["sources"][0])
