@@ -16,7 +16,8 @@ from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.tokens import Token, fold_word
 
 WINDOW = 6            # tokens of the clause before a trigger where its cue words count
-AFTER = 2             # tokens after it where a following negation counts ("ne signera pas")
+AFTER = 2             # tokens after it where a following negation counts ("ne signera pas"), unless
+                      # the language says otherwise (language.json negation_reach: German 'nicht')
 VETO_REACH = 3        # tokens around it where a not_after / not_before pattern vetoes it
 NEG_DEPS = {"neg"}         # Universal Dependencies' negation relation
 AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass"}
@@ -70,6 +71,26 @@ def cues(lang: str | None, key: str) -> PatternSet:
 @functools.cache
 def _breaks(lang: str | None) -> frozenset[str]:
     return frozenset(lexicon.words(lang, "words", "clause_breaks"))
+
+
+def clause_after(tokens: list[Token], k: int, lang: str | None, reach: int) -> list[Token]:
+    """Up to `reach` tokens from tokens[k] on, in its clause."""
+    out: list[Token] = []
+    for t in tokens[k:k + reach]:
+        if (t.punct and t.text not in ("'", "’", "-")) or t.norm in _breaks(lang):
+            break
+        out.append(t)
+    return out
+
+
+def _negations(lang: str | None, window: list[Token]) -> bool:
+    """A negation cue in the window that is not part of a phrase that only looks negative
+    ('not only', 'non appena', 'non governativa': events.json cues `negation_exceptions`)."""
+    hits = cues(lang, "negation").find(window) + cues(lang, "negation_after").find(window)
+    if not hits:
+        return False
+    exceptions = cues(lang, "negation_exceptions").find(window)
+    return any(not any(e.first <= h.first and h.last <= e.last for e in exceptions) for h in hits)
 
 
 def clause_before(tokens: list[Token], k: int, lang: str | None) -> list[Token]:
@@ -132,9 +153,13 @@ def _spacy_index(parsed, token: Token) -> int:
 def _trigger(hit: Hit, tokens: list[Token], first: int, last: int, doc_text: str, lang: str | None,
              parsed) -> Trigger:
     window = clause_before(tokens, first, lang)
-    following = tokens[last:last + AFTER]
-    negated = _has(cues(lang, "negation"), window) or _has(cues(lang, "negation_after"), following)
-    future = _has(cues(lang, "future"), window)
+    reach = int(lexicon.setting(lang, "negation_reach", AFTER))
+    following = clause_after(tokens, last, lang, reach)
+    inside = tokens[first + 1:last - 1]      # 'schiebt keine Afghanen mehr ab'
+    negated = (_negations(lang, window) or _has(cues(lang, "negation_after"), following)
+               or _negations(lang, inside))
+    future = _has(cues(lang, "future"), window) or _has(cues(lang, "future_after"),
+                                                       clause_after(tokens, last, lang, WINDOW))
     if parsed is not None:
         parsed_neg, parsed_future = _parsed_flags(parsed, tokens[first], lang)
         negated, future = negated or parsed_neg, future or parsed_future

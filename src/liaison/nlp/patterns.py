@@ -66,7 +66,7 @@ def _word(text: str, lang: str | None) -> Word:
         pos = frozenset(tags.split(","))
     exact = text.startswith("=")
     prefix = text.endswith("*") and len(text) > 1
-    form = fold_word(text.lstrip("=").rstrip("*"))
+    form = fold_word(text.lstrip("=").rstrip("*"), lang)
     return Word(form, "" if exact or prefix else stem(form, lang), exact, pos, prefix)
 
 
@@ -163,10 +163,16 @@ def word_list(lang: str | None, name: str, key: str) -> PatternSet:
     return PatternSet([compile_pattern(p, lang, key) for p in lexicon.words(lang, name, key)], lang)
 
 
+def specificity(p: Pattern) -> int:
+    """How many of a pattern's words must match exactly: of two patterns matching the same words,
+    the one naming the exact form ('=firmará' in a future entry) is the more specific reading."""
+    return sum(1 for item in p.items for w in item.words if w.exact and len(item.words) == 1)
+
+
 def longest_first(hits: list[Hit]) -> list[Hit]:
-    """Non-overlapping hits, the longest kept where two overlap; in text order."""
+    """Non-overlapping hits, the longest kept where two overlap, then the most specific; in text order."""
     kept: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.last - h.first), h.first)):
+    for h in sorted(hits, key=lambda h: (-(h.last - h.first), -specificity(h.pattern), h.first)):
         if all(h.last <= k.first or h.first >= k.last for k in kept):
             kept.append(h)
     return sorted(kept, key=lambda h: h.first)

@@ -37,8 +37,26 @@ class Token:
     punct: bool
 
 
-def fold_word(text: str) -> str:
-    return strip_accents(text.lower()).replace("’", "'")
+@functools.cache
+def _spellings(lang: str | None) -> tuple[tuple[str, str], ...]:
+    """Letters the language writes out before accents are dropped (German: ä -> ae, so that
+    'würde' stays apart from 'wurde'; language.json `folding`)."""
+    if not lexicon.supported(lang):
+        return ()
+    return tuple(lexicon.setting(lang, "folding", {}).items())
+
+
+def fold_word_keep_accents(text: str, lang: str | None = None) -> str:
+    """Lower case, the language's own spellings written out, one apostrophe."""
+    lower = text.lower().replace("’", "'")
+    for letter, written in _spellings(lang):
+        lower = lower.replace(letter, written)
+    return lower
+
+
+def fold_word(text: str, lang: str | None = None) -> str:
+    """Lower case, the language's own spellings, accents off, one apostrophe."""
+    return strip_accents(fold_word_keep_accents(text, lang))
 
 
 @functools.cache
@@ -53,7 +71,7 @@ def _stemmer(lang: str | None):
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str, lang: str | None) -> str:
     """The folded Snowball stem of a word (its folded form where the language has no stemmer)."""
-    lower = word.lower().replace("’", "'")
+    lower = fold_word_keep_accents(word, lang)
     stemmer = _stemmer(lang)
     return strip_accents(stemmer.stemWord(lower) if stemmer else lower)
 
@@ -74,8 +92,8 @@ def parsed_tokens(parsed, lang: str | None, sentences: tuple[Span, ...]) -> tupl
     for t in parsed:
         if t.is_space:
             continue
-        out.append(Token(len(out), t.idx, t.idx + len(t.text), t.text, fold_word(t.text),
-                         fold_word(t.lemma_ or t.text), stem(t.text, lang), t.pos_, sent_of(t.idx),
+        out.append(Token(len(out), t.idx, t.idx + len(t.text), t.text, fold_word(t.text, lang),
+                         fold_word(t.lemma_ or t.text, lang), stem(t.text, lang), t.pos_, sent_of(t.idx),
                          _is_punct(t.text)))
     return tuple(out)
 
@@ -86,7 +104,7 @@ def rule_tokens(text: str, lang: str | None, sentences: tuple[Span, ...]) -> tup
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group()
-        norm = fold_word(word)
+        norm = fold_word(word, lang)
         out.append(Token(len(out), m.start(), m.end(), word, norm, norm, stem(word, lang), "",
                          sent_of(m.start()), _is_punct(word)))
     return tuple(out)
