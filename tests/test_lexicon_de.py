@@ -28,11 +28,11 @@ CASES = [
     ("Die Außenministerin lobte die gute Zusammenarbeit mit der Regierung in Tunis.", "SUPPORT", None),
     ("Beide Regierungen einigten sich auf eine engere Zusammenarbeit.", "AGREE", None),
     ("Die Kanzlerin bot Griechenland Hilfe bei der Grenzsicherung an.", "AGREE", None),
-    ("Spanische und marokkanische Beamte führten gemeinsame Patrouillen an der Küste durch.", "COOPERATE", None),
+    ("Spanische und marokkanische Beamte führten gemeinsame Patrouillen durch.", "COOPERATE", None),
     ("Der gesuchte Schleuser wurde an die italienischen Behörden ausgeliefert.", "COOPERATE", None),
     ("Deutschland übergab der libyschen Küstenwache zehn neue Patrouillenboote.", "AID", None),
     ("Die Polizeimission bildet seit Jahren nigrische Grenzschützer aus.", "AID", None),
-    ("Der Minister forderte die Regierung auf, mehr abgelehnte Asylbewerber zurückzunehmen.", "REQUEST", None),
+    ("Der Minister forderte die Regierung auf, mehr Migranten zurückzunehmen.", "REQUEST", None),
     ("Die Opposition appellierte an die Regierung, die Grenzen offen zu halten.", "REQUEST", None),
     ("Die Regierung lehnte den Vorschlag der Kommission entschieden ab.", "REJECT", None),
     ("Italien verweigerte dem Rettungsschiff die Einfahrt in den Hafen.", "REJECT", None),
@@ -44,7 +44,7 @@ CASES = [
     ("Die Bundespolizei nahm am Grenzübergang drei mutmaßliche Schleuser fest.", "COERCE", "arrest"),
     ("Die Bundespolizei verstärkte die Kontrollen an der Grenze zu Polen.", "MOBILIZE", "police"),
     ("Das Land entsandte 500 Soldaten an die Grenze.", "MOBILIZE", "troops"),
-    ("Das Außenministerium kritisierte die Entscheidung der Nachbarregierung scharf.", "ACCUSE", "disapprove"),
+    ("Das Außenministerium kritisierte die Entscheidung der Nachbarn scharf.", "ACCUSE", "disapprove"),
     ("Marokko bestellte den spanischen Botschafter ein.", "ACCUSE", "disapprove"),
     ("Die Staatsanwaltschaft ermittelt gegen den ehemaligen Innenminister.", "ACCUSE", "investigate"),
     ("Der Präsident drohte mit Strafzöllen gegen das Nachbarland.", "THREATEN", "restrict"),
@@ -53,7 +53,7 @@ CASES = [
     ("Die Regierung lockerte die Einreisebeschränkungen für Studierende.", "CONCEDE", None),
     ("Die Behörden ließen die festgehaltenen Fischer frei.", "RETREAT", "release"),
     ("Der Innenminister trat am Freitag zurück.", "RETREAT", "resign"),
-    ("Tausende Demonstranten gingen in der Hauptstadt gegen die Regierung auf die Straße.", "PROTEST", "demo"),
+    ("Tausende Demonstranten gingen in der Hauptstadt auf die Straße.", "PROTEST", "demo"),
     ("Die Gefangenen traten in einen Hungerstreik.", "PROTEST", "hunger"),
     ("Bei einem Luftangriff auf die Stadt starben zwölf Menschen.", "ASSAULT", "aerial"),
     ("Unbekannte entführten zwei Entwicklungshelfer im Norden des Landes.", "ASSAULT", "abduct"),
@@ -89,14 +89,14 @@ def test_negated(sentence):
 
 
 @pytest.mark.parametrize("sentence,wrong", [
-    ("Die Regierung muss bald eine Entscheidung treffen.", "CONSULT"),              # eine Entscheidung treffen: decide
-    ("Die Sanktionen treffen vor allem die arme Bevölkerung.", "CONSULT"),          # treffen: hit
-    ("Es muss sichergestellt werden, dass die Rechte gewahrt bleiben.", "COERCE"),  # sicherstellen: ensure
-    ("Der Anstieg ist vor allem auf den Krieg zurückzuführen.", "COERCE"),          # zurueckfuehren auf: attribute to
-    ("Die Migranten sind in den Lagern Gewalt und Hunger ausgesetzt.", "SANCTION"),  # ausgesetzt: exposed to
-    ("Der Zwischenstopp in Rom dauerte nur zwei Stunden.", "SANCTION"),             # Stopp as head of a travel word
-    ("Tausende abgelehnte Asylbewerber leben weiterhin in Deutschland.", "REJECT"),  # asylum decisions, not a state refusing
-    ("Der Minister verweigerte jeden Kommentar zu dem Vorfall.", "REJECT"),         # declined to comment
+    ("Die Regierung muss bald eine Entscheidung treffen.", "CONSULT"),        # decide
+    ("Die Sanktionen treffen vor allem die arme Bevölkerung.", "CONSULT"),    # hit
+    ("Es muss sichergestellt werden, dass die Rechte gewahrt bleiben.", "COERCE"),  # ensure
+    ("Der Anstieg ist vor allem auf den Krieg zurückzuführen.", "COERCE"),    # attribute to
+    ("Die Migranten sind in den Lagern Gewalt und Hunger ausgesetzt.", "SANCTION"),  # exposed to
+    ("Der Zwischenstopp in Rom dauerte nur zwei Stunden.", "SANCTION"),       # a stopover
+    ("Tausende abgelehnte Asylbewerber leben weiterhin in Deutschland.", "REJECT"),  # asylum decisions
+    ("Der Minister verweigerte jeden Kommentar zu dem Vorfall.", "REJECT"),   # no comment
 ])
 def test_other_senses_are_not_events(sentence, wrong):
     found = [t for t in triggers(sentence) if t.type == wrong]
