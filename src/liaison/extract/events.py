@@ -59,7 +59,7 @@ def by_non_state(doc: Document, trigger: Trigger) -> bool:
 def best_per_type(triggers: list[Trigger]) -> list[Trigger]:
     chosen: dict[str, Trigger] = {}
     for t in triggers:
-        if not t.negated and (t.type not in chosen or t.confidence > chosen[t.type].confidence):
+        if t.counts and (t.type not in chosen or t.confidence > chosen[t.type].confidence):
             chosen[t.type] = t
     ranked = sorted(chosen.values(), key=lambda t: -t.confidence)
     kept = ranked[:1] + [t for t in ranked[1:MAX_TYPES_PER_SENTENCE] if t.confidence >= SECOND_MIN]

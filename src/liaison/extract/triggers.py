@@ -36,7 +36,14 @@ class Trigger:
 
     @property
     def type(self) -> str:
+        if self.negated and self.entry.get("if_negated"):
+            return self.entry["if_negated"]          # 'did not allow the flights to land': a refusal
         return plover.future_type(self.entry["type"]) if self.future else self.entry["type"]
+
+    @property
+    def counts(self) -> bool:
+        """Whether the trigger reports an act: not negated, unless its negation is itself an act."""
+        return not self.negated or bool(self.entry.get("if_negated"))
 
     @property
     def mode(self) -> str | None:
