@@ -17,9 +17,12 @@ def italian_meetings(dev_articles):
 
 
 def test_protagonist_state_leads_the_dyad(italian_meetings):
-    from liaison.extract.arguments import article_dyad, protagonist
+    from liaison.extract.arguments import protagonist
+    from liaison.extract.events import lead_date
+    from liaison.extract.setting import article_setting
+    from liaison.nlp.sentences import sentences
     assert protagonist(italian_meetings).name == "Matteo Piantedosi"
-    assert article_dyad(italian_meetings)[0] == "ITA"
+    assert article_setting(italian_meetings, sentences(italian_meetings), lead_date).dyad[0] == "ITA"
 
 
 def test_meetings_with_two_counterparts_are_two_events(italian_meetings):

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
 
+from liaison.gazetteer.states import coded_state
 from liaison.records import Actor, DateValue, Document, Entity, Location, Mention, Span
 
 try:                                   # the gazetteer room may not have landed yet
@@ -18,14 +18,6 @@ except ImportError:                    # pragma: no cover - depends on another r
     lookup_country = None
 
 COUNTRY_KINDS = ("country", "demonym")
-# PLOVER folds dependencies into the controlling state
-DEPENDENCIES = {"MYT": "FRA", "REU": "FRA", "GUF": "FRA", "GLP": "FRA", "MTQ": "FRA", "NCL": "FRA",
-                "PYF": "FRA", "SPM": "FRA", "BLM": "FRA", "MAF": "FRA", "WLF": "FRA",
-                "GIB": "GBR", "BMU": "GBR", "CYM": "GBR", "VGB": "GBR", "FLK": "GBR",
-                "PRI": "USA", "GUM": "USA", "VIR": "USA", "GRL": "DNK", "FRO": "DNK",
-                "ABW": "NLD", "CUW": "NLD", "SXM": "NLD", "MAC": "CHN"}
-# a stamp some page excerpts begin with (' date 2023-10', removed from the clean text): their only dateline
-_STAMP = re.compile(r"^\s*date (\d{4}-\d{2}(?:-\d{2})?)\b")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:of\s+|de\s+|du\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+){0,3}")
 
 
@@ -51,7 +43,7 @@ def mention_countries(m: Mention) -> list[str]:
     elif m.kind == "demonym":
         found = [m.value] if isinstance(m.value, str) else []
         found += [c for c in m.extra.get("countries", []) if isinstance(c, str) and c not in found]
-    return list(dict.fromkeys(DEPENDENCIES.get(c, c) for c in found))
+    return list(dict.fromkeys(coded_state(c) for c in found))
 
 
 def _gazetteer_countries(text: str) -> list[str]:
@@ -74,7 +66,7 @@ def countries_in(doc: Document, start: int, end: int) -> list[str]:
         found += [(m.span.start, c) for c in mention_countries(m)]
     for m in mentions_in(doc, start, end, ("organization",)):
         if m.extra.get("country") and m.extra.get("scope", "national") == "national":
-            found.append((m.span.start, DEPENDENCIES.get(m.extra["country"], m.extra["country"])))
+            found.append((m.span.start, coded_state(m.extra["country"])))
     for placed in actors_in(doc, start, end):
         if placed.actor.country:
             found.append((placed.start, placed.actor.country))
@@ -82,7 +74,7 @@ def countries_in(doc: Document, start: int, end: int) -> list[str]:
         # 'arrested in Dubai', 'Manila deported': the place stands for its state
         country = (m.extra or {}).get("country")
         if isinstance(country, str):
-            found.append((m.span.start, DEPENDENCIES.get(country, country)))
+            found.append((m.span.start, coded_state(country)))
     if not any(m.kind in COUNTRY_KINDS for m in doc.mentions):
         found += [(start, c) for c in _gazetteer_countries(doc.text[start:end])]
     out: list[str] = []
@@ -130,31 +122,6 @@ def _times_named(doc: Document, person: Entity) -> int:
     return max(len(person.mentions), len(re.findall(rf"(?<!\w){re.escape(surname)}(?!\w)", doc.text)))
 
 
-def article_dyad(doc: Document) -> list[str]:
-    """The article's main state, and a second one when it is named often enough to be a partner.
-
-    The protagonist's state comes first even when the partner is named more often (a visit abroad
-    names the host country at every turn)."""
-    ranked = article_countries(doc)
-    lead = protagonist(doc)
-    if lead is not None and lead.country in ranked:
-        ranked = [lead.country] + [c for c in ranked if c != lead.country]
-    if len(ranked) < 2:
-        return ranked
-    weight = dict.fromkeys(ranked[:2], 0)
-    for m in doc.mentions:
-        for c in mention_countries(m):
-            if c in weight:
-                weight[c] += 1
-    for e in doc.entities:
-        if e.kind in ("person", "organization") and e.country in weight:
-            weight[e.country] += len(e.mentions) or 1
-    first, second = ranked[0], ranked[1]
-    if weight[second] >= 2 and weight[second] >= 0.1 * weight[first]:
-        return [first, second]
-    return [first]
-
-
 def _role_title(entity: Entity) -> str | None:
     return entity.roles[0].title if entity.roles else None
 
@@ -195,28 +162,3 @@ def location_in(doc: Document, start: int, end: int) -> Location | None:
         return Location(name=m.value if isinstance(m.value, str) else m.span.text,
                         country=extra.get("country"), lat=extra.get("lat"), lon=extra.get("lon"))
     return None
-
-
-def reference_date(doc: Document) -> DateValue | None:
-    """The date a dateless main statement is assumed to have: publication, else the first dated mention."""
-    if doc.published:
-        return DateValue(doc.published[:10], doc.published[:10], "day")
-    stamp = _STAMP.match(doc.raw or "") or _STAMP.match(doc.text)
-    if stamp:
-        return _stamp_value(stamp.group(1))
-    # no dateline: the most recent date the text gives for something already done
-    latest = None
-    for m in doc.mentions:
-        if m.kind == "date" and isinstance(m.value, dict) and (m.extra or {}).get("tense") != "future":
-            value = DateValue.from_json(m.value)
-            if value and value.start and (latest is None or value.start > latest.start):
-                latest = value
-    return latest
-
-
-def _stamp_value(text: str) -> DateValue:
-    if len(text) == 10:
-        return DateValue(text, text, "day")
-    year, month = int(text[:4]), int(text[5:7])
-    last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).isoformat()
-    return DateValue(f"{text}-01", last, "month")

@@ -30,9 +30,9 @@ from liaison.nlp.vectors import embed, encode_vector
 from liaison.records import Actor, DateValue, Document, Event, Span
 
 LEARNED_ALONE = 0.8                # backstop probability that makes a sentence with no trigger an event
-LEARNED_VETO = 0.1                 # ... below which a weak trigger is another sense of its word
+LEARNED_VETO = 0.2                 # ... below which a trigger that is not strong is another sense of its word
 LEARNED_WEIGHT = 0.6               # confidence of a learned event per unit of probability
-STRONG = 0.7                       # a trigger this confident is not vetoed by the backstop
+STRONG = 0.75                      # a trigger this confident is not vetoed by the backstop
 MAX_TYPES_PER_SENTENCE = 2
 SECOND_MIN = 0.65                  # confidence a second act in one sentence needs
 INFERRED_DATE_PENALTY = 0.8        # the sentence does not state the act's date
@@ -114,8 +114,8 @@ def fits_act(value: DateValue, reference: DateValue | None, future: bool) -> boo
     """Can the date be the act's? Not a date after the article's for an act already done
     ('the 2030 World Cup'), and not a bare year the article's own date makes more precise ('in
     2025' of an act reported in 2025); a bare earlier year dates background ('in 2021')."""
-    if reference is None or not reference.start or not value.start:
-        return True
+    if reference is None or not reference.start or not value.start or reference.year_unstated:
+        return True             # without a sure year, any date may be the act's
     if not future and value.start > (reference.end or reference.start):
         return False
     return not (value.precision == "year" and value.start[:4] >= reference.start[:4])

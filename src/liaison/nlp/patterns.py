@@ -10,7 +10,8 @@ A pattern is words separated by spaces; each word matches one token:
               would say too much ("=signing" is the noun, not every form of "sign")
   word*       any token that begins with the word (topic words: "migra*" for migration, migrant,
               migratory; "terror*")
-  word/VERB   and, where a parser tagged the token, this part of speech (VERB, NOUN, AUX, ADJ...)
+  a|b/VERB    and, where a parser tagged the token, this part of speech (VERB, NOUN, AUX, ADJ...),
+              for every alternative of the word
   ~   ~N      up to 3 (N) tokens of anything, inside the same sentence ("hold ~ talks" matches
               "held bilateral talks", "a condamné ~ suspendu" is not needed: "suspendu" alone is)
 Irregular forms a stemmer cannot relate ("met", "struck", "sospeso") are listed as alternatives.
@@ -59,11 +60,7 @@ class Hit:
     head: int                       # the token of the first word (the verb of "hold ~ talks")
 
 
-def _word(text: str, lang: str | None) -> Word:
-    pos: frozenset[str] = frozenset()
-    if "/" in text:
-        text, tags = text.split("/", 1)
-        pos = frozenset(tags.split(","))
+def _word(text: str, lang: str | None, pos: frozenset[str] = frozenset()) -> Word:
     exact = text.startswith("=")
     prefix = text.endswith("*") and len(text) > 1
     form = fold_word(text.lstrip("=").rstrip("*"), lang)
@@ -76,7 +73,10 @@ def compile_pattern(text: str, lang: str | None, payload: object = None) -> Patt
         if part.startswith("~"):
             items.append(Item(gap=int(part[1:]) if part[1:].isdigit() else DEFAULT_GAP))
         else:
-            items.append(Item(words=tuple(_word(w, lang) for w in part.split("|") if w)))
+            # a part of speech after the last alternative applies to them all ("meet|met/VERB")
+            alternatives, _, tags = part.partition("/")
+            pos = frozenset(tags.split(",")) if tags else frozenset()
+            items.append(Item(words=tuple(_word(w, lang, pos) for w in alternatives.split("|") if w)))
     if not items or items[0].gap or items[-1].gap:
         raise ValueError(f"pattern {text!r}: must start and end with a word")
     return Pattern(text, tuple(items), payload)
