@@ -22,7 +22,7 @@ def triggers(sentence: str):
 
 CASES = [
     # sentence, expected type (after future -> AGREE), expected mode or None to skip the check
-    ("O ministro da Administração Interna reuniu-se com o seu homólogo marroquino em Rabat.", "CONSULT", None),
+    ("O ministro do Interior reuniu-se com o seu homólogo marroquino em Rabat.", "CONSULT", None),
     ("Os chanceleres se reuniram na terça-feira em Brasília.", "CONSULT", None),
     ("O Presidente recebeu o primeiro-ministro cabo-verdiano no palácio.", "CONSULT", None),
     ("A ministra visitou um centro de acolhimento de refugiados na Grécia.", "CONSULT", "visit"),
@@ -103,4 +103,5 @@ def test_other_senses_vetoed():
     assert not triggers("O candidato visitou o site oficial do partido.")
     assert not triggers("A proposta vai ao encontro das preocupações dos autarcas.")
     assert not triggers("O ex-ministro morreu na prisão aos oitenta anos.")
-    assert not [t for t in triggers("O presidente sancionou a lei aprovada pelo Congresso.") if t.type == "SANCTION"]
+    signed_into_law = triggers("O presidente sancionou a lei aprovada pelo Congresso.")
+    assert not [t for t in signed_into_law if t.type == "SANCTION"]
