@@ -3,15 +3,20 @@ from __future__ import annotations
 
 import pytest
 
-from liaison.nlp.sentences import split_sentences
-from liaison.extract.triggers import find_triggers
+from liaison.extract.triggers import Trigger, find_triggers
+from liaison.nlp.pipelines import parse_batch
+from liaison.records import Document
+
+
+def found_triggers(text: str, lang: str) -> list[Trigger]:
+    """The triggers of every sentence of `text`, read as the pipeline reads it (parsed in en/fr)."""
+    [doc] = parse_batch([Document(id="t", source="t.txt", text=text, lang=lang)])
+    return [t for k in range(len(doc.sentences))
+            for t in find_triggers([x for x in doc.tokens if x.sent == k], lang, doc.text, doc.parsed)]
 
 
 def triggers_of(text: str, lang: str) -> list[tuple[str, str | None, bool, bool]]:
-    out = []
-    for sentence in split_sentences(text):
-        out += [(t.type, t.mode, t.negated, t.hypothetical) for t in find_triggers(sentence, lang)]
-    return out
+    return [(t.type, t.mode, t.negated, t.hypothetical) for t in found_triggers(text, lang)]
 
 
 @pytest.mark.parametrize("lang,text,expected", [
@@ -38,7 +43,6 @@ def triggers_of(text: str, lang: str) -> list[tuple[str, str | None, bool, bool]
     ("fr", "Le 24 avril dernier, Moroni avait refusé l'accostage d'un bateau en provenance de Mayotte",
      "REJECT"),
     ("fr", "Moroni a suspendu le trafic de passagers dans le port d'Anjouan", "SANCTION"),
-    ("fr", "Les autorités françaises ont déployé depuis fin avril d'importants moyens", "MOBILIZE"),
     ("es", "El ministro del Interior, Fernando Grande-Marlaska, se reunió ayer en Nuakchot con el "
            "presidente de Mauritania", "CONSULT"),
     ("de", "unterzeichnete sie in der Hauptstadt Rabat eine entsprechende Absichtserklärung.", "SUPPORT"),
@@ -53,7 +57,7 @@ def test_trigger_type(lang, text, expected):
 def test_future_cooperation_is_agree():
     text = ("Minister Buffet affirmed that the French Ministry of the Interior will support "
             "the Ministry of Public Security")
-    found = find_triggers(split_sentences(text)[0], "en")
+    found = found_triggers(text, "en")
     assert not any(t.type == "SUPPORT" for t in found)
 
 
@@ -74,9 +78,3 @@ def test_negated_event_is_flagged(lang, text):
 def test_hypothetical_event_is_flagged():
     found = triggers_of("If Algeria refused the returns, France could suspend visas.", "en")
     assert found and all(t[3] for t in found)
-
-
-def test_agreed_that_is_not_an_agreement():
-    text = ("Deputy Minister Nguyen Van Long and Minister Francois Noel Buffet agreed that the meeting "
-            "took place in the context that bilateral relations between the two countries were flourishing")
-    assert "AGREE" not in [t[0] for t in triggers_of(text, "en")]

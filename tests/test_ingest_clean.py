@@ -200,5 +200,6 @@ def test_dev_month_stamp_kept_in_meta_not_published(dev_cleaned):
     full = clean(RawDocument(source="t",
                              raw=" date 2024-06-23 Berne veut un agent de liaison.\n\n" + doc.text))
     assert full.published == "2024-06-23" and "published_month" not in full.meta
+    # months from stamps, and from a URL path /2022/09/ when the page gives no day
     assert sorted(d.meta["published_month"] for d in dev_cleaned.values() if "published_month" in d.meta) == [
-        "2016-12", "2019-07", "2022-11", "2023-02", "2023-10", "2023-10"]
+        "2016-12", "2019-07", "2022-09", "2022-11", "2023-02", "2023-10", "2023-10"]

@@ -23,6 +23,7 @@ from liaison.extract.setting import main_states
 from liaison.extract.triggers import clause_before, cues
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.tokens import Token
+from liaison.nlp.pipelines import with_tokens
 from liaison.records import Actor, Commitment, DateValue, Document, Span
 
 MAX_ACTION_CHARS = 240
@@ -159,6 +160,7 @@ def _same_paragraph(doc: Document, a: Span, b: Span) -> bool:
 
 
 def extract_commitments(doc: Document, sentences: list[Span]) -> list[Commitment]:
+    doc = with_tokens(doc)
     lead = {i for i, s in enumerate(sentences) if len(s.text.split()) >= 5}
     pair = main_states(doc, sentences, set(sorted(lead)[:3]))[:2]
     out, seen = [], set()

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from liaison.records import Actor, Event
+from liaison.records import Actor, Event, parse_day
 
 MAX_EVIDENCE = 4
+STATED_BEFORE_DAYS = 3      # a stated day this close before the article's date may be its main act
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,23 @@ def _day(e: Event) -> tuple:
     return (e.date.start, e.date.end) if e.date else (None, None)
 
 
+def _same_time(a: Event, b: Event) -> bool:
+    """The same dates; or one report dated by the article (inferred) and the other stating a day
+    a few days before it: the act told once with its date and once without."""
+    if _day(a) == _day(b):
+        return True
+    if not (a.date and b.date) or (a.date.basis == "inferred") == (b.date.basis == "inferred"):
+        return False
+    stated, inferred = (a.date, b.date) if b.date.basis == "inferred" else (b.date, a.date)
+    if stated.precision != "day" or not (stated.end and inferred.start):
+        return False
+    gap = (parse_day(inferred.start) - parse_day(stated.end)).days
+    return 0 <= gap <= STATED_BEFORE_DAYS
+
+
 def same_act(a: Found, b: Found) -> bool:
     ea, eb = a.event, b.event
-    if ea.type != eb.type or ea.hypothetical != eb.hypothetical or _day(ea) != _day(eb):
+    if ea.type != eb.type or ea.hypothetical != eb.hypothetical or not _same_time(ea, eb):
         return False
     if not _same_states(ea, eb):
         return False

@@ -26,7 +26,9 @@ from liaison.extract.dedupe import Found, dedupe, partners
 from liaison.extract.setting import Setting, article_setting, close_to_publication
 from liaison.extract.sides import acting_subjects, assign_sides
 from liaison.extract.triggers import Trigger, find_triggers
+from liaison.nlp.tokens import fold_word
 from liaison.nlp.vectors import embed, encode_vector
+from liaison.nlp.pipelines import with_tokens
 from liaison.records import Actor, DateValue, Document, Event, Span
 
 LEARNED_ALONE = 0.8                # backstop probability that makes a sentence with no trigger an event
@@ -56,6 +58,31 @@ def by_non_state(doc: Document, trigger: Trigger) -> bool:
     return bool(subjects & words)
 
 
+def content_of_instrument(doc: Document, trigger: Trigger) -> bool:
+    """A noun trigger inside the name or subject of an agreement ('the agreement on the
+    repatriation of …', 'un accord sur la réadmission') says what the agreement is about, not an
+    act (commitments.json `instruments`). Needs the parse."""
+    token = _parsed_token(doc, trigger)
+    if token is None or token.pos_ != "NOUN":
+        return False
+    instruments = {fold_word(w, doc.lang) for w in lexicon.words(doc.lang, "commitments", "instruments")}
+    head = token
+    for _ in range(3):
+        if head.head is head or head.head.pos_ in ("VERB", "AUX"):
+            return False
+        head = head.head
+        if head.pos_ == "NOUN" and fold_word(head.lemma_, doc.lang) in instruments:
+            return True
+    return False
+
+
+def _parsed_token(doc: Document, trigger: Trigger):
+    if doc.parsed is None:
+        return None
+    span = doc.parsed.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def best_per_type(triggers: list[Trigger]) -> list[Trigger]:
     chosen: dict[str, Trigger] = {}
     for t in triggers:
@@ -72,8 +99,9 @@ def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[st
     1. the states the sentence names (countries, demonyms, national bodies, officials, places);
     2. a statement that names partners but no one acting ("then met the ministers of Libya and
        Tunisia") is told of the official the article follows: that official's state joins;
-    3. one state named: its partner is the state named just before in the paragraph, else the
-       other state of the article's pair when the named one belongs to it;
+    3. one state named: its partner is the state of the official the article follows when no one
+       acting is named, else the state named just before in the paragraph, else the other state of
+       the article's pair when the named one belongs to it;
     4. none named: the states of the paragraph's previous sentences, else the article's pair
        when the sentence is in the headline or lead.
     """
@@ -86,6 +114,8 @@ def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[st
         return own, ""
     near = setting.neighbour_states(k)
     if len(own) == 1:
+        if lead and lead not in own and not any(a.side == "source" for a in actors):
+            return [lead] + own, f"{lead}: the state of the official the article follows"
         partner = next((c for c in near if c not in own), None)
         if partner:
             return own + [partner], f"{partner}: named just before in the paragraph"
@@ -212,7 +242,7 @@ def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> l
     """The acts of one sentence: its triggers (weak ones vetoed by a confident backstop), or the
     backstop's reading when no trigger fired at all."""
     found = sentence_triggers(doc, k)
-    acts = [t for t in found if not by_non_state(doc, t)]
+    acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)]
     if reading is not None:
         acts = [t for t in acts if t.confidence >= STRONG or reading.p_event >= LEARNED_VETO]
         if not found and reading.p_event >= LEARNED_ALONE:
@@ -221,6 +251,7 @@ def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> l
 
 
 def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -> list[Event]:
+    doc = with_tokens(doc)
     setting = article_setting(doc, sentences, lead_date)
     vectors = embed([s.text for s in sentences])
     readings = read_sentences(vectors) or [None] * len(sentences)

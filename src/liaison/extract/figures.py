@@ -14,6 +14,7 @@ from dataclasses import replace
 from liaison import lexicon
 from liaison.nlp.patterns import PatternSet, compile_pattern
 from liaison.nlp.tokens import tokens_after, tokens_before
+from liaison.nlp.pipelines import with_tokens
 from liaison.records import Document, Figure, Span
 
 _DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -140,6 +141,7 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
 
 
 def extract_figures(doc: Document, sentences: list[Span]) -> list[Figure]:
+    doc = with_tokens(doc)
     date_spans = [(m.span.start, m.span.end) for m in doc.mentions if m.kind == "date"]
     out: list[Figure] = []
     for sentence in sentences:

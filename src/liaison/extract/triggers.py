@@ -77,7 +77,7 @@ def cues(lang: str | None, key: str) -> PatternSet:
 
 @functools.cache
 def _breaks(lang: str | None) -> frozenset[str]:
-    return frozenset(lexicon.words(lang, "words", "clause_breaks"))
+    return frozenset(fold_word(w, lang) for w in lexicon.words(lang, "words", "clause_breaks"))
 
 
 def clause_after(tokens: list[Token], k: int, lang: str | None, reach: int) -> list[Token]:
@@ -139,7 +139,9 @@ def _parsed_flags(parsed, head: Token, lang: str | None) -> tuple[bool, bool]:
         token = parsed[_spacy_index(parsed, head)]
     except (IndexError, ValueError):
         return False, False
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return False, False     # a noun's head verb tells the tense of another act ('hoped the meeting would')
+    verb = token
     children = list(verb.children)
     negation = single_words(lang, "negation") | single_words(lang, "negation_after")
     negated = any(c.dep_ in NEG_DEPS or fold_word(c.text) in negation for c in children)
@@ -180,9 +182,9 @@ def find_triggers(tokens: list[Token], lang: str | None, doc_text: str, parsed=N
     if not tokens:
         return []
     position = {t.i: k for k, t in enumerate(tokens)}
-    out = []
-    for hit in longest_first(trigger_patterns(lang).find(tokens)):
-        first, last = position[hit.first], position[hit.last - 1] + 1
-        if not _vetoed(hit, tokens, first, last, lang):
-            out.append(_trigger(hit, tokens, first, last, doc_text, lang, parsed))
-    return out
+
+    def span(hit: Hit) -> tuple[int, int]:
+        return position[hit.first], position[hit.last - 1] + 1
+    # a vetoed reading (another sense of the word) gives way to the next-longest one
+    hits = [h for h in trigger_patterns(lang).find(tokens) if not _vetoed(h, tokens, *span(h), lang)]
+    return [_trigger(h, tokens, *span(h), doc_text, lang, parsed) for h in longest_first(hits)]

@@ -67,16 +67,26 @@ def _word(text: str, lang: str | None, pos: frozenset[str] = frozenset()) -> Wor
     return Word(form, "" if exact or prefix else stem(form, lang), exact, pos, prefix)
 
 
+def _alternatives(part: str, lang: str | None) -> list[Word]:
+    """The words of 'a|b|c'. A part of speech on the last alternative applies to them all
+    ("meet|met/VERB"); one on another alternative to that word only ("annuler|reporter/VERB|ajourner")."""
+    words = [w for w in part.split("|") if w]
+    tagged = ["/" in w for w in words]
+    shared = frozenset(words[-1].split("/", 1)[1].split(",")) if tagged[-1] and not any(tagged[:-1]) else None
+    out = []
+    for w in words:
+        text, _, tags = w.partition("/")
+        out.append(_word(text, lang, shared if shared is not None else frozenset(t for t in tags.split(",") if t)))
+    return out
+
+
 def compile_pattern(text: str, lang: str | None, payload: object = None) -> Pattern:
     items = []
     for part in text.split():
         if part.startswith("~"):
             items.append(Item(gap=int(part[1:]) if part[1:].isdigit() else DEFAULT_GAP))
         else:
-            # a part of speech after the last alternative applies to them all ("meet|met/VERB")
-            alternatives, _, tags = part.partition("/")
-            pos = frozenset(tags.split(",")) if tags else frozenset()
-            items.append(Item(words=tuple(_word(w, lang, pos) for w in alternatives.split("|") if w)))
+            items.append(Item(words=tuple(_alternatives(part, lang))))
     if not items or items[0].gap or items[-1].gap:
         raise ValueError(f"pattern {text!r}: must start and end with a word")
     return Pattern(text, tuple(items), payload)
@@ -127,8 +137,6 @@ class PatternSet:
         """Every match in `tokens` (a sentence or a document), longest first where they overlap."""
         hits = []
         for k, t in enumerate(tokens):
-            if t.punct:
-                continue
             for p in self._candidates(t):
                 end = _match(p.items, 0, tokens, k, self.compounds)
                 if end is not None:
