@@ -1,6 +1,8 @@
-"""Dev-set quality floors: the pipeline, run on the bundled seeds and the 24 dev articles, must score
-at least the numbers pinned in tests/data/quality-floors.json. Only an explicit change to that file
-may lower a floor (raise them when the pipeline improves). Keys ending in `_max` are ceilings."""
+"""Quality floors: the pipeline, run on the three visible annotated sets (the 5 seeds, the 24 dev
+articles, the 27 dev-cluster articles told by several outlets), must score at least the numbers
+pinned in tests/data/quality-floors.json: the measured scores minus a small margin, so that a change
+that generalises may move a score a little, and none may lose much. Only an explicit change to that
+file may lower a floor (raise them when the pipeline improves). Keys ending in `_max` are ceilings."""
 from __future__ import annotations
 
 import json
@@ -18,7 +20,8 @@ DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((DATA / "quality-floors.json").read_text(encoding="utf-8"))
 SETS = {"seeds": ([str(ROOT / "examples" / "news")], DATA / "seeds-gold.jsonl"),
-        "dev": ([str(DATA / "dev-articles.jsonl")], DATA / "dev-gold.jsonl")}
+        "dev": ([str(DATA / "dev-articles.jsonl")], DATA / "dev-gold.jsonl"),
+        "clusters": ([str(DATA / "clusters-articles.jsonl")], DATA / "clusters-gold.jsonl")}
 
 
 @pytest.fixture(scope="module")

@@ -36,7 +36,7 @@ def document_facts(doc: Document) -> list[tuple[str, str, dict]]:
             "actors": [a.to_json() for a in ev.actors], "countries": list(ev.countries),
             "summary": ev.summary, "evidence": _ev(doc, ev.evidence), "confidence": ev.confidence,
             "explanation": ev.explanation, "salience": ev.salience, "published": doc.published,
-            "vector": ev.vector}))
+            "vector": ev.vector, "article_date": ev.article_date}))
     for c in doc.commitments:
         rows.append(("commitment", "extract", {
             "actor": _actor(c.actor), "countries": list(c.countries), "action": c.action,

@@ -153,6 +153,7 @@ class Event:
     salience: str = "background"      # main | background
     hypothetical: bool = False
     vector: str | None = field(default=None, compare=False, repr=False)   # the evidence's sentence vector
+    article_date: str | None = None   # the day the article's main act happened (its reference date)
 
 
 @dataclass(frozen=True)

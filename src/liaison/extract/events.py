@@ -214,7 +214,8 @@ def build_event(doc: Document, setting: Setting, k: int, trigger: Trigger, artic
         date=date, location=location, actors=tuple(actors), countries=tuple(states),
         summary=summary(trigger.type, trigger.mode, actors, states, location.name if location else None),
         confidence=round(confidence, 3), explanation=explanation(trigger, actors, states, completed, date_note),
-        salience="main" if k in setting.lead else "background", hypothetical=trigger.hypothetical)
+        salience="main" if k in setting.lead else "background", hypothetical=trigger.hypothetical,
+        article_date=setting.reference.end if setting.reference else None)
     return Found(event, k in setting.lead, stated, trigger.entry["id"], partners(actors))
 
 

@@ -21,7 +21,7 @@ from liaison.link.pairing import PairScore, pair_score
 from liaison.nlp.vectors import decode_vector
 from liaison.records import PRECISIONS, parse_day
 
-THRESHOLD = 2.6            # a pair scoring this much is one event (calibrated on the annotated pairs)
+THRESHOLD = 2.4            # a pair scoring this much is one event (calibrated on the annotated pairs)
 OCCASION_THRESHOLD = 1.8   # ... when the two documents already share an event
 WINDOW_DAYS = 10           # block width: reports further apart are never compared
 
@@ -179,6 +179,7 @@ def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
         e.pop("fact_ids", None)
         e.pop("published", None)
         e.pop("vector", None)
+        e.pop("article_date", None)
     return merged
 
 

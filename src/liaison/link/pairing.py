@@ -143,12 +143,14 @@ def _evidence(va: np.ndarray | None, vb: np.ndarray | None, out: PairScore) -> N
 
 
 def is_reference(e: dict) -> bool:
-    """A past act told in passing (not in the headline or lead), stated as days before the
-    article: a reference to an event, not a report of it ('the agreement signed five days ago')."""
-    date, published = e.get("date") or {}, parse_day(e.get("published"))
+    """A past act told in passing (not in the headline or lead), stated as days before the act the
+    article reports: a reference to an event, not a report of it ('the agreement signed five days
+    ago', in an article about the visit that followed)."""
+    date = e.get("date") or {}
+    now = parse_day(e.get("article_date") or e.get("published"))
     end = parse_day(date.get("end"))
-    return (e.get("salience") == "background" and date.get("basis") == "stated" and published is not None
-            and end is not None and (published - end).days >= REFERENCE_DAYS)
+    return (e.get("salience") == "background" and date.get("basis") == "stated" and now is not None
+            and end is not None and (now - end).days >= REFERENCE_DAYS)
 
 
 def cosine(va: np.ndarray | None, vb: np.ndarray | None) -> float | None:
@@ -160,6 +162,8 @@ def pair_score(a: dict, b: dict, va: np.ndarray | None, vb: np.ndarray | None,
     out = PairScore()
     if is_reference(a) or is_reference(b):
         return PairScore(VETO, ["a reference in passing to an earlier act is not a report of it"])
+    if a["type"] == b["type"] and a.get("mode") and b.get("mode") and a["mode"] != b["mode"]:
+        return PairScore(VETO, [f"{a['type']} of another kind ({a['mode']} / {b['mode']})"])
     if a["type"] == b["type"]:
         out.add(W["same_type"], f"the same type {a['type']}")
     elif plover.neighbours(a["type"], b["type"]) and (cosine(va, vb) or 0) >= NEIGHBOUR_COSINE:
