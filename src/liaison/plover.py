@@ -7,6 +7,7 @@ which coding rules apply (future cooperation is AGREE; which acts carry a promis
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from liaison.datafiles import read_json
@@ -70,10 +71,12 @@ def specific_crime_contexts() -> tuple[str, ...]:
     return tuple(_data()["specific_crime_contexts"])
 
 
-def verb(event_type: str, mode: str | None = None) -> str:
-    """How the type reads in an English sentence ('met', 'deported people to')."""
+def sentence(event_type: str, mode: str | None, who: str, whom: str) -> str:
+    """How an event reads in English: 'Laurent Nuñez (FRA) met Abdelmadjid Tebboune (DZA)'."""
     info = _data()["types"].get(event_type, {})
-    return info.get("mode_verbs_en", {}).get(mode or "", info.get("verb_en", event_type.lower()))
+    template = info.get("mode_sentences_en", {}).get(mode or "") or info.get("sentence_en") or "{who} " + event_type
+    template = re.sub(r"\[([^\]]*)\]", lambda m: m.group(1) if whom else "", template)
+    return template.format(who=who, whom=whom).strip()
 
 
 def neighbours(a: str, b: str) -> bool:

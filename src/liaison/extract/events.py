@@ -175,8 +175,7 @@ def summary(event_type: str, mode: str | None, actors: list[Actor], states: list
     who = who or states[:1]
     whom = [named(a) for a in actors if a.side == "target" and named(a) not in who]
     whom += [c for c in states if c not in shown and c not in who][:2]
-    text = f"{', '.join(who)} {plover.verb(event_type, mode)}"
-    text += f" {', '.join(whom)}" if whom else ""
+    text = plover.sentence(event_type, mode, ", ".join(who), ", ".join(whom))
     return text + (f" in {place}" if place else "")
 
 
