@@ -3,6 +3,7 @@ and no merge of two acts that only look alike (another day, other partners, a re
 
 Reports are built as the extract stage stores them, with the sentence vectors of real sentences
 (the multilingual encoder runs for real)."""
+
 from __future__ import annotations
 
 from liaison.link.events import merge_events
@@ -12,39 +13,65 @@ from liaison.nlp.vectors import decode_vector, embed, encode_vector
 DAY = {"start": "2025-02-10", "end": "2025-02-10", "precision": "day", "basis": "stated"}
 PUBLISHED_NEXT_DAY = {"start": "2025-02-11", "end": "2025-02-11", "precision": "day", "basis": "inferred"}
 OTHER_DAY = {"start": "2024-01-19", "end": "2024-01-19", "precision": "day", "basis": "stated"}
-MEETING_EN = ("Spain's interior minister and his Moroccan counterpart held a bilateral meeting in Madrid "
-              "on security cooperation.")
-MEETING_FR = ("Le ministre marocain de l'Intérieur et son homologue espagnol ont tenu une réunion de travail "
-              "à Madrid sur la coopération sécuritaire.")
-MEETING_ES = ("Los ministros del Interior de Marruecos y España se reunieron en Rabat para reforzar la "
-              "cooperación en seguridad.")
+MEETING_EN = (
+    "Spain's interior minister and his Moroccan counterpart held a bilateral meeting in Madrid "
+    "on security cooperation."
+)
+MEETING_FR = (
+    "Le ministre marocain de l'Intérieur et son homologue espagnol ont tenu une réunion de travail "
+    "à Madrid sur la coopération sécuritaire."
+)
+MEETING_ES = (
+    "Los ministros del Interior de Marruecos y España se reunieron en Rabat para reforzar la "
+    "cooperación en seguridad."
+)
 
 
 def report(doc, type_, date, countries, sentence, actors=(), salience="main", published="2025-02-11", n=0):
     [vector] = embed([sentence])
-    return {"id": f"{doc}-{n}", "doc_id": doc, "kind": "event", "payload": {
-        "type": type_, "mode": None, "contexts": ["migration"], "date": date, "location": None,
-        "countries": countries, "summary": "", "evidence": [{"doc_id": doc, "start": 0, "end": len(sentence),
-                                                             "text": sentence}],
-        "actors": [{"entity_id": a, "name": a, "role": None, "country": None, "side": "participant"}
-                   for a in actors],
-        "confidence": 0.6, "explanation": "rule", "salience": salience, "published": published,
-        "vector": encode_vector(vector)}}
+    return {
+        "id": f"{doc}-{n}",
+        "doc_id": doc,
+        "kind": "event",
+        "payload": {
+            "type": type_,
+            "mode": None,
+            "contexts": ["migration"],
+            "date": date,
+            "location": None,
+            "countries": countries,
+            "summary": "",
+            "evidence": [{"doc_id": doc, "start": 0, "end": len(sentence), "text": sentence}],
+            "actors": [
+                {"entity_id": a, "name": a, "role": None, "country": None, "side": "participant"}
+                for a in actors
+            ],
+            "confidence": 0.6,
+            "explanation": "rule",
+            "salience": salience,
+            "published": published,
+            "vector": encode_vector(vector),
+        },
+    }
 
 
 def test_the_same_meeting_told_in_english_and_french_is_one_event():
-    rows = [report("en", "CONSULT", DAY, ["ESP", "MAR"], MEETING_EN, ["marlaska"]),
-            report("fr", "CONSULT", PUBLISHED_NEXT_DAY, ["MAR", "ESP"], MEETING_FR, ["marlaska"])]
+    rows = [
+        report("en", "CONSULT", DAY, ["ESP", "MAR"], MEETING_EN, ["marlaska"]),
+        report("fr", "CONSULT", PUBLISHED_NEXT_DAY, ["MAR", "ESP"], MEETING_FR, ["marlaska"]),
+    ]
     [event] = merge_events(rows, {}, {}, names={"marlaska": "Fernando Grande-Marlaska"})
     assert sorted(event["sources"]) == ["en", "fr"]
-    assert event["date"] == DAY                     # the stated day wins over the inferred one
+    assert event["date"] == DAY  # the stated day wins over the inferred one
     assert "both name Fernando Grande-Marlaska" in event["explanation"]
     assert "score" in event["explanation"] and "vector" not in event
 
 
 def test_two_meetings_of_the_same_ministers_on_different_stated_days_stay_apart():
-    rows = [report("a", "CONSULT", DAY, ["ESP", "MAR"], MEETING_EN, ["marlaska"]),
-            report("b", "CONSULT", OTHER_DAY, ["ESP", "MAR"], MEETING_ES, ["marlaska"], published="2024-01-20")]
+    rows = [
+        report("a", "CONSULT", DAY, ["ESP", "MAR"], MEETING_EN, ["marlaska"]),
+        report("b", "CONSULT", OTHER_DAY, ["ESP", "MAR"], MEETING_ES, ["marlaska"], published="2024-01-20"),
+    ]
     assert len(merge_events(rows, {}, {})) == 2
 
 
@@ -57,20 +84,31 @@ def test_acts_with_other_partners_stay_apart():
 
 def test_an_earlier_act_told_in_passing_is_a_reference_not_a_report():
     signing = report("a", "SUPPORT", DAY, ["USA", "GTM"], "The two governments signed the asylum agreement.")
-    later = report("b", "SUPPORT", DAY, ["USA", "GTM"], "The agreement was signed five days ago.",
-                   salience="background", published="2025-02-16")
+    later = report(
+        "b",
+        "SUPPORT",
+        DAY,
+        ["USA", "GTM"],
+        "The agreement was signed five days ago.",
+        salience="background",
+        published="2025-02-16",
+    )
     assert len(merge_events([signing, later], {}, {})) == 2
 
 
 def test_two_reports_of_one_document_never_join():
-    rows = [report("a", "CONSULT", DAY, ["ESP", "MAR"], MEETING_EN, n=1),
-            report("a", "CONSULT", DAY, ["ESP", "MAR"], MEETING_FR, n=2)]
+    rows = [
+        report("a", "CONSULT", DAY, ["ESP", "MAR"], MEETING_EN, n=1),
+        report("a", "CONSULT", DAY, ["ESP", "MAR"], MEETING_FR, n=2),
+    ]
     assert len(merge_events(rows, {}, {})) == 2
 
 
 def test_a_near_duplicate_document_adds_a_source_not_a_record():
-    rows = [report("orig", "AGREE", DAY, ["FRA", "DZA"], MEETING_EN),
-            report("copy", "AGREE", DAY, ["FRA", "DZA"], MEETING_EN)]
+    rows = [
+        report("orig", "AGREE", DAY, ["FRA", "DZA"], MEETING_EN),
+        report("copy", "AGREE", DAY, ["FRA", "DZA"], MEETING_EN),
+    ]
     [event] = merge_events(rows, {}, {"copy": "orig"})
     assert sorted(event["sources"]) == ["copy", "orig"]
 

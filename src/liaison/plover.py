@@ -4,6 +4,7 @@ Extraction, linking, the API and the exports ask this module which types, modes 
 exist, how an event scores on the conflict-cooperation scale, which quad class it is in, and
 which coding rules apply (future cooperation is AGREE; which acts carry a promise out).
 """
+
 from __future__ import annotations
 
 import functools
@@ -74,7 +75,9 @@ def specific_crime_contexts() -> tuple[str, ...]:
 def sentence(event_type: str, mode: str | None, who: str, whom: str) -> str:
     """How an event reads in English: 'Laurent Nuñez (FRA) met Abdelmadjid Tebboune (DZA)'."""
     info = _data()["types"].get(event_type, {})
-    template = info.get("mode_sentences_en", {}).get(mode or "") or info.get("sentence_en") or "{who} " + event_type
+    template = (
+        info.get("mode_sentences_en", {}).get(mode or "") or info.get("sentence_en") or "{who} " + event_type
+    )
     template = re.sub(r"\[([^\]]*)\]", lambda m: m.group(1) if whom else "", template)
     return template.format(who=who, whom=whom).strip()
 

@@ -7,6 +7,7 @@ The table has one column per set, the lowest value of each row, and each set's l
 
     python -m liaison.evaluate.sets [--shared ../shared] [--json out.json] [-v]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,17 +18,28 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-SETS = {"seeds": ("corpus/seeds", "corpus/dev-gold.jsonl"),
-        "dev": ("corpus/dev/articles.jsonl", "corpus/dev/gold.jsonl"),
-        "clusters": ("corpus/dev-clusters/articles.jsonl", "corpus/dev-clusters/gold.jsonl")}
-ROWS = (("events lenient F1", "events_lenient", "f1"), ("events strict F1", "events_strict", "f1"),
-        ("events lenient P", "events_lenient", "precision"), ("events lenient R", "events_lenient", "recall"),
-        ("main-event recall", "events_lenient", "main_recall"), ("date exact", "events_lenient", "date_exact"),
-        ("merge recall", "merging", "merge_recall"), ("false merges", "merging", "false_merges"),
-        ("persons F1", "persons", "f1"), ("role accuracy", "persons", "role_accuracy"),
-        ("country accuracy", "persons", "country_accuracy"), ("commitments F1", "commitments", "f1"),
-        ("figures F1", "figures", "f1"), ("published accuracy", "documents", "published_accuracy"),
-        ("language accuracy", "documents", "lang_accuracy"))
+SETS = {
+    "seeds": ("corpus/seeds", "corpus/dev-gold.jsonl"),
+    "dev": ("corpus/dev/articles.jsonl", "corpus/dev/gold.jsonl"),
+    "clusters": ("corpus/dev-clusters/articles.jsonl", "corpus/dev-clusters/gold.jsonl"),
+}
+ROWS = (
+    ("events lenient F1", "events_lenient", "f1"),
+    ("events strict F1", "events_strict", "f1"),
+    ("events lenient P", "events_lenient", "precision"),
+    ("events lenient R", "events_lenient", "recall"),
+    ("main-event recall", "events_lenient", "main_recall"),
+    ("date exact", "events_lenient", "date_exact"),
+    ("merge recall", "merging", "merge_recall"),
+    ("false merges", "merging", "false_merges"),
+    ("persons F1", "persons", "f1"),
+    ("role accuracy", "persons", "role_accuracy"),
+    ("country accuracy", "persons", "country_accuracy"),
+    ("commitments F1", "commitments", "f1"),
+    ("figures F1", "figures", "f1"),
+    ("published accuracy", "documents", "published_accuracy"),
+    ("language accuracy", "documents", "lang_accuracy"),
+)
 
 
 def run_set(shared: Path, name: str, work: Path, verbose: bool = False) -> dict:
@@ -35,6 +47,7 @@ def run_set(shared: Path, name: str, work: Path, verbose: bool = False) -> dict:
     from liaison.export import export
     from liaison.pipeline import ingest
     from liaison.store import connect
+
     source, gold = SETS[name]
     store = connect(f"sqlite:///{work / (name + '.db')}")
     ingest([str(shared / source)], store)
@@ -46,12 +59,24 @@ def run_set(shared: Path, name: str, work: Path, verbose: bool = False) -> dict:
 def score(shared: Path, gold: Path, pred: Path, json_out: Path, verbose: bool) -> dict:
     scorer = shared / "tools" / "score"
     if scorer.exists():
-        args = [sys.executable, str(scorer), "--gold", str(gold), "--pred", str(pred), "--json", str(json_out)]
-        report = subprocess.run(args + (["-v"] if verbose else []), capture_output=True, text=True, check=True)
+        args = [
+            sys.executable,
+            str(scorer),
+            "--gold",
+            str(gold),
+            "--pred",
+            str(pred),
+            "--json",
+            str(json_out),
+        ]
+        report = subprocess.run(
+            args + (["-v"] if verbose else []), capture_output=True, text=True, check=True
+        )
         if verbose:
             print(report.stdout)
         return json.loads(json_out.read_text(encoding="utf-8"))
     from liaison.evaluate.score import score as own_score
+
     return own_score(gold, pred)["scores"]
 
 
@@ -66,10 +91,14 @@ def table(results: dict[str, dict]) -> str:
         lines.append(f"{label:22}{cells}{_fmt(worst):>10}")
     for n in names:
         langs = results[n].get("by_language", {})
-        lines.append(f"{n} by language: " + "  ".join(
-            f"{lang}: events strict {_fmt(v.get('events_strict_f1'))} persons {_fmt(v.get('persons_f1'))}"
-            f" ({v.get('documents')} docs)"
-            for lang, v in sorted(langs.items())))
+        lines.append(
+            f"{n} by language: "
+            + "  ".join(
+                f"{lang}: events strict {_fmt(v.get('events_strict_f1'))} persons {_fmt(v.get('persons_f1'))}"
+                f" ({v.get('documents')} docs)"
+                for lang, v in sorted(langs.items())
+            )
+        )
     return "\n".join(lines)
 
 

@@ -22,8 +22,8 @@ from liaison.extract import arguments as args
 from liaison.extract.setting import main_states
 from liaison.extract.triggers import clause_before, cues
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
-from liaison.nlp.tokens import Token
 from liaison.nlp.pipelines import with_tokens
+from liaison.nlp.tokens import Token
 from liaison.records import Actor, Commitment, DateValue, Document, Span
 
 MAX_ACTION_CHARS = 240

@@ -13,6 +13,7 @@ to a main verb are mostly context). Per act:
 - the place named in the sentence.
 Hypothetical acts are flagged and kept out of the record; the same act told twice is one event.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -26,19 +27,19 @@ from liaison.extract.dedupe import Found, dedupe, partners
 from liaison.extract.setting import Setting, article_setting, close_to_publication
 from liaison.extract.sides import acting_subjects, assign_sides
 from liaison.extract.triggers import Trigger, find_triggers
+from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import fold_word
 from liaison.nlp.vectors import embed, encode_vector
-from liaison.nlp.pipelines import with_tokens
 from liaison.records import Actor, DateValue, Document, Event, Span
 
-LEARNED_ALONE = 0.8                # backstop probability that makes a sentence with no trigger an event
-LEARNED_VETO = 0.2                 # ... below which a trigger that is not strong is another sense of its word
-LEARNED_WEIGHT = 0.6               # confidence of a learned event per unit of probability
-STRONG = 0.75                      # a trigger this confident is not vetoed by the backstop
+LEARNED_ALONE = 0.8  # backstop probability that makes a sentence with no trigger an event
+LEARNED_VETO = 0.2  # ... below which a trigger that is not strong is another sense of its word
+LEARNED_WEIGHT = 0.6  # confidence of a learned event per unit of probability
+STRONG = 0.75  # a trigger this confident is not vetoed by the backstop
 MAX_TYPES_PER_SENTENCE = 2
-SECOND_MIN = 0.65                  # confidence a second act in one sentence needs
-INFERRED_DATE_PENALTY = 0.8        # the sentence does not state the act's date
-COMPLETED_PENALTY = 0.9            # states completed from the paragraph or the article
+SECOND_MIN = 0.65  # confidence a second act in one sentence needs
+INFERRED_DATE_PENALTY = 0.8  # the sentence does not state the act's date
+COMPLETED_PENALTY = 0.9  # states completed from the paragraph or the article
 
 
 def sentence_tokens(doc: Document, k: int) -> list:
@@ -136,8 +137,9 @@ def in_scope(setting: Setting, states: list[str], actors: list[Actor]) -> bool:
         return True
     if not states:
         return False
-    return len(setting.states) >= 2 or any(a.country is None and a.entity_key and
-                                           a.entity_key.startswith("organization:") for a in actors)
+    return len(setting.states) >= 2 or any(
+        a.country is None and a.entity_key and a.entity_key.startswith("organization:") for a in actors
+    )
 
 
 def fits_act(value: DateValue, reference: DateValue | None, future: bool) -> bool:
@@ -145,19 +147,26 @@ def fits_act(value: DateValue, reference: DateValue | None, future: bool) -> boo
     ('the 2030 World Cup'), and not a bare year the article's own date makes more precise ('in
     2025' of an act reported in 2025); a bare earlier year dates background ('in 2021')."""
     if reference is None or not reference.start or not value.start or reference.year_unstated:
-        return True             # without a sure year, any date may be the act's
+        return True  # without a sure year, any date may be the act's
     if not future and value.start > (reference.end or reference.start):
         return False
     return not (value.precision == "year" and value.start[:4] >= reference.start[:4])
 
 
-def event_date(doc: Document, setting: Setting, sentence: Span, trigger: Trigger) -> tuple[DateValue | None, str]:
+def event_date(
+    doc: Document, setting: Setting, sentence: Span, trigger: Trigger
+) -> tuple[DateValue | None, str]:
     """The date the sentence states for the act, else the reference date (inferred). A promise is
     dated when it is made: 'agreed to meet in June' is an agreement of today about June."""
     reference = setting.reference
     for value, span in args.dates_in(doc, sentence.start, sentence.end, trigger.start):
-        promised = trigger.future and reference is not None and value.start and reference.end \
+        promised = (
+            trigger.future
+            and reference is not None
+            and value.start
+            and reference.end
             and value.start > reference.end
+        )
         if not promised and fits_act(value, reference, trigger.future):
             return value.stated(), f"date stated: '{span.text}'"
     if reference is None:
@@ -165,11 +174,14 @@ def event_date(doc: Document, setting: Setting, sentence: Span, trigger: Trigger
     return reference, f"date inferred: {setting.reference_note}"
 
 
-def summary(event_type: str, mode: str | None, actors: list[Actor], states: list[str],
-            place: str | None) -> str:
+def summary(
+    event_type: str, mode: str | None, actors: list[Actor], states: list[str], place: str | None
+) -> str:
     """'Laurent Nuñez (FRA) met Abdelmadjid Tebboune (DZA) in Algiers'."""
+
     def named(a: Actor) -> str:
         return f"{a.name} ({a.country})" if a.country else a.name
+
     who = [named(a) for a in actors if a.side == "source"] or [named(a) for a in actors][:1]
     shown = {a.country for a in actors if a.country}
     who = who or states[:1]
@@ -179,8 +191,9 @@ def summary(event_type: str, mode: str | None, actors: list[Actor], states: list
     return text + (f" in {place}" if place else "")
 
 
-def explanation(trigger: Trigger, actors: list[Actor], states: list[str], completed: str,
-                date_note: str) -> str:
+def explanation(
+    trigger: Trigger, actors: list[Actor], states: list[str], completed: str, date_note: str
+) -> str:
     parts = [f"{trigger.type}: '{trigger.text}' ({trigger.entry['id']})"]
     if trigger.type != trigger.entry["type"]:
         parts.append(f"future or promised {trigger.entry['type']} coded AGREE")
@@ -195,7 +208,9 @@ def explanation(trigger: Trigger, actors: list[Actor], states: list[str], comple
     return "; ".join(parts)
 
 
-def build_event(doc: Document, setting: Setting, k: int, trigger: Trigger, article_ctx: Counter) -> Found | None:
+def build_event(
+    doc: Document, setting: Setting, k: int, trigger: Trigger, article_ctx: Counter
+) -> Found | None:
     sentence = setting.sentences[k]
     placed = args.actors_in(doc, sentence.start, sentence.end)
     actors = assign_sides(placed, trigger.start, trigger.end, trigger.entry, doc.parsed)
@@ -208,13 +223,21 @@ def build_event(doc: Document, setting: Setting, k: int, trigger: Trigger, artic
     confidence *= COMPLETED_PENALTY if completed else 1.0
     location = args.location_in(doc, sentence.start, sentence.end)
     event = Event(
-        type=trigger.type, mode=trigger.mode, evidence=(sentence,),
+        type=trigger.type,
+        mode=trigger.mode,
+        evidence=(sentence,),
         contexts=statement_contexts(sentence_tokens(doc, k), article_ctx, doc.lang),
-        date=date, location=location, actors=tuple(actors), countries=tuple(states),
+        date=date,
+        location=location,
+        actors=tuple(actors),
+        countries=tuple(states),
         summary=summary(trigger.type, trigger.mode, actors, states, location.name if location else None),
-        confidence=round(confidence, 3), explanation=explanation(trigger, actors, states, completed, date_note),
-        salience="main" if k in setting.lead else "background", hypothetical=trigger.hypothetical,
-        article_date=setting.reference.end if setting.reference else None)
+        confidence=round(confidence, 3),
+        explanation=explanation(trigger, actors, states, completed, date_note),
+        salience="main" if k in setting.lead else "background",
+        hypothetical=trigger.hypothetical,
+        article_date=setting.reference.end if setting.reference else None,
+    )
     return Found(event, k in setting.lead, stated, trigger.entry["id"], partners(actors))
 
 
@@ -224,18 +247,28 @@ def lead_date(doc: Document, sentences: list[Span], lead: set[int]) -> DateValue
     for k in sorted(lead):
         for trigger in best_per_type(sentence_triggers(doc, k)):
             dated = args.date_near(doc, sentences[k].start, sentences[k].end, trigger.start)
-            if dated and dated[0].precision in ("day", "week") and dated[0].start \
-                    and close_to_publication(doc, dated[0]):
+            if (
+                dated
+                and dated[0].precision in ("day", "week")
+                and dated[0].start
+                and close_to_publication(doc, dated[0])
+            ):
                 return dated[0]
     return None
 
 
 def learned_trigger(sentence: Span, reading: Reading) -> Trigger:
     """An act the backstop reads in a sentence no lexicon word marks."""
-    entry = {"id": f"learned.{reading.type.lower()}", "type": reading.type, "mode": None,
-             "confidence": round(LEARNED_WEIGHT * reading.p_event, 3)}
+    entry = {
+        "id": f"learned.{reading.type.lower()}",
+        "type": reading.type,
+        "mode": None,
+        "confidence": round(LEARNED_WEIGHT * reading.p_event, 3),
+    }
     words = sentence.text.split()
-    return Trigger(entry, sentence.start, sentence.end, " ".join(words[:8]) + (" …" if len(words) > 8 else ""), -1)
+    return Trigger(
+        entry, sentence.start, sentence.end, " ".join(words[:8]) + (" …" if len(words) > 8 else ""), -1
+    )
 
 
 def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> list[Trigger]:

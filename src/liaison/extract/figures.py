@@ -5,6 +5,7 @@ numbers inside names ('UNOC3'), page clutter ('2255 views'). Amounts of money ke
 written with the scale in the unit ('€7.4 billion' -> 7.4 'EUR billion'); counts of people or
 things are scaled ('2.1 million people' -> 2100000).
 """
+
 from __future__ import annotations
 
 import functools
@@ -13,8 +14,8 @@ from dataclasses import replace
 
 from liaison import lexicon
 from liaison.nlp.patterns import PatternSet, compile_pattern
-from liaison.nlp.tokens import tokens_after, tokens_before
 from liaison.nlp.pipelines import with_tokens
+from liaison.nlp.tokens import tokens_after, tokens_before
 from liaison.records import Document, Figure, Span
 
 _DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -37,7 +38,9 @@ def _number_rx(lang: str | None) -> re.Pattern:
     pct = "|".join(lex.get("percent", ["%"]))
     return re.compile(
         rf"(?<![\w.,/:+-]){_CURRENCY_BEFORE}(?:(?P<num>{_DIGITS})|(?P<word>{word_alt}))(?![\w]|[.,]\d|[:/-]\d)"
-        rf"(?:\s?(?P<scale>{scale_alt})(?!\w))?(?:\s?(?P<pct>{pct}))?", re.IGNORECASE)
+        rf"(?:\s?(?P<scale>{scale_alt})(?!\w))?(?:\s?(?P<pct>{pct}))?",
+        re.IGNORECASE,
+    )
 
 
 def parse_digits(text: str, lang: str | None) -> float | None:
@@ -49,7 +52,7 @@ def parse_digits(text: str, lang: str | None) -> float | None:
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
         t = t.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", t) and lang != "en":
-        t = t.replace(",", "")          # an English-style thousands group in other languages
+        t = t.replace(",", "")  # an English-style thousands group in other languages
     else:
         t = t.replace(",", ".")
     try:
@@ -61,23 +64,32 @@ def parse_digits(text: str, lang: str | None) -> float | None:
 def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
     lang = doc.lang
     lex = lexicon.load(lang, "figures")
-    after = text[m.end():m.end() + 20]
-    before = text[max(0, m.start() - 20):m.start()]
+    after = text[m.end() : m.end() + 20]
+    before = text[max(0, m.start() - 20) : m.start()]
     following = tokens_after(doc.tokens, offset + m.end(), 3)
-    if following and not m.group("pct") and not m.group("scale") and any(
-            h.first == following[0].i for h in _word_set(lang, "excluded_after").find(following)):
-        return True                 # '34 years old', '10 am', '2255 views'
+    if (
+        following
+        and not m.group("pct")
+        and not m.group("scale")
+        and any(h.first == following[0].i for h in _word_set(lang, "excluded_after").find(following))
+    ):
+        return True  # '34 years old', '10 am', '2255 views'
     preceding = tokens_before(doc.tokens, offset + m.start(), 3)
-    if preceding and any(h.last == preceding[-1].i + 1 for h in _word_set(lang, "excluded_before").find(preceding)):
-        return True                 # 'article 12', 'Boeing 787', 'line 34'
+    if preceding and any(
+        h.last == preceding[-1].i + 1 for h in _word_set(lang, "excluded_before").find(preceding)
+    ):
+        return True  # 'article 12', 'Boeing 787', 'line 34'
     months = lex.get("months", [])
     if m.group("num") and months and not m.group("pct"):
         words_after = after.split()[:2]
         word_before = before.split()[-1:] if before.split() else []
         near = [w.strip(".,;:").lower() for w in words_after[:1] + word_before]
-        if any(w in months for w in near) or (words_after[:1] == ["de"] and len(words_after) > 1
-                                               and words_after[1].strip(".,").lower() in months):
-            return True             # a day of a month: a date, not a figure
+        if any(w in months for w in near) or (
+            words_after[:1] == ["de"]
+            and len(words_after) > 1
+            and words_after[1].strip(".,").lower() in months
+        ):
+            return True  # a day of a month: a date, not a figure
     if m.group("num") and _YEAR.match(m.group("num")) and not m.group("cur") and not m.group("pct"):
         return True
     if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
@@ -90,7 +102,7 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
 def _subject(text: str, end: int, lang: str | None) -> str | None:
     links = set(lexicon.words(lang, "words", "link_words"))
     words = []
-    for w in re.split(r"\s+", text[end:end + 80].strip()):
+    for w in re.split(r"\s+", text[end : end + 80].strip()):
         w = w.strip("“”\"«»()")
         if not w or re.search(r"[.,;:!?]$", w):
             if w:
@@ -106,8 +118,9 @@ def _subject(text: str, end: int, lang: str | None) -> str | None:
 
 def _value_unit(m: re.Match, lang: str | None) -> tuple[float | None, str | None]:
     lex = lexicon.load(lang, "figures")
-    value = (parse_digits(m.group("num"), lang) if m.group("num")
-             else lex["numbers"].get(m.group("word").lower()))
+    value = (
+        parse_digits(m.group("num"), lang) if m.group("num") else lex["numbers"].get(m.group("word").lower())
+    )
     if value is None:
         return None, None
     scale_word = (m.group("scale") or "").lower()
@@ -120,23 +133,32 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
     out = []
     for m in _number_rx(doc.lang).finditer(sentence.text):
         start, end = sentence.start + m.start(), sentence.start + m.end()
-        if any(a < end and start < b for a, b in date_spans) or _excluded(doc, sentence.text, m, sentence.start):
+        if any(a < end and start < b for a, b in date_spans) or _excluded(
+            doc, sentence.text, m, sentence.start
+        ):
             continue
         value, scale_word = _value_unit(m, doc.lang)
         if value is None:
             continue
         subject = _subject(sentence.text, m.end(), doc.lang)
         currencies = lexicon.load(doc.lang, "figures").get("currencies", {})
-        currency = currencies.get((m.group("cur") or "").lower()) or \
-            currencies.get((subject or "").split(" ")[0].lower().strip("'’d"))
+        currency = currencies.get((m.group("cur") or "").lower()) or currencies.get(
+            (subject or "").split(" ")[0].lower().strip("'’d")
+        )
         unit = scale_word if scale_word == "%" else None
         if currency:
             unit = f"{currency} {scale_word}".strip() if scale_word and scale_word != "%" else currency
         elif scale_word and scale_word != "%":
             value *= lexicon.load(doc.lang, "figures")["scales"].get(scale_word) or 1
-        out.append(Figure(value=value, evidence=(sentence,),
-                          unit=unit or (subject.split(" ")[0] if subject else None), subject=subject,
-                          explanation=f"figure '{m.group(0).strip()}' in a relevant article"))
+        out.append(
+            Figure(
+                value=value,
+                evidence=(sentence,),
+                unit=unit or (subject.split(" ")[0] if subject else None),
+                subject=subject,
+                explanation=f"figure '{m.group(0).strip()}' in a relevant article",
+            )
+        )
     return out
 
 

@@ -9,6 +9,7 @@ What a sentence leaves unsaid is read from here, each with a rule an analyst can
   ' date YYYY-MM' stamp; never "the latest date in the text" (that is mostly background);
 - paragraph neighbours: the states of the sentences just before, in the same paragraph.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,10 +19,10 @@ from dataclasses import dataclass, field
 from liaison.extract import arguments as args
 from liaison.records import DateValue, Document, Entity, Span
 
-LEAD_SENTENCES = 3          # headline and lead: what the article is about
-MIN_MENTIONS = 2            # a state named this often is one the article is about
-LEAD_DATE_DAYS = 7          # the lead's own date dates the article when this close to publication
-NEIGHBOURS = 2              # sentences before, in the paragraph, whose states a sentence may take
+LEAD_SENTENCES = 3  # headline and lead: what the article is about
+MIN_MENTIONS = 2  # a state named this often is one the article is about
+LEAD_DATE_DAYS = 7  # the lead's own date dates the article when this close to publication
+NEIGHBOURS = 2  # sentences before, in the paragraph, whose states a sentence may take
 
 
 @dataclass
@@ -46,7 +47,7 @@ class Setting:
         """States named in the sentences just before sentence k, in the same paragraph (nearest first)."""
         out: list[str] = []
         for j in range(k - 1, max(-1, k - 1 - NEIGHBOURS), -1):
-            if "\n\n" in self.doc.text[self.sentences[j].end:self.sentences[k].start]:
+            if "\n\n" in self.doc.text[self.sentences[j].end : self.sentences[k].start]:
                 break
             out += [c for c in self.states_of(j) if c not in out]
         return out
@@ -83,8 +84,11 @@ def reference_date(doc: Document, lead_date: DateValue | None) -> tuple[DateValu
     month = (doc.meta or {}).get("published_month")
     if month:
         from liaison.understand.dates_calendar import month_range
+
         first, last = month_range(int(month[:4]), int(month[5:7]))
-        return DateValue(first.isoformat(), last.isoformat(), "month", basis="inferred"), "the page's month stamp"
+        return DateValue(
+            first.isoformat(), last.isoformat(), "month", basis="inferred"
+        ), "the page's month stamp"
     return None, "no date: the article gives no publication date"
 
 

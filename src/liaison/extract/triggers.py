@@ -6,6 +6,7 @@ and hypothetical. With a parse the flags come from the trigger's own verb (its n
 auxiliaries, its tense); the cue words of the clause before it decide otherwise, and in both cases
 a cue word that stands right before the trigger wins ("refused to sign", "plans to visit").
 """
+
 from __future__ import annotations
 
 import functools
@@ -15,21 +16,21 @@ from liaison import lexicon, plover
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.tokens import Token, fold_word
 
-WINDOW = 6            # tokens of the clause before a trigger where its cue words count
-AFTER = 2             # tokens after it where a following negation counts ("ne signera pas"), unless
-                      # the language says otherwise (language.json negation_reach: German 'nicht')
-VETO_REACH = 3        # tokens around it where a not_after / not_before pattern vetoes it
-NEG_DEPS = {"neg"}         # Universal Dependencies' negation relation
+WINDOW = 6  # tokens of the clause before a trigger where its cue words count
+AFTER = 2  # tokens after it where a following negation counts ("ne signera pas"), unless
+# the language says otherwise (language.json negation_reach: German 'nicht')
+VETO_REACH = 3  # tokens around it where a not_after / not_before pattern vetoes it
+NEG_DEPS = {"neg"}  # Universal Dependencies' negation relation
 AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass"}
 
 
 @dataclass(frozen=True)
 class Trigger:
-    entry: dict            # the lexicon entry: id, type, mode, confidence
-    start: int             # document offsets of the matched words
+    entry: dict  # the lexicon entry: id, type, mode, confidence
+    start: int  # document offsets of the matched words
     end: int
     text: str
-    head: int              # token index of the trigger's first word
+    head: int  # token index of the trigger's first word
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
@@ -37,7 +38,7 @@ class Trigger:
     @property
     def type(self) -> str:
         if self.negated and self.entry.get("if_negated"):
-            return self.entry["if_negated"]          # 'did not allow the flights to land': a refusal
+            return self.entry["if_negated"]  # 'did not allow the flights to land': a refusal
         return plover.future_type(self.entry["type"]) if self.future else self.entry["type"]
 
     @property
@@ -83,7 +84,7 @@ def _breaks(lang: str | None) -> frozenset[str]:
 def clause_after(tokens: list[Token], k: int, lang: str | None, reach: int) -> list[Token]:
     """Up to `reach` tokens from tokens[k] on, in its clause."""
     out: list[Token] = []
-    for t in tokens[k:k + reach]:
+    for t in tokens[k : k + reach]:
         if (t.punct and t.text not in ("'", "’", "-")) or t.norm in _breaks(lang):
             break
         out.append(t)
@@ -103,7 +104,7 @@ def _negations(lang: str | None, window: list[Token]) -> bool:
 def clause_before(tokens: list[Token], k: int, lang: str | None) -> list[Token]:
     """Up to WINDOW tokens before tokens[k] in its clause: cut at punctuation and conjunctions."""
     out: list[Token] = []
-    for t in reversed(tokens[max(0, k - WINDOW):k]):
+    for t in reversed(tokens[max(0, k - WINDOW) : k]):
         if (t.punct and t.text not in ("'", "’", "-")) or t.norm in _breaks(lang):
             break
         out.append(t)
@@ -113,11 +114,12 @@ def clause_before(tokens: list[Token], k: int, lang: str | None) -> list[Token]:
 def _vetoed(hit: Hit, tokens: list[Token], first: int, last: int, lang: str | None) -> bool:
     entry = hit.pattern.payload
     after = _vetoes(lang, entry["id"], "not_after")
-    if after is not None and any(h.first == tokens[last].i for h in after.find(tokens[last:last + VETO_REACH])
-                                 if last < len(tokens)):
+    if after is not None and any(
+        h.first == tokens[last].i for h in after.find(tokens[last : last + VETO_REACH]) if last < len(tokens)
+    ):
         return True
     before = _vetoes(lang, entry["id"], "not_before")
-    window = tokens[max(0, first - VETO_REACH):first]
+    window = tokens[max(0, first - VETO_REACH) : first]
     return before is not None and any(h.last == tokens[first].i for h in before.find(window))
 
 
@@ -128,8 +130,11 @@ def _has(patterns: PatternSet, window: list[Token]) -> bool:
 @functools.cache
 def single_words(lang: str | None, key: str) -> frozenset[str]:
     """The one-word cues of a cue list, as folded forms (to test the parser's tokens)."""
-    return frozenset(p.items[0].words[0].form for p in cues(lang, key).patterns
-                     if len(p.items) == 1 and len(p.items[0].words) == 1)
+    return frozenset(
+        p.items[0].words[0].form
+        for p in cues(lang, key).patterns
+        if len(p.items) == 1 and len(p.items[0].words) == 1
+    )
 
 
 def _parsed_flags(parsed, head: Token, lang: str | None) -> tuple[bool, bool]:
@@ -140,15 +145,18 @@ def _parsed_flags(parsed, head: Token, lang: str | None) -> tuple[bool, bool]:
     except (IndexError, ValueError):
         return False, False
     if token.pos_ not in ("VERB", "AUX"):
-        return False, False     # a noun's head verb tells the tense of another act ('hoped the meeting would')
+        return False, False  # a noun's head verb tells the tense of another act ('hoped the meeting would')
     verb = token
     children = list(verb.children)
     negation = single_words(lang, "negation") | single_words(lang, "negation_after")
     negated = any(c.dep_ in NEG_DEPS or fold_word(c.text) in negation for c in children)
     auxes = [c for c in children if c.dep_ in AUX_DEPS]
     future_words = single_words(lang, "future")
-    future = (any(fold_word(a.text) in future_words for a in auxes) or "Fut" in verb.morph.get("Tense")
-              or any("Fut" in a.morph.get("Tense") for a in auxes))
+    future = (
+        any(fold_word(a.text) in future_words for a in auxes)
+        or "Fut" in verb.morph.get("Tense")
+        or any("Fut" in a.morph.get("Tense") for a in auxes)
+    )
     return negated, future
 
 
@@ -159,22 +167,33 @@ def _spacy_index(parsed, token: Token) -> int:
     return span.start
 
 
-def _trigger(hit: Hit, tokens: list[Token], first: int, last: int, doc_text: str, lang: str | None,
-             parsed) -> Trigger:
+def _trigger(
+    hit: Hit, tokens: list[Token], first: int, last: int, doc_text: str, lang: str | None, parsed
+) -> Trigger:
     window = clause_before(tokens, first, lang)
     reach = int(lexicon.setting(lang, "negation_reach", AFTER))
     following = clause_after(tokens, last, lang, reach)
-    inside = tokens[first + 1:last - 1]      # 'schiebt keine Afghanen mehr ab'
-    negated = (_negations(lang, window) or _has(cues(lang, "negation_after"), following)
-               or _negations(lang, inside))
-    future = _has(cues(lang, "future"), window) or _has(cues(lang, "future_after"),
-                                                       clause_after(tokens, last, lang, WINDOW))
+    inside = tokens[first + 1 : last - 1]  # 'schiebt keine Afghanen mehr ab'
+    negated = (
+        _negations(lang, window) or _has(cues(lang, "negation_after"), following) or _negations(lang, inside)
+    )
+    future = _has(cues(lang, "future"), window) or _has(
+        cues(lang, "future_after"), clause_after(tokens, last, lang, WINDOW)
+    )
     if parsed is not None:
         parsed_neg, parsed_future = _parsed_flags(parsed, tokens[first], lang)
         negated, future = negated or parsed_neg, future or parsed_future
     start, end = tokens[first].start, tokens[last - 1].end
-    return Trigger(hit.pattern.payload, start, end, doc_text[start:end], tokens[first].i, negated, future,
-                   _has(cues(lang, "hypothetical"), window))
+    return Trigger(
+        hit.pattern.payload,
+        start,
+        end,
+        doc_text[start:end],
+        tokens[first].i,
+        negated,
+        future,
+        _has(cues(lang, "hypothetical"), window),
+    )
 
 
 def find_triggers(tokens: list[Token], lang: str | None, doc_text: str, parsed=None) -> list[Trigger]:
@@ -185,6 +204,7 @@ def find_triggers(tokens: list[Token], lang: str | None, doc_text: str, parsed=N
 
     def span(hit: Hit) -> tuple[int, int]:
         return position[hit.first], position[hit.last - 1] + 1
+
     # a vetoed reading (another sense of the word) gives way to the next-longest one
     hits = [h for h in trigger_patterns(lang).find(tokens) if not _vetoed(h, tokens, *span(h), lang)]
     return [_trigger(h, tokens, *span(h), doc_text, lang, parsed) for h in longest_first(hits)]

@@ -11,8 +11,8 @@ import hashlib
 import re
 
 from liaison.ingest import boilerplate as bp
-from liaison.ingest.credits import credit_names, strip_inline_credits
 from liaison.ingest import dates
+from liaison.ingest.credits import credit_names, strip_inline_credits
 from liaison.ingest.dates import dateline
 from liaison.ingest.langid import detect_language
 from liaison.ingest.offsets import Piece, join_pieces, normalise_line, raw_offset, split_lines

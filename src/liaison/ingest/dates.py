@@ -11,6 +11,7 @@ it is cleaned). Shapes read, as news pages print them:
 - a full date said as today ('ce 3 mai 2023', 'this Wednesday, May 3, 2023': dates.json `this`).
 A date line that opens the page before the headline is the site's date widget and is skipped.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,11 +22,15 @@ from liaison import lexicon
 
 _DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|º|°|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = (r"(?:\s*(?:[-–—,|•·]|à|at|um|alle|a las|às|ore)?\s*\d{1,2}\s?(?:[h:.]|h:)\s?\d{2}"
-         r"(?:\s*(?:am|pm|h|uhr|hs|hrs))?(?:\s*\(?(?:gmt|utc|cet|cest)[^)]*\)?)?)?")
-_LABEL = (r"^(?:(?:published|posted|updated|publié|publie|mis à jour|publicado|actualizado|veröffentlicht|"
-          r"aktualisiert|pubblicato|aggiornato|atualizado|stand)(?:\s+(?:le|on|el|il|am|em|:))?\s*:?\s*)?"
-          r"(?:le\s+|the\s+|el\s+|il\s+|am\s+|vom\s+|du\s+)?(?:[^\W\d]+\.?,?\s+)?")
+_TIME = (
+    r"(?:\s*(?:[-–—,|•·]|à|at|um|alle|a las|às|ore)?\s*\d{1,2}\s?(?:[h:.]|h:)\s?\d{2}"
+    r"(?:\s*(?:am|pm|h|uhr|hs|hrs))?(?:\s*\(?(?:gmt|utc|cet|cest)[^)]*\)?)?)?"
+)
+_LABEL = (
+    r"^(?:(?:published|posted|updated|publié|publie|mis à jour|publicado|actualizado|veröffentlicht|"
+    r"aktualisiert|pubblicato|aggiornato|atualizado|stand)(?:\s+(?:le|on|el|il|am|em|:))?\s*:?\s*)?"
+    r"(?:le\s+|the\s+|el\s+|il\s+|am\s+|vom\s+|du\s+)?(?:[^\W\d]+\.?,?\s+)?"
+)
 URL_PATTERNS = [
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:-|/|$)"),
@@ -34,8 +39,8 @@ URL_PATTERNS = [
     re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d\d)(?:-|/|_|\.|$)"),
 ]
 URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2])/")
-LINE_MAX = 70             # a dateline is short
-FOOTER_LINES = 3          # a footer date sits on the last lines
+LINE_MAX = 70  # a dateline is short
+FOOTER_LINES = 3  # a footer date sits on the last lines
 
 
 @functools.cache
@@ -50,8 +55,18 @@ def month_names() -> dict[str, int]:
 
 @functools.cache
 def this_words() -> tuple[str, ...]:
-    return tuple(sorted({w.lower() for lang in lexicon.languages()
-                         for w in lexicon.load(lang, "dates").get("this", []) if len(w) > 1}, key=len, reverse=True))
+    return tuple(
+        sorted(
+            {
+                w.lower()
+                for lang in lexicon.languages()
+                for w in lexicon.load(lang, "dates").get("this", [])
+                if len(w) > 1
+            },
+            key=len,
+            reverse=True,
+        )
+    )
 
 
 def _month_alt() -> str:
@@ -143,7 +158,7 @@ def published_said_today(text: str, stamp_month: str | None) -> str | None:
     if not words:
         return None
     for m in (m for rx in _shapes()["full"] for m in rx.finditer(text)):
-        before = text[max(0, m.start() - 20):m.start()].lower().rstrip(" ,")
+        before = text[max(0, m.start() - 20) : m.start()].lower().rstrip(" ,")
         if before.endswith(words) and (got := _from_match(m)) and (not stamp_month or got[:7] == stamp_month):
             return got
     return None

@@ -11,6 +11,7 @@ Merging is scored clustering (pairing.py gives each pair of reports a score and 
 A near-duplicate document adds its id to the sources of what its original reports, never a second
 record. Every merge is explained in words, with the score.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,9 +22,9 @@ from liaison.link.pairing import PairScore, pair_score
 from liaison.nlp.vectors import decode_vector
 from liaison.records import PRECISIONS, parse_day
 
-THRESHOLD = 2.4            # a pair scoring this much is one event (calibrated on the annotated pairs)
-OCCASION_THRESHOLD = 1.8   # ... when the two documents already share an event
-WINDOW_DAYS = 10           # block width: reports further apart are never compared
+THRESHOLD = 2.4  # a pair scoring this much is one event (calibrated on the annotated pairs)
+OCCASION_THRESHOLD = 1.8  # ... when the two documents already share an event
+WINDOW_DAYS = 10  # block width: reports further apart are never compared
 
 
 def _localise(row: dict, key_to_id: dict, names: dict[str, str]) -> dict:
@@ -45,7 +46,9 @@ def _blocks(events: list[dict]) -> dict[tuple, list[int]]:
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         day = parse_day((e.get("date") or {}).get("start"))
-        weeks = [None] if day is None else {(day.toordinal() + d) // 7 for d in (-WINDOW_DAYS, 0, WINDOW_DAYS)}
+        weeks = (
+            [None] if day is None else {(day.toordinal() + d) // 7 for d in (-WINDOW_DAYS, 0, WINDOW_DAYS)}
+        )
         for state in e.get("countries") or ["?"]:
             for week in weeks:
                 blocks[(state, week)].append(i)
@@ -60,7 +63,7 @@ def candidate_pairs(events: list[dict]) -> set[tuple[int, int]]:
             undated[state] = members
             continue
         pairs |= {(a, b) for a, b in combinations(sorted(members), 2)}
-    for state, members in undated.items():      # an undated report meets every report of its states
+    for state, members in undated.items():  # an undated report meets every report of its states
         dated = {i for (s, w), m in _blocks(events).items() if s == state for i in m}
         pairs |= {tuple(sorted((a, b))) for a in members for b in dated if a != b}
     return {(a, b) for a, b in pairs if events[a]["sources"][0] != events[b]["sources"][0]}
@@ -89,8 +92,13 @@ def _compatible(ca: list[int], cb: list[int], events: list[dict], scores: dict) 
     return all(not scores.get((min(i, j), max(i, j)), PairScore()).vetoed for i in ca for j in cb)
 
 
-def cluster(events: list[dict], scores: dict[tuple[int, int], PairScore], threshold: float,
-            clusters: Clusters, joins: dict) -> None:
+def cluster(
+    events: list[dict],
+    scores: dict[tuple[int, int], PairScore],
+    threshold: float,
+    clusters: Clusters,
+    joins: dict,
+) -> None:
     """Join pairs best first; `joins` records, for each report, the pair that brought it in."""
     for (a, b), s in sorted(scores.items(), key=lambda kv: (-kv[1].score, kv[0])):
         if s.vetoed or s.score < threshold:
@@ -111,8 +119,12 @@ def _finer(new: dict | None, old: dict | None) -> bool:
 
     def rank(d: dict) -> tuple[bool, bool, int]:
         p = d.get("precision")
-        return (d.get("basis") == "inferred", bool(d.get("year_unstated")),
-                PRECISIONS.index(p) if p in PRECISIONS else 9)
+        return (
+            d.get("basis") == "inferred",
+            bool(d.get("year_unstated")),
+            PRECISIONS.index(p) if p in PRECISIONS else 9,
+        )
+
     return rank(new) < rank(old)
 
 
@@ -121,15 +133,16 @@ def _absorb(target: dict, event: dict, reason: str, label: str) -> None:
     target["fact_ids"].extend(event["fact_ids"])
     target["evidence"] = target["evidence"] + event["evidence"]
     if _finer(event.get("date"), target.get("date")):
-        target["date"] = event["date"]      # a missing, inferred or vaguer date is filled from the other report
+        target["date"] = event["date"]  # a missing, inferred or vaguer date is filled from the other report
     if not target.get("location") and event.get("location"):
         target["location"] = event["location"]
     known = {a.get("entity_id") for a in target["actors"]}
     target["actors"] += [a for a in event["actors"] if a.get("entity_id") not in known]
     target["contexts"] = sorted(set(target.get("contexts", [])) | set(event.get("contexts", [])))
     target["confidence"] = round(min(1.0, max(target["confidence"], event["confidence"]) + 0.05), 3)
-    target["explanation"] = (f"{target['explanation']} | merged with the report of {label} "
-                             f"[{event['sources'][0][:8]}]: {reason}")
+    target["explanation"] = (
+        f"{target['explanation']} | merged with the report of {label} [{event['sources'][0][:8]}]: {reason}"
+    )
 
 
 def _reason(s: PairScore, threshold: float) -> str:
@@ -144,12 +157,22 @@ def _same_occasion_scores(events, scores, clusters) -> dict:
         for d in docs:
             shared[d] |= docs - {d}
     alone = {i for m in clusters.members.values() if len(m) == 1 for i in m}
-    return {p: s for p, s in scores.items() if p[0] in alone and p[1] in alone
-            and events[p[1]]["sources"][0] in shared[events[p[0]]["sources"][0]]}
+    return {
+        p: s
+        for p, s in scores.items()
+        if p[0] in alone
+        and p[1] in alone
+        and events[p[1]]["sources"][0] in shared[events[p[0]]["sources"][0]]
+    }
 
 
-def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
-                 labels: dict[str, str] | None = None, names: dict[str, str] | None = None) -> list[dict]:
+def merge_events(
+    rows: list[dict],
+    key_to_id: dict,
+    duplicates: dict[str, str],
+    labels: dict[str, str] | None = None,
+    names: dict[str, str] | None = None,
+) -> list[dict]:
     labels, names = labels or {}, names or {}
     ordered = sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"]))
     events = [_localise(r, key_to_id, names) for r in ordered if r["doc_id"] not in duplicates]
@@ -157,8 +180,10 @@ def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
     vectors = [decode_vector(e.pop("vector", None)) for e in events]
     for c in copies:
         c.pop("vector", None)
-    scores = {(a, b): pair_score(events[a], events[b], vectors[a], vectors[b], names)
-              for a, b in candidate_pairs(events)}
+    scores = {
+        (a, b): pair_score(events[a], events[b], vectors[a], vectors[b], names)
+        for a, b in candidate_pairs(events)
+    }
     clusters, joins = Clusters(len(events)), {}
     cluster(events, scores, THRESHOLD, clusters, joins)
     cluster(events, _same_occasion_scores(events, scores, clusters), OCCASION_THRESHOLD, clusters, joins)
@@ -169,8 +194,9 @@ def merge_events(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
             if i == root:
                 continue
             _, s, threshold = joins[i]
-            text = _reason(s, threshold) + (" — the two documents already share an event"
-                                            if threshold == OCCASION_THRESHOLD else "")
+            text = _reason(s, threshold) + (
+                " — the two documents already share an event" if threshold == OCCASION_THRESHOLD else ""
+            )
             _absorb(head, events[i], text, labels.get(events[i]["sources"][0], events[i]["sources"][0]))
         merged.append(head)
     _add_copies(merged, copies, duplicates)
@@ -189,7 +215,9 @@ def _add_copies(merged: list[dict], copies: list[dict], duplicates: dict[str, st
         original = duplicates[c["sources"][0]]
         text = " ".join(ev.get("text", "") for ev in c.get("evidence", []))
         same = [e for e in merged if original in e["sources"] and e["type"] == c["type"]]
-        target = next((e for e in same if any(ev.get("text") in text for ev in e["evidence"])),
-                      same[0] if same else None)
+        target = next(
+            (e for e in same if any(ev.get("text") in text for ev in e["evidence"])),
+            same[0] if same else None,
+        )
         if target is not None:
             _absorb(target, c, "near-duplicate of a source", c["sources"][0])

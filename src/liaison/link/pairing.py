@@ -14,6 +14,7 @@ Features, each with a weight and a sentence an analyst can read (`PairScore.reas
   in Spanish reads alike to the sentence encoder).
 A veto makes the pair impossible whatever the rest says.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,13 +26,24 @@ from liaison import plover
 from liaison.records import parse_day
 
 VETO = float("-inf")
-W = {"same_type": 1.0, "neighbour_type": 0.2, "same_day": 1.5, "near_day": 0.8, "inferred_days": 0.6,
-     "overlap": 0.3, "undated": -0.4, "states": 1.0, "shared_actor": 1.2, "same_place": 0.6,
-     "other_place": -0.8, "evidence": 3.0}
-EVIDENCE_FLOOR = 0.45      # cosine below which two sentences say different things
-NEIGHBOUR_COSINE = 0.55    # two reports of neighbouring types must read at least this alike
-REFERENCE_DAYS = 3         # an act this long before its article, told in passing, is a reference
-NEAR_DAYS = 3              # a report published this many days after a stated day may tell of it
+W = {
+    "same_type": 1.0,
+    "neighbour_type": 0.2,
+    "same_day": 1.5,
+    "near_day": 0.8,
+    "inferred_days": 0.6,
+    "overlap": 0.3,
+    "undated": -0.4,
+    "states": 1.0,
+    "shared_actor": 1.2,
+    "same_place": 0.6,
+    "other_place": -0.8,
+    "evidence": 3.0,
+}
+EVIDENCE_FLOOR = 0.45  # cosine below which two sentences say different things
+NEIGHBOUR_COSINE = 0.55  # two reports of neighbouring types must read at least this alike
+REFERENCE_DAYS = 3  # an act this long before its article, told in passing, is a reference
+NEAR_DAYS = 3  # a report published this many days after a stated day may tell of it
 SLACK_DAYS = 1
 
 
@@ -62,6 +74,7 @@ def _same_year(span, year: int):
             return d.replace(year=year)
         except ValueError:
             return d.replace(year=year, day=28)
+
     return move(span[0]), move(span[1])
 
 
@@ -86,9 +99,11 @@ def date_feature(a: dict | None, b: dict | None, out: PairScore) -> None:
         return
     if day_a and day_b:
         if gap <= NEAR_DAYS:
-            out.add(W["inferred_days"] if not (stated_a or stated_b) else W["near_day"],
-                    f"days {sa[0]} and {sb[0]} ({gap} apart; "
-                    f"{'inferred from publication' if not (stated_a and stated_b) else 'stated'})")
+            out.add(
+                W["inferred_days"] if not (stated_a or stated_b) else W["near_day"],
+                f"days {sa[0]} and {sb[0]} ({gap} apart; "
+                f"{'inferred from publication' if not (stated_a and stated_b) else 'stated'})",
+            )
         else:
             out.score = VETO
             out.reasons.append(f"days {sa[0]} and {sb[0]} are {gap} days apart")
@@ -118,7 +133,9 @@ def _states(a: dict, b: dict, out: PairScore) -> None:
 
 
 def _actors(a: dict, b: dict, out: PairScore, names: dict[str, str]) -> None:
-    ids = {x.get("entity_id") for x in a.get("actors", [])} & {x.get("entity_id") for x in b.get("actors", [])}
+    ids = {x.get("entity_id") for x in a.get("actors", [])} & {
+        x.get("entity_id") for x in b.get("actors", [])
+    }
     ids.discard(None)
     if ids:
         who = ", ".join(sorted(names.get(i, i) for i in ids))
@@ -138,8 +155,12 @@ def _evidence(va: np.ndarray | None, vb: np.ndarray | None, out: PairScore) -> N
     if va is None or vb is None:
         return
     cos = float(va @ vb)
-    out.add(W["evidence"] * (cos - EVIDENCE_FLOOR), f"their sentences read alike (cosine {cos:.2f})"
-            if cos >= EVIDENCE_FLOOR else f"their sentences differ (cosine {cos:.2f})")
+    out.add(
+        W["evidence"] * (cos - EVIDENCE_FLOOR),
+        f"their sentences read alike (cosine {cos:.2f})"
+        if cos >= EVIDENCE_FLOOR
+        else f"their sentences differ (cosine {cos:.2f})",
+    )
 
 
 def is_reference(e: dict) -> bool:
@@ -149,16 +170,22 @@ def is_reference(e: dict) -> bool:
     date = e.get("date") or {}
     now = parse_day(e.get("article_date") or e.get("published"))
     end = parse_day(date.get("end"))
-    return (e.get("salience") == "background" and date.get("basis") == "stated" and now is not None
-            and end is not None and (now - end).days >= REFERENCE_DAYS)
+    return (
+        e.get("salience") == "background"
+        and date.get("basis") == "stated"
+        and now is not None
+        and end is not None
+        and (now - end).days >= REFERENCE_DAYS
+    )
 
 
 def cosine(va: np.ndarray | None, vb: np.ndarray | None) -> float | None:
     return None if va is None or vb is None else float(va @ vb)
 
 
-def pair_score(a: dict, b: dict, va: np.ndarray | None, vb: np.ndarray | None,
-               names: dict[str, str] | None = None) -> PairScore:
+def pair_score(
+    a: dict, b: dict, va: np.ndarray | None, vb: np.ndarray | None, names: dict[str, str] | None = None
+) -> PairScore:
     out = PairScore()
     if is_reference(a) or is_reference(b):
         return PairScore(VETO, ["a reference in passing to an earlier act is not a report of it"])

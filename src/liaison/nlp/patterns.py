@@ -17,6 +17,7 @@ A pattern is words separated by spaces; each word matches one token:
 Irregular forms a stemmer cannot relate ("met", "struck", "sospeso") are listed as alternatives.
 Apostrophes: an elided article is a token of its own ("dell'", "incontro").
 """
+
 from __future__ import annotations
 
 import functools
@@ -27,13 +28,13 @@ from liaison import lexicon
 from liaison.nlp.tokens import Token, fold_word, stem
 
 DEFAULT_GAP = 3
-MIN_COMPOUND_STEM = 5       # shorter heads ("treff") would match inside unrelated words
+MIN_COMPOUND_STEM = 5  # shorter heads ("treff") would match inside unrelated words
 
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    form: str                 # folded form
-    stem: str                 # folded stem ("" for exact and prefix words)
+    form: str  # folded form
+    stem: str  # folded stem ("" for exact and prefix words)
     exact: bool
     pos: frozenset[str]
     prefix: bool = False
@@ -41,23 +42,23 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    words: tuple[Word, ...] = ()    # alternatives; empty for a gap
-    gap: int = 0                    # most tokens a gap skips
+    words: tuple[Word, ...] = ()  # alternatives; empty for a gap
+    gap: int = 0  # most tokens a gap skips
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Pattern:                      # compared by identity: the payload may be a dict
+class Pattern:  # compared by identity: the payload may be a dict
     text: str
     items: tuple[Item, ...]
-    payload: object = None          # what the pattern stands for (a trigger entry, a cue name)
+    payload: object = None  # what the pattern stands for (a trigger entry, a cue name)
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
     pattern: Pattern
-    first: int                      # token indices, end exclusive
+    first: int  # token indices, end exclusive
     last: int
-    head: int                       # the token of the first word (the verb of "hold ~ talks")
+    head: int  # the token of the first word (the verb of "hold ~ talks")
 
 
 def _word(text: str, lang: str | None, pos: frozenset[str] = frozenset()) -> Word:
@@ -76,7 +77,9 @@ def _alternatives(part: str, lang: str | None) -> list[Word]:
     out = []
     for w in words:
         text, _, tags = w.partition("/")
-        out.append(_word(text, lang, shared if shared is not None else frozenset(t for t in tags.split(",") if t)))
+        out.append(
+            _word(text, lang, shared if shared is not None else frozenset(t for t in tags.split(",") if t))
+        )
     return out
 
 
@@ -103,8 +106,7 @@ def word_matches(w: Word, t: Token, compounds: bool) -> bool:
         return False
     if t.lemma == w.form or t.stem == w.stem:
         return True
-    return (compounds and len(w.stem) >= MIN_COMPOUND_STEM and t.text[:1].isupper()
-            and t.stem.endswith(w.stem))
+    return compounds and len(w.stem) >= MIN_COMPOUND_STEM and t.text[:1].isupper() and t.stem.endswith(w.stem)
 
 
 class PatternSet:
@@ -114,7 +116,7 @@ class PatternSet:
         self.patterns = patterns
         self.compounds = bool(lexicon.setting(lang, "compounds", False)) if lexicon.supported(lang) else False
         self._index: dict[str, list[Pattern]] = defaultdict(list)
-        self._prefixed: dict[str, list[Pattern]] = defaultdict(list)    # by their first 3 letters
+        self._prefixed: dict[str, list[Pattern]] = defaultdict(list)  # by their first 3 letters
         for p in patterns:
             for w in p.items[0].words:
                 if w.prefix:
