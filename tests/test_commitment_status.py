@@ -50,3 +50,10 @@ def test_an_unrelated_event_between_the_same_states_does_not_fulfil_it():
     other = posting("2025-10-02", text="Vietnam and France held talks on climate finance")
     [c] = link_commitments([commitment()], [other], today=dt.date(2026, 1, 15))
     assert c["status"] == "overdue"
+
+
+def test_a_deadline_whose_year_the_text_does_not_give_is_never_called_overdue():
+    promise = commitment()
+    promise["due"] = {"start": "2025-02-17", "end": "2025-02-17", "precision": "day", "year_unstated": True}
+    [c] = link_commitments([promise], [], today=dt.date(2026, 1, 15))
+    assert c["status"] == "unknown" and "year not stated" in c["status_note"]

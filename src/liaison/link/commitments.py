@@ -2,17 +2,18 @@
 
 status: `fulfilled` when a later event in the store carries the promise out (same states, an
 event type that realises the promised act, dated after the promise and by the deadline);
-`overdue` when the deadline has passed and nothing fulfils it; else `open` (or `unknown` without
-a deadline and without a date to reckon from).
+`overdue` when the deadline has passed and nothing fulfils it — unless the deadline's year is not
+stated in the text or the deadline was inferred, then `unknown` with a note saying why; else `open`
+(or `unknown` without a deadline and without a date to reckon from).
 """
 from __future__ import annotations
 
 import datetime as dt
 
+from liaison import plover
 from liaison.folding import fold
 from liaison.records import parse_day
 
-REALISING_TYPES = {"COOPERATE", "AID", "SUPPORT", "CONSULT", "RETREAT"}
 
 
 def simple_records(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
@@ -43,17 +44,26 @@ def link_commitments(commitments: list[dict], events: list[dict], today: dt.date
     today = today or dt.date.today()
     for c in commitments:
         fulfilling = _fulfilling_event(c, events)
-        due_end = parse_day((c.get("due") or {}).get("end"))
+        due = c.get("due") or {}
+        due_end = parse_day(due.get("end"))
         if fulfilling:
             c["status"], c["fulfilled_by"] = "fulfilled", fulfilling["id"]
-        elif due_end and due_end < today:
+        elif due_end and due_end < today and not _uncertain(due):
             c["status"] = "overdue"
+        elif due_end and due_end < today:
+            # a deadline whose year the text does not give, or that was inferred, cannot be overdue
+            c["status"] = "unknown"
+            c["status_note"] = "deadline passed only if its guessed year is right: year not stated"
         elif due_end:
             c["status"] = "open"
         else:
             c["status"] = "open" if c.get("published") else "unknown"
         c.pop("published", None)
     return commitments
+
+
+def _uncertain(due: dict) -> bool:
+    return bool(due.get("year_unstated")) or due.get("basis") == "inferred"
 
 
 def _content_words(texts) -> set[str]:
@@ -73,7 +83,7 @@ def _fulfilling_event(c: dict, events: list[dict]) -> dict | None:
     promised = _content_words([c.get("action") or " ".join(e.get("text", "") for e in c.get("evidence", []))])
     for e in events:
         start = parse_day((e.get("date") or {}).get("start"))
-        if e["type"] not in REALISING_TYPES or not start or start <= made or (due and start > due):
+        if not plover.realises_commitments(e["type"]) or not start or start <= made or (due and start > due):
             continue
         if not want <= set(e.get("countries") or []):
             continue
