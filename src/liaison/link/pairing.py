@@ -39,6 +39,7 @@ W = {
     "same_place": 0.6,
     "other_place": -0.8,
     "evidence": 3.0,
+    "in_passing": -0.8,
 }
 EVIDENCE_FLOOR = 0.45  # cosine below which two sentences say different things
 NEIGHBOUR_COSINE = 0.55  # two reports of neighbouring types must read at least this alike
@@ -179,6 +180,12 @@ def is_reference(e: dict) -> bool:
     )
 
 
+def _in_passing(e: dict) -> bool:
+    """Told outside the headline and lead, with no date of its own: background, often a detail
+    each outlet words its own way."""
+    return e.get("salience") == "background" and (e.get("date") or {}).get("basis") != "stated"
+
+
 def cosine(va: np.ndarray | None, vb: np.ndarray | None) -> float | None:
     return None if va is None or vb is None else float(va @ vb)
 
@@ -201,6 +208,8 @@ def pair_score(
         feature()
         if out.vetoed:
             return out
+    if _in_passing(a) and _in_passing(b):
+        out.add(W["in_passing"], "both told in passing, undated")
     _actors(a, b, out, names or {})
     _place(a, b, out)
     _evidence(va, vb, out)
