@@ -114,6 +114,7 @@ def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[st
     if len(own) >= 2:
         return own, ""
     near = setting.neighbour_states(k)
+    near = [c for c in near if c in setting.states]    # a state named once in passing is no partner
     if len(own) == 1:
         if lead and lead not in own and not any(a.side == "source" for a in actors):
             return [lead] + own, f"{lead}: the state of the official the article follows"
@@ -132,14 +133,17 @@ def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[st
 
 
 def in_scope(setting: Setting, states: list[str], actors: list[Actor]) -> bool:
-    """Between states, or one state in an article about several (or with an international body)."""
+    """Between states, or one state and a foreign official or an international body: a state acting
+    on its own ground alone (a local arrest, a domestic vote) is not what Liaison records."""
     if len(states) >= 2:
         return True
     if not states:
         return False
-    return len(setting.states) >= 2 or any(
-        a.country is None and a.entity_key and a.entity_key.startswith("organization:") for a in actors
-    )
+    return any(a.country not in (None, states[0]) or _international(a) for a in actors)
+
+
+def _international(a: Actor) -> bool:
+    return a.country is None and bool(a.entity_key) and a.entity_key.startswith("organization:")
 
 
 def fits_act(value: DateValue, reference: DateValue | None, future: bool) -> bool:

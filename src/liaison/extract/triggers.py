@@ -113,6 +113,9 @@ def clause_before(tokens: list[Token], k: int, lang: str | None) -> list[Token]:
 
 def _vetoed(hit: Hit, tokens: list[Token], first: int, last: int, lang: str | None) -> bool:
     entry = hit.pattern.payload
+    needs = _vetoes(lang, entry["id"], "needs")
+    if needs is not None and not needs.find(tokens):
+        return True             # 'attack' with no weapon, death or wound in the sentence is a verbal attack
     after = _vetoes(lang, entry["id"], "not_after")
     if after is not None and any(
         h.first == tokens[last].i for h in after.find(tokens[last : last + VETO_REACH]) if last < len(tokens)
