@@ -1,17 +1,20 @@
 """The same act told twice in one article (headline and body, lead and quote) is one event.
 
 Two reports of one article are the same event when they have the same type and date, compatible
-states (equal, or one naming a single state inside the other's), and nothing that tells two acts
-apart: two acts of one type differ by their object (different named officials on each).
+states (equal, or one naming a single state inside the other's), they state the same day or read
+alike (their sentence vectors), and nothing tells two acts apart: two acts of one type differ by
+their object (different named officials on each).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from liaison.nlp.vectors import decode_vector
 from liaison.records import Actor, Event, parse_day
 
 MAX_EVIDENCE = 4
 STATED_BEFORE_DAYS = 3      # a stated day this close before the article's date may be its main act
+SAME_ACT_COSINE = 0.4  # two sentences this alike (multilingual vectors) may tell one act
 
 
 @dataclass(frozen=True)
@@ -54,10 +57,17 @@ def _same_time(a: Event, b: Event) -> bool:
     return 0 <= gap <= STATED_BEFORE_DAYS
 
 
+def _read_alike(a: Event, b: Event) -> bool:
+    va, vb = decode_vector(a.vector), decode_vector(b.vector)
+    return va is not None and vb is not None and float(va @ vb) >= SAME_ACT_COSINE
+
+
 def same_act(a: Found, b: Found) -> bool:
     ea, eb = a.event, b.event
     if ea.type != eb.type or ea.hypothetical != eb.hypothetical or not _same_time(ea, eb):
         return False
+    if ea.date is None and eb.date is None and not _read_alike(ea, eb):
+        return False            # undated acts of one type are one only when told alike (headline, lead)
     if not _same_states(ea, eb):
         return False
     return not (a.partners and b.partners and not (a.partners & b.partners))
