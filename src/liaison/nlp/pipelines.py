@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 
+from liaison.nlp.chunks import parse_texts
 from liaison.records import Document, Span
 from liaison.settings import get_settings
 
@@ -53,7 +54,7 @@ def parse_batch(docs: list[Document]) -> list[Document]:
         if nlp is None:
             continue        # stored and counted; gazetteer matches still run downstream
         texts = [docs[i].text for i in idx]
-        for i, parsed in zip(idx, nlp.pipe(texts, batch_size=get_settings().batch_size), strict=False):
+        for i, parsed in zip(idx, parse_texts(nlp, texts, get_settings().batch_size), strict=False):
             sentences = tuple(Span(s.start_char, s.end_char, s.text) for s in parsed.sents
                               if s.text.strip())
             out[i] = docs[i].with_(sentences=sentences, parsed=parsed)
