@@ -49,8 +49,8 @@ def check_url(url: str, allow_private: bool = False) -> Target | InputError:
     for address in addresses:
         kind = non_public_kind(address)
         if kind:
-            return UnsafeURL(f"refused: host {host} is {address}, a {kind} address ({ALLOW_HINT})",
-                             source=url)
+            named = host if host == str(address) else f"{host} ({address})"
+            return UnsafeURL(f"refused: host {named} is a {kind} address ({ALLOW_HINT})", source=url)
     return Target(url, host, str(addresses[0]))
 
 
@@ -94,7 +94,7 @@ def non_public_kind(address: IPAddress) -> str | None:
             ipaddress.IPv4Address(int(address) & 0xFFFFFFFF) if address in NAT64 else None)
         if embedded is not None:
             return non_public_kind(embedded)
-    for kind in ("unspecified", "loopback", "link_local", "multicast", "private", "reserved"):
+    for kind in ("unspecified", "loopback", "link_local", "multicast", "reserved", "private"):
         if getattr(address, f"is_{kind}"):
             return kind.replace("_", "-")
     if not address.is_global:
