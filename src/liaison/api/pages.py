@@ -8,7 +8,7 @@ from liaison.api import views as V
 from liaison.api.errors import ApiError, not_found
 from liaison.api.params import Country, EntityKind, event_context, event_type
 from liaison.api.render import HIT_MARKS, respond, split_suffix, wanted_format
-from liaison.api.rest import apply_decision, get_store, require_token
+from liaison.api.writes import apply_decision, get_store, require_token
 from liaison.export.table import event_row
 from liaison.store import queries as Q
 from liaison.store.search import HIT_MARKS as HIT_MARKS_API

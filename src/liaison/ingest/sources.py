@@ -39,9 +39,12 @@ FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | {".gz"}
 
 
-def read_sources(sources: Iterable[str | RawDocument], settings: Settings
+def read_sources(sources: Iterable[str | RawDocument | InputError], settings: Settings
                  ) -> Iterator[RawDocument | IngestError]:
     for source in sources:
+        if isinstance(source, InputError):
+            yield source            # refused before it got here (a posted record without text)
+            continue
         name = source.source if isinstance(source, RawDocument) else str(source)
         yield from guarded(_read_one(source, settings), name)
 
