@@ -59,8 +59,19 @@ def decide(entity_id: str, decision: Decision, request: Request, response: Respo
 
 def apply_decision(store, entity_id: str, action: str, other: str | None, note: str) -> dict:
     from liaison.link import link_corpus
-    from liaison.link.decisions import validate
     other = other if action == "merge" else None
+    # the same decision again is a no-op, even though its entities may have been merged away since
+    recorded = not any((d["action"], d["entity_a"], d["entity_b"]) == (action, entity_id, other)
+                       for d in store.decisions())
+    if recorded:
+        _validate(store, action, entity_id, other)
+        store.add_decision(action, entity_id, other, note)
+    return {"decision": {"action": action, "entity_a": entity_id, "entity_b": other, "note": note},
+            "recorded": recorded, "linked": link_corpus(store)}
+
+
+def _validate(store, action: str, entity_id: str, other: str | None) -> None:
+    from liaison.link.decisions import validate
     try:
         validate(action, entity_id, other, lambda ident: Q.get_linked(store, "entity", ident))
     except UnknownEntity as exc:
@@ -69,12 +80,6 @@ def apply_decision(store, entity_id: str, action: str, other: str | None, note: 
         raise from_liaison(exc, 422, "other") from exc
     except DecisionError as exc:
         raise from_liaison(exc, 422, "other" if action == "merge" else "action") from exc
-    recorded = not any((d["action"], d["entity_a"], d["entity_b"]) == (action, entity_id, other)
-                       for d in store.decisions())
-    if recorded:
-        store.add_decision(action, entity_id, other, note)
-    return {"decision": {"action": action, "entity_a": entity_id, "entity_b": other, "note": note},
-            "recorded": recorded, "linked": link_corpus(store)}
 
 
 # ---------------------------------------------------------------- ingest jobs
