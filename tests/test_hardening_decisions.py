@@ -2,13 +2,13 @@
 articles, through the real API and the CLI, over a real SQLite file."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 from conftest import SEEDS
 from fastapi.testclient import TestClient
+from fixtures.seeded import seeded_store
 
 from liaison.link import link_corpus
 from liaison.link.decisions import apply_decisions, split_id, unique_ids
@@ -17,29 +17,12 @@ TOKEN = {"X-Liaison-Token": "tok"}
 LIAISON = [sys.executable, "-m", "liaison.cli"]
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    """The five seed articles ingested and linked for real; tests copy the file."""
-    from liaison.pipeline import ingest
-    from liaison.settings import Settings
-    from liaison.store import connect
-    path = tmp_path_factory.mktemp("decisions") / "seeds.db"
-    store = connect(f"sqlite:///{path}")
-    ingest([str(SEEDS)], store, Settings())
-    with store.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.engine.dispose()
-    return path
-
-
 @pytest.fixture
-def world(seeded, tmp_path):
+def world(tmp_path):
     from liaison.api.app import create_app
     from liaison.settings import Settings
-    from liaison.store import connect
-    path = tmp_path / "copy.db"
-    shutil.copy(seeded, path)
-    store = connect(f"sqlite:///{path}")
+    store = seeded_store(tmp_path)
+    path = tmp_path / "seeds.db"
     return TestClient(create_app(store, Settings(api_token="tok"))), store, path
 
 
