@@ -61,3 +61,4 @@ def test_no_request_is_a_server_error(api_schema, mode):
         except Unsatisfiable:       # nothing in this operation can be made invalid (no parameters)
             assert mode == GenerationMode.NEGATIVE
     assert fuzzed >= len(operations) // 2 and sent >= fuzzed * 3
+    print(f"\nschemathesis {mode.value}: {sent} requests over {fuzzed} operations, 0 server errors")
