@@ -100,6 +100,12 @@ def test_json_nested_100k_deep_is_an_issue_and_the_batch_goes_on(tmp_path, store
     assert "nested too deeply" in issues["mixed.jsonl:1"]
 
 
+def test_a_json_lines_file_of_blank_lines_is_reported_not_skipped(tmp_path, store):
+    (tmp_path / "blank.jsonl").write_text("  \n\n\t\n", encoding="utf-8")      # found by the fuzz run
+    _ingest([tmp_path / "blank.jsonl"], store)
+    assert _issues(store, tmp_path)["blank.jsonl"].startswith("[L102] no JSON records")
+
+
 def test_json_fields_of_the_wrong_type_never_reach_the_store(tmp_path, store):
     records = [{"text": ARTICLE, "title": ["a", "list"], "lang": "x" * 500, "url": {"no": 1},
                 "authors": [{"x": 1}, "Jane Doe", None], "published": 12, "outlet": True, "id": 3.5},

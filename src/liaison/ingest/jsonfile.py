@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from liaison.errors import InputError, SourceMalformed
+from liaison.errors import InputError, SourceEmpty, SourceMalformed
 from liaison.records import RawDocument, parse_day
 
 LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
@@ -29,14 +29,18 @@ def read_json_records(text: str, source: str, suffix: str) -> Iterator[RawDocume
         for n, obj in enumerate(items, 1):
             yield json_record(obj, f"{source}#{n}")
         return
+    given = 0
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
+        given += 1
         obj = _loads(line, line_mode=True)
         if isinstance(obj, InputError):
             yield obj.at(f"{source}:{n}")
             continue
         yield json_record(obj, f"{source}:{n}")
+    if not given:
+        yield SourceEmpty("no JSON records: the file holds only blank lines", source=source)
 
 
 def _loads(text: str, line_mode: bool = False):
