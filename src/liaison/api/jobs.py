@@ -31,8 +31,11 @@ class Job:
     results: list[dict] = field(default_factory=list)
     error: str | None = None
 
+    def __post_init__(self):
+        self.count = len(self.articles)
+
     def to_json(self) -> dict:
-        return {"id": self.id, "status": self.status, "articles": len(self.articles),
+        return {"id": self.id, "status": self.status, "articles": self.count,
                 "created": _iso(self.created), "finished": _iso(self.finished),
                 "summary": self.summary, "results": self.results, "error": self.error,
                 "url": f"/api/jobs/{self.id}"}
@@ -78,6 +81,7 @@ class Jobs:
             job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
         finally:
             job.finished = time.time()
+            job.articles = []           # the texts are in the store now; keep the job small
 
 
 def article_states(store, articles: list[RawDocument | InputError]) -> list[tuple[str | None, bool]]:
