@@ -24,6 +24,10 @@ def world(tmp_path_factory):
     @app.get("/api/boom", include_in_schema=False)
     def boom():         # stands for any bug: the answer must still be a proper, headed 500
         raise RuntimeError("a bug")
+
+    @app.get("/boom-page", include_in_schema=False)
+    def boom_page():
+        raise RuntimeError("a bug in a page")
     return TestClient(app, raise_server_exceptions=False), store
 
 
@@ -59,6 +63,9 @@ def test_a_server_error_is_a_headed_json_envelope(world):
     assert "a bug" not in r.text                        # no internals in the answer
     html = world[0].get("/api/boom", headers={"Accept": "text/html"})
     assert html.status_code == 500 and html.headers["content-type"].startswith("application/json")
+    page = world[0].get("/boom-page", headers={"Accept": "text/html"})
+    assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+    assert "the server failed" in page.text and page.headers["x-content-type-options"] == "nosniff"
 
 
 def test_405_says_which_methods_are_allowed(world):
@@ -146,3 +153,33 @@ def test_ingest_is_a_background_job_with_one_result_per_article(world):
 def test_an_unknown_job_is_404(world):
     r = world[0].get("/api/jobs/0123456789abcdef")
     assert r.status_code == 404 and r.json()["error"]["code"] == "L702"
+
+
+def test_a_500_keeps_the_connection_open_on_a_real_server(world):
+    import socket
+    import threading
+
+    import uvicorn
+    server = uvicorn.Server(uvicorn.Config(world[0].app, host="127.0.0.1", port=0, log_level="critical"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            answers = []
+            for path in ("/api/boom", "/api/documents?limit=1"):     # the second on the same connection
+                sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    head += sock.recv(65536)
+                length = int(head.lower().split(b"content-length: ")[1].split(b"\r\n")[0])
+                body = head.split(b"\r\n\r\n", 1)[1]
+                while len(body) < length:
+                    body += sock.recv(65536)
+                answers.append(head.split(b"\r\n")[0])
+        assert answers == [b"HTTP/1.1 500 Internal Server Error", b"HTTP/1.1 200 OK"]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
