@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
 
 from liaison.api import views as V
 from liaison.api.errors import not_found
@@ -29,8 +30,9 @@ from liaison.store.search import search as full_text
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-def page(items: list, total: int, limit: int, offset: int) -> dict:
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+def page(items: list, total: int, limit: int, offset: int) -> JSONResponse:
+    # Rows are plain JSON already: answering them directly skips FastAPI's jsonable_encoder walk.
+    return JSONResponse({"items": items, "total": total, "limit": limit, "offset": offset})
 
 
 # ---------------------------------------------------------------- documents
