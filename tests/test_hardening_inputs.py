@@ -81,7 +81,8 @@ def test_a_windows_1252_guess_is_kept_and_reported(tmp_path, store):
     text = ("Le ministre de l'Intérieur a déclaré vendredi à Rabat que la coopération sécuritaire "
             "avec le Maroc serait renforcée « dès cette année ».\nLes retours forcés ont augmenté.\n")
     (tmp_path / "latin.txt").write_bytes(text.encode("cp1252"))
-    _ingest([tmp_path / "latin.txt"], store)
+    summary = _ingest([tmp_path / "latin.txt"], store)
+    assert summary.failed == 0 and sum(summary.new.values()) == 1          # kept, not a failure
     [doc] = store.iter_documents()
     assert doc["raw"] == text and "« dès cette année »" in doc["text"]
     message = _issues(store, tmp_path)["latin.txt"]

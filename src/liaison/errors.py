@@ -121,6 +121,7 @@ class DecodedWithFallback(InputError):
     """A warning: the bytes are not valid UTF-8 and were read as Windows-1252; the article is kept."""
 
     code = "L109"
+    warning = True
 
 
 class UnsupportedScheme(InputError):
