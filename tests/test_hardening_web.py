@@ -153,7 +153,8 @@ def test_feed_items_pointing_inside_are_refused_and_reported(tmp_path, server, s
     feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}'
                     "</channel></rss>", encoding="utf-8")
     before = len(server.paths)
-    _ingest([feed], store, Settings())
+    summary = _ingest([feed], store, Settings())
+    assert sum(summary.new.values()) == 3 and summary.failed == 0        # kept, and reported
     issues = {i["source"]: i["message"] for i in store.list_issues()}
     assert set(issues) == set(links)
     assert all("[L107]" in m and "summary was stored instead" in m for m in issues.values())

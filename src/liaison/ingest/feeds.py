@@ -57,8 +57,10 @@ def _read_entry(entry, source: str, settings: Settings) -> Iterator[RawDocument 
 
 
 def _kept_summary(error: InputError) -> InputError:
-    return type(error)(f"{error.reason}; the feed entry's own summary was stored instead",
+    kept = type(error)(f"{error.reason}; the feed entry's own summary was stored instead",
                        source=error.source, stage=error.stage)
+    kept.warning = True         # reported, but the entry is not lost
+    return kept
 
 
 def _text(value) -> str | None:
