@@ -154,7 +154,7 @@ def test_feed_items_pointing_inside_are_refused_and_reported(tmp_path, server, s
                     "</channel></rss>", encoding="utf-8")
     before = len(server.paths)
     summary = _ingest([feed], store, Settings())
-    assert sum(summary.new.values()) == 3 and summary.failed == 0        # kept, and reported
+    assert summary.ingested == 3 and summary.failed == 0                 # kept, and reported
     issues = {i["source"]: i["message"] for i in store.list_issues()}
     assert set(issues) == set(links)
     assert all("[L107]" in m and "summary was stored instead" in m for m in issues.values())
