@@ -41,6 +41,7 @@ browser:
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/load.py    # builds /tmp/liaison-bulk.db from the bulk corpus on first use
 
 clean:
 	rm -rf $(VENV) liaison.db liaison.db-wal liaison.db-shm

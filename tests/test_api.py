@@ -158,14 +158,16 @@ def test_search_covers_documents_and_facts(world):
 ])
 def test_bad_parameters_get_422_naming_the_parameter(world, url, parameter):
     body = get(world, url, 422)
-    assert body["error"]["status"] == 422 and body["error"]["code"] == "invalid_parameter"
+    assert body["error"]["status"] == 422 and body["error"]["type"] == "invalid_parameter"
+    assert body["error"]["code"] == "L701"
     assert body["error"]["parameter"] == parameter
 
 
 @pytest.mark.parametrize("url", ["/api/documents/nope", "/api/entities/nope", "/api/events/nope",
                                  "/api/nothing"])
 def test_not_found_uses_the_same_envelope(world, url):
-    assert get(world, url, 404)["error"]["code"] == "not_found"
+    error = get(world, url, 404)["error"]
+    assert (error["type"], error["code"]) == ("not_found", "L702")
 
 
 def test_openapi_lists_every_endpoint(world):
@@ -184,7 +186,7 @@ def test_openapi_lists_every_endpoint(world):
 def test_writes_need_the_token_and_decisions_win_on_relink(world):
     client, store, _, recs = world
     url = f"/api/entities/{recs['nunez']['id']}/decisions"
-    assert client.post(url, json={"action": "split"}).json()["error"]["code"] == "unauthorized"
+    assert client.post(url, json={"action": "split"}).json()["error"]["type"] == "unauthorized"
     assert client.post(url, json={"action": "split"},
                        headers={"Authorization": "Bearer wrong"}).status_code == 401
     bad = client.post(url, json={"action": "merge", "other": "missing"},
@@ -192,10 +194,12 @@ def test_writes_need_the_token_and_decisions_win_on_relink(world):
     assert bad.status_code == 422 and bad.json()["error"]["parameter"] == "other"
     assert client.post("/api/ingest", json={"articles": []},
                        headers={"X-Liaison-Token": "s3cret"}).status_code == 422
-    ok = client.post(url, json={"action": "split", "note": "two people"},
+    one_document = client.post(url, json={"action": "split"}, headers={"X-Liaison-Token": "s3cret"})
+    assert one_document.status_code == 422 and one_document.json()["error"]["code"] == "L505"
+    ok = client.post(url, json={"action": "merge", "other": recs["barrot"]["id"], "note": "same desk"},
                      headers={"X-Liaison-Token": "s3cret"})
     assert ok.status_code == 201
-    assert [d["action"] for d in store.decisions()] == ["split"]
+    assert [d["action"] for d in store.decisions()] == ["merge"]
     build_linked(store, world[2])          # restore the fixture view for the other tests
 
 
@@ -204,7 +208,7 @@ def test_writes_are_disabled_without_a_configured_token(world):
     from liaison.settings import Settings
     client = TestClient(create_app(world[1], Settings(api_token=None)))
     r = client.post("/api/ingest", json={"articles": [{"text": "x"}]}, headers={"X-Liaison-Token": ""})
-    assert r.status_code == 403 and r.json()["error"]["code"] == "writes_disabled"
+    assert r.status_code == 403 and r.json()["error"]["type"] == "writes_disabled"
 
 
 def test_search_index_follows_an_in_place_rewrite_of_the_linked_view(world):

@@ -36,7 +36,7 @@ def test_only_bad_inputs_exit_non_zero_with_one_line_each(tmp_path):
     assert res.returncode != 0
     lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
     assert len(lines) == 2
-    assert "empty.txt: empty file" in lines[0] and "photo.txt: binary" in lines[1]
+    assert "empty.txt: [L102] empty file" in lines[0] and "photo.txt: [L104] binary" in lines[1]
     issues = _run(db, "issues").stdout
     assert "empty.txt" in issues and "photo.txt" in issues
 
@@ -46,7 +46,7 @@ def test_good_input_beside_bad_ones_exits_zero(tmp_path):
     db = tmp_path / "x.db"
     res = _run(db, "ingest", str(tmp_path / "broken.jsonl"), str(seed_path("002")))
     assert res.returncode == 0, res.stderr
-    assert "broken.jsonl:1: malformed JSON line" in res.stderr
+    assert "broken.jsonl:1: [L105] malformed JSON line" in res.stderr
     assert "1 new" in res.stdout and "1 failed" in res.stdout
     assert _count(db, "select count(*) from documents") == 1
     again = _run(db, "ingest", str(seed_path("002")))

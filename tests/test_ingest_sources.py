@@ -91,7 +91,8 @@ def server():
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(http_timeout=1.0, max_bytes=1_000_000)
+    # the fixture server listens on loopback, which ingest refuses unless told otherwise
+    return Settings(http_timeout=1.0, max_bytes=1_000_000, allow_private_urls=True)
 
 
 def _ingest(sources, store, settings) -> RunSummary:
@@ -214,7 +215,7 @@ def test_bad_files_become_issues_and_the_rest_is_stored(tmp_path, store):
                       Settings(max_bytes=20_000))
     assert sum(summary.new.values()) == 1
     issues = {i["source"].replace(str(tmp_path) + "/", ""): i["message"] for i in store.list_issues()}
-    assert issues["empty.txt"] == "empty file"
+    assert issues["empty.txt"] == "[L102] empty file"
     assert "binary" in issues["binary.txt"]
     assert "undecodable" in issues["undecodable.txt"]
     assert "over the 20000-byte cap" in issues["big.txt"]

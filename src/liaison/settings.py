@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     max_bytes: int = 5_000_000            # size cap for one file or one download
     http_timeout: float = 15.0
     max_redirects: int = 5
+    fetch_deadline: float = 60.0          # seconds for one download, all redirects and bytes included
+    allow_private_urls: bool = False      # fetch loopback/private/link-local hosts (tests, intranets)
     near_duplicate_threshold: float = 0.8
     api_token: str | None = None          # required by every write through the API
     host: str = "127.0.0.1"

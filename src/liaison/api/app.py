@@ -5,16 +5,16 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from liaison.api import errors
+from liaison.api.guard import Guard
 from liaison.api.render import WEB, templates
 from liaison.settings import Settings, get_settings
 
-# Scripts only from this server: article text can never run as code, even if a template slipped.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+BODY_CAP_ARTICLES = 10          # a request body may hold this many articles at the size cap
 
 
 def create_app(store=None, settings: Settings | None = None) -> FastAPI:
-    from liaison.api import pages, rest
+    from liaison.api import pages, rest, writes
+    from liaison.api.jobs import Jobs
     settings = settings or get_settings()
     if store is None:
         from liaison.store import connect
@@ -24,8 +24,10 @@ def create_app(store=None, settings: Settings | None = None) -> FastAPI:
                   description="Sourced records of state cooperation on security and migration: documents, "
                               "entities, PLOVER events, commitments, figures and quotes.")
     app.state.store, app.state.settings = store, settings
+    app.state.jobs = Jobs(store, settings)
     errors.install(app)
     app.include_router(rest.router)
+    app.include_router(writes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
@@ -38,12 +40,5 @@ def create_app(store=None, settings: Settings | None = None) -> FastAPI:
     def favicon():
         return Response(status_code=204)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
+    app.add_middleware(Guard, max_body=settings.max_bytes * BODY_CAP_ARTICLES)
     return app

@@ -6,16 +6,18 @@ from fastapi.responses import RedirectResponse
 
 from liaison.api import views as V
 from liaison.api.errors import ApiError, not_found
-from liaison.api.params import Country, EntityKind, event_context, event_type
+from liaison.api.params import Country, EntityKind, Offset, event_context, event_type
 from liaison.api.render import HIT_MARKS, respond, split_suffix, wanted_format
-from liaison.api.rest import apply_decision, get_store, require_token
+from liaison.api.rows import entity_row
+from liaison.api.writes import apply_decision, get_store, require_token
 from liaison.export.table import event_row
 from liaison.store import queries as Q
 from liaison.store.search import HIT_MARKS as HIT_MARKS_API
 from liaison.store.search import search as full_text
 
 router = APIRouter(include_in_schema=False)
-LIST_LIMIT = 500
+# List pages show a page of rows (?limit=, up to 500, and ?offset=); the JSON and CSV twins the same.
+PageLimit = Query(100, ge=1, le=500, description="Rows per page (1..500).")
 SEARCH_LIMIT = 50
 
 
@@ -44,8 +46,8 @@ def home(request: Request, store=Depends(get_store)):
     return respond(request, "home.html", V.home(store), _fmt(request))
 
 
-def documents(request: Request, store=Depends(get_store)):
-    items, total = Q.list_documents(store, LIST_LIMIT, 0)
+def documents(request: Request, limit: int = PageLimit, offset: int = Offset, store=Depends(get_store)):
+    items, total = Q.list_documents(store, limit, offset)
     return respond(request, "documents.html", {"items": items, "total": total}, _fmt(request), items)
 
 
@@ -66,13 +68,13 @@ def document(request: Request, ident: str, store=Depends(get_store)):
 # ---------------------------------------------------------------- events
 def events(request: Request, country: str | None = Country, type: str | None = None,
            context: str | None = None, person: str | None = Query(None, min_length=1),
-           store=Depends(get_store)):
+           limit: int = PageLimit, offset: int = Offset, store=Depends(get_store)):
     type, context = event_type(type or None), event_context(context or None)
-    items, total = Q.list_events(store, type, context, country, person, limit=LIST_LIMIT)
+    items, total = Q.list_events(store, type, context, country, person, limit=limit, offset=offset)
     ctx = {"items": items, "total": total, "timeline": V.timeline_items(items),
            "filters": {"country": country, "type": type, "context": context, "person": person},
            "types": sorted(V.plover_scores()["base"]), "contexts": V.plover_scores()["contexts"]}
-    return respond(request, "events.html", ctx, _fmt(request), [event_row(e) for e in items])
+    return respond(request, "events.html", ctx, _fmt(request), lambda: [event_row(e) for e in items])
 
 
 @router.get("/events/{ident}")
@@ -104,10 +106,10 @@ def dyad(request: Request, ident: str, store=Depends(get_store)):
 
 # ---------------------------------------------------------------- entities
 def entities(request: Request, kind: EntityKind | None = None, q: str | None = None,
-             store=Depends(get_store)):
-    items, total = Q.list_entities(store, kind, q or None, None, LIST_LIMIT, 0)
-    rows = [{k: e.get(k) for k in ("id", "kind", "name", "country", "aliases")} for e in items]
-    return respond(request, "entities.html", {"items": items, "total": total,
+             limit: int = PageLimit, offset: int = Offset, store=Depends(get_store)):
+    items, total = Q.list_entities(store, kind, q or None, None, limit, offset)
+    rows = [entity_row(e) for e in items]
+    return respond(request, "entities.html", {"items": rows, "total": total,
                                                "filters": {"kind": kind, "q": q}}, _fmt(request), rows)
 
 

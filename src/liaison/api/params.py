@@ -12,8 +12,10 @@ from liaison.api.views import plover_scores
 EntityKind = Literal["person", "organization", "country", "place"]
 Status = Literal["open", "fulfilled", "overdue", "unknown"]
 
+MAX_OFFSET = 1_000_000_000       # far past any corpus, far below SQLite's 64-bit integers
+
 Limit = Query(50, ge=1, le=500, description="Page size (1..500).")
-Offset = Query(0, ge=0, description="Rows to skip.")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description=f"Rows to skip (0..{MAX_OFFSET}).")
 Country = Query(None, pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 code, e.g. FRA.")
 
 

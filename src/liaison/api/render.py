@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -66,11 +67,14 @@ def split_suffix(ident: str) -> tuple[str, str | None]:
     return ident, None
 
 
-def respond(request: Request, template: str, ctx: dict, fmt: str, csv_rows: list[dict] | None = None):
+def respond(request: Request, template: str, ctx: dict, fmt: str,
+            csv_rows: list[dict] | Callable[[], list[dict]] | None = None):
+    """The page as HTML, JSON or CSV; `csv_rows` may be a function, so only the CSV twin pays for it."""
     if fmt == "json":
         return JSONResponse(ctx)
     if fmt == "csv":
-        return csv_response(csv_rows or [], template.rsplit("/", 1)[-1].replace(".html", ".csv"))
+        rows = csv_rows() if callable(csv_rows) else csv_rows
+        return csv_response(rows or [], template.rsplit("/", 1)[-1].replace(".html", ".csv"))
     return templates.TemplateResponse(request, template, {"data": ctx, "page": template})
 
 

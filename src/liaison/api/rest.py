@@ -1,18 +1,16 @@
-"""REST endpoints under /api: read-only lists and records, and two token-protected writes."""
+"""REST endpoints under /api: read-only lists and records (the writes are in writes.py).
+
+Lists answer rows (rows.py), not whole records: the detail route has the evidence.
+"""
 from __future__ import annotations
 
-import hmac
-import json
-import tempfile
 from datetime import date
-from pathlib import Path
-from typing import Literal
 
-from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
 
 from liaison.api import views as V
-from liaison.api.errors import ApiError, not_found
+from liaison.api.errors import not_found
 from liaison.api.params import (
     Country,
     EntityKind,
@@ -24,31 +22,17 @@ from liaison.api.params import (
     event_type,
     iso,
 )
+from liaison.api.rows import entity_row, event_row
+from liaison.api.writes import get_store
 from liaison.store import queries as Q
 from liaison.store.search import search as full_text
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-def get_store(request: Request):
-    return request.app.state.store
-
-
-def page(items: list, total: int, limit: int, offset: int) -> dict:
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
-
-
-def require_token(request: Request, token: str | None = None) -> None:
-    """Writes need the configured token (Authorization: Bearer, X-Liaison-Token or a form field)."""
-    expected = request.app.state.settings.api_token
-    if not expected:
-        raise ApiError(403, "writes_disabled", "writes are disabled: set LIAISON_API_TOKEN to enable them")
-    given = token or request.headers.get("x-liaison-token") or ""
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        given = auth[7:].strip()
-    if not hmac.compare_digest(given.encode(), expected.encode()):
-        raise ApiError(401, "unauthorized", "a valid API token is required for this request")
+def page(items: list, total: int, limit: int, offset: int) -> JSONResponse:
+    # Rows are plain JSON already: answering them directly skips FastAPI's jsonable_encoder walk.
+    return JSONResponse({"items": items, "total": total, "limit": limit, "offset": offset})
 
 
 # ---------------------------------------------------------------- documents
@@ -71,7 +55,7 @@ def entities(kind: EntityKind | None = None, q: str | None = Query(None, min_len
              country: str | None = Country, limit: int = Limit, offset: int = Offset,
              store=Depends(get_store)):
     items, total = Q.list_entities(store, kind, q, country, limit, offset)
-    return page(items, total, limit, offset)
+    return page([entity_row(e) for e in items], total, limit, offset)
 
 
 @router.get("/entities/{entity_id}")
@@ -80,30 +64,6 @@ def entity(entity_id: str, store=Depends(get_store)):
     if found is None:
         raise not_found("entity", entity_id)
     return found
-
-
-class Decision(BaseModel):
-    action: Literal["merge", "split"]
-    other: str | None = Field(None, description="For merge: the id of the entity to merge into this one.")
-    note: str = ""
-
-
-@router.post("/entities/{entity_id}/decisions", status_code=201)
-def decide(entity_id: str, decision: Decision, request: Request, store=Depends(get_store)):
-    """Record an analyst merge/split decision (kept apart from machine output) and re-link."""
-    require_token(request)
-    return apply_decision(store, entity_id, decision.action, decision.other, decision.note)
-
-
-def apply_decision(store, entity_id: str, action: str, other: str | None, note: str) -> dict:
-    from liaison.link import link_corpus
-    if Q.get_linked(store, "entity", entity_id) is None:
-        raise not_found("entity", entity_id)
-    if action == "merge" and (not other or Q.get_linked(store, "entity", other) is None):
-        raise ApiError(422, "invalid_parameter", "other: merge needs the id of an existing entity", "other")
-    store.add_decision(action, entity_id, other if action == "merge" else None, note)
-    return {"decision": {"action": action, "entity_a": entity_id, "entity_b": other, "note": note},
-            "linked": link_corpus(store)}
 
 
 # ---------------------------------------------------------------- events
@@ -116,7 +76,7 @@ def events(type: str | None = None, context: str | None = None, country: str | N
     start, end = date_window(date_from, date_to)
     items, total = Q.list_events(store, event_type(type), event_context(context), country, actor,
                                  start, end, q, limit, offset)
-    return page(items, total, limit, offset)
+    return page([event_row(e) for e in items], total, limit, offset)
 
 
 @router.get("/events/{event_id}")
@@ -159,30 +119,3 @@ def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Limit
            store=Depends(get_store)):
     items, total = full_text(store, q, limit, offset)
     return page(items, total, limit, offset)
-
-
-# ---------------------------------------------------------------- ingest (write)
-class Article(BaseModel):
-    text: str = Field(..., min_length=1)
-    url: str | None = None
-    title: str | None = None
-    published: str | None = None
-    lang: str | None = None
-
-
-class IngestRequest(BaseModel):
-    articles: list[Article] = Field(..., min_length=1, max_length=1000)
-
-
-@router.post("/ingest", status_code=201)
-def ingest(body: IngestRequest, request: Request, store=Depends(get_store)):
-    """Store and analyse articles given as JSON (the same fields as a .jsonl input line)."""
-    require_token(request)
-    from liaison.pipeline import ingest as run_ingest
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "api.jsonl"
-        path.write_text("".join(json.dumps(a.model_dump(exclude_none=True), ensure_ascii=False) + "\n"
-                                for a in body.articles), encoding="utf-8")
-        summary = run_ingest([str(path)], store)
-    return {"new": sum(summary.new.values()), "near_duplicate": sum(summary.duplicate.values()),
-            "unchanged": summary.unchanged, "failed": summary.failed, "analysed": summary.analysed}

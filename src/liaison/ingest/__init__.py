@@ -14,7 +14,8 @@ def store_sources(sources: Iterable[str], store, settings: Settings, summary) ->
     index = NearDuplicateIndex.from_store(store, settings.near_duplicate_threshold)
     for item in read_sources(sources, settings):
         if isinstance(item, IngestError):
-            _fail(store, summary, item.source, item.stage, item.message)
+            # a warning (the article was kept, e.g. decoded as Windows-1252) is reported, not counted failed
+            _fail(store, summary, item.source, item.stage, item.message, counted=not item.warning)
             continue
         try:
             doc = clean(item)
@@ -35,8 +36,8 @@ def store_sources(sources: Iterable[str], store, settings: Settings, summary) ->
         (summary.duplicate if doc.duplicate_of else summary.new)[doc.lang or "und"] += 1
 
 
-def _fail(store, summary, source: str, stage: str, message: str) -> None:
-    summary.failed += 1
+def _fail(store, summary, source: str, stage: str, message: str, counted: bool = True) -> None:
+    summary.failed += counted
     store.record_issue(source, stage, message)
     from rich.markup import escape
 

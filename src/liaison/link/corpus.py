@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from liaison.link.commitments import link_commitments, simple_records
+from liaison.link.decisions import report_refused
 from liaison.link.entities import resolve_entities
 from liaison.link.events import merge_events
 
@@ -13,7 +14,9 @@ def link_corpus(store) -> dict[str, int]:
     for row in store.iter_facts():
         facts[row["kind"]].append(row)
     duplicates = store.duplicate_map()
-    entities, key_to_id = resolve_entities(facts["entity"], store.decisions())
+    decisions = store.decisions()
+    entities, key_to_id = resolve_entities(facts["entity"], decisions)
+    report_refused(store, decisions)        # a decision that no longer fits is reported, not fatal
     names = {e["id"]: e["name"] for e in entities}
     events = merge_events(facts["event"], key_to_id, duplicates, store.document_labels(), names)
     commitments = link_commitments(simple_records(facts["commitment"], key_to_id, duplicates, names), events)

@@ -15,6 +15,7 @@ import hashlib
 from collections import Counter, defaultdict
 
 from liaison.folding import fold
+from liaison.link.decisions import apply_decisions
 from liaison.link.names import display_name
 
 
@@ -33,10 +34,10 @@ def resolve_entities(rows: list[dict], decisions: list[dict]
     for (kind, _key), members in groups.items():
         clusters.extend(_split_by_country(members) if kind == "person" else [members])
     clusters = _join_extended_names(clusters)
-    clusters = _apply_decisions(clusters, decisions)
+    clusters, ids = apply_decisions(clusters, decisions, cluster_id)
     entities, key_to_id = [], {}
-    for members in clusters:
-        entity = _merge(members)
+    for members, entity_id in zip(clusters, ids, strict=True):
+        entity = {**_merge(members), "id": entity_id}
         entities.append(entity)
         for row in members:
             key_to_id[(row["doc_id"], row["payload"]["key"])] = entity["id"]
@@ -98,21 +99,6 @@ def _split_by_country(members: list[dict]) -> list[list[dict]]:
     clusters = list(by_country.values())
     biggest = max(clusters, key=len)
     biggest.extend(unknown)         # an unplaced mention goes with the best-attested reading
-    return clusters
-
-
-def _apply_decisions(clusters: list[list[dict]], decisions: list[dict]) -> list[list[dict]]:
-    for d in decisions:
-        ids = [cluster_id(m) for m in clusters]
-        if d["action"] == "merge" and d["entity_a"] in ids and d.get("entity_b") in ids:
-            a, b = ids.index(d["entity_a"]), ids.index(d["entity_b"])
-            if a != b:
-                clusters[a] = clusters[a] + clusters[b]
-                clusters.pop(b)
-        elif d["action"] == "split" and d["entity_a"] in ids:
-            members = clusters.pop(ids.index(d["entity_a"]))
-            clusters.extend([[m for m in members if m["doc_id"] == doc]
-                             for doc in dict.fromkeys(m["doc_id"] for m in members)])
     return clusters
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 
+from liaison.nlp.chunks import parse_texts
 from liaison.nlp.sentences import split_sentences
 from liaison.nlp.tokens import parsed_tokens, rule_tokens
 from liaison.records import Document, Span
@@ -58,7 +59,7 @@ def parse_batch(docs: list[Document]) -> list[Document]:
                 out[i] = without_parser(docs[i])
             continue
         texts = [docs[i].text for i in idx]
-        for i, parsed in zip(idx, nlp.pipe(texts, batch_size=get_settings().batch_size), strict=True):
+        for i, parsed in zip(idx, parse_texts(nlp, texts, get_settings().batch_size), strict=True):
             sentences = tuple(Span(s.start_char, s.end_char, s.text) for s in parsed.sents
                               if s.text.strip())
             out[i] = docs[i].with_(sentences=sentences, parsed=parsed,

@@ -35,11 +35,16 @@ def _like_country(column, code: str):
     return column.like(f"% {code.upper()} %")
 
 
+def _contains(column, needle: str):
+    """Case-insensitive substring test in which % and _ in the needle are literal, not wildcards."""
+    literal = needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like(f"%{literal}%", escape="\\")
+
+
 def _payload_contains(table, needle: str):
     # JSON columns are serialised with ASCII escapes ("Nu\\u00f1ez"): match either spelling.
-    text = func.lower(cast(table.c.payload, Text))
-    escaped = json.dumps(needle)[1:-1]
-    return or_(text.like(f"%{needle.lower()}%"), text.like(f"%{escaped.lower()}%"))
+    text = cast(table.c.payload, Text)
+    return or_(_contains(text, needle), _contains(text, json.dumps(needle)[1:-1]))
 
 
 # ---------------------------------------------------------------- documents
@@ -105,7 +110,7 @@ def list_entities(store, kind: str | None = None, q: str | None = None, country:
     if country:
         query = query.where(c.country == country.upper())
     if q:
-        query = query.where(or_(func.lower(c.name).like(f"%{q.lower()}%"), _payload_contains(s.entities, q)))
+        query = query.where(or_(_contains(c.name, q), _payload_contains(s.entities, q)))
     with store.engine.connect() as conn:
         rows, total = _page(conn, query, limit, offset)
     return [r["payload"] for r in rows], total
@@ -137,7 +142,7 @@ def list_events(store, type: str | None = None, context: str | None = None, coun
     if actor and ENTITY_ID.match(actor):
         query = query.where(_payload_contains(t, actor))
     if q:
-        query = query.where(or_(func.lower(c.summary).like(f"%{q.lower()}%"), _payload_contains(t, q)))
+        query = query.where(or_(_contains(c.summary, q), _payload_contains(t, q)))
     with store.engine.connect() as conn:
         if not (context or actor):
             rows, total = _page(conn, query, limit, offset)
