@@ -14,9 +14,8 @@ from collections.abc import Callable
 
 from liaison.records import Mention, Span
 from liaison.understand.roles import RoleFinding, country_near
+from liaison.understand.titles import Lexicon
 
-GENERIC = {"Minister", "Secretary", "Deputy Minister", "Advisor", "President", "Leader", "Analyst",
-           "Chief", "Commissioner", "Member of Parliament", "Journalist", "Lawyer", "Spokesperson"}
 LOOK_BACK = 2          # sentences
 CLAUSE = 90            # "Der für den Abschluss … eingesetzte Sonderbevollmächtigte": article to title
 
@@ -42,13 +41,13 @@ def _definite_before(text: str, start: int, sent_start: int, definite: re.Patter
 
 def definite_title_roles(text: str, sentences: list[Span], titles: list[Mention], persons: list[Mention],
                          used: set[int], cluster_of: dict[int, int], titled: Callable[[int], bool],
-                         country_of: Callable[[int], str | None], geo: list[Mention],
-                         definite: re.Pattern | None, long_phrases: bool = False
+                         country_of: Callable[[int], str | None], geo: list[Mention], lex: Lexicon
                          ) -> dict[int, list[RoleFinding]]:
     """Extra role findings keyed by the start of the person mention they attach to."""
     out: dict[int, list[RoleFinding]] = {}
+    definite, long_phrases = lex.definite, lex.definite_clauses
     for t in titles:
-        if t.span.start in used or t.value in GENERIC or t.extra.get("holder") == "after":
+        if t.span.start in used or t.value in lex.generic or t.extra.get("holder") == "after":
             continue
         idx = next((i for i, s in enumerate(sentences) if s.start <= t.span.start < s.end), None)
         if idx is None or any(sentences[idx].start <= p.span.start < sentences[idx].end for p in persons):

@@ -15,29 +15,13 @@ import re
 
 from liaison.folding import fold
 from liaison.records import Document, Mention
+from liaison.understand.grammar import Grammar
 from liaison.understand.personnames import clean_name, plausible_name, scan_name, scan_name_back
 from liaison.understand.titles import Lexicon, find_titles, lexicon, phrase_regex
 
 NER_LABELS = ("PERSON", "PER")
-# "( POOL / Name )", "(Source: …)", "Photo: …", "By …" / "Par …" lines: credits, not actors
-CREDIT_PAREN = re.compile(r"\((?:[^()]*/[^()]*|\s*(?:source|photo|crédit|credit|foto|bild)\b[^()]*)\)",
-                          re.IGNORECASE)
-CREDIT_LINE = re.compile(r"^(?:by|par|por|di|von|de|photo|crédit|credit|source)\b[^\n]{0,80}$",
-                         re.IGNORECASE | re.MULTILINE)
-SOURCE_TRAIL = re.compile(r"\bSource\s*\([^)]*\)", re.IGNORECASE)
-# what may sit between a title and the name it introduces: commas, articles, one adjective
-# ("presidenta de Honduras, Xiomara Castro", "ministro de Defensa venezolano, Vladimir Padrino")
-_COMPLEMENT = (r"(?:(?:of|for|de|del|du|des|di|da|dell['’]|von|der|in|en|and|et|y|e|und)\b"
-               r"[^,\n.;]{1,70}|[a-zà-ÿ]+)")
-_ARTICLE = r"(?:(?:the|le|la|el|il|lo|der|die|o|a)[ \t]+|l['’])?"
-TITLE_GAP = re.compile(rf"[ \t]*(?:,[ \t]*|{_COMPLEMENT},[ \t]*)?{_ARTICLE}")
-COUNTERPART_GAP = re.compile(rf"[ \t]*(?:[^\W\d_]+[ \t]*)?(?:,[ \t]*)?{_ARTICLE}")
-# "Nancy Faeser (SPD)": a name followed by a party acronym
-PARTY = re.compile(r"\(\s*(?:[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,5}[A-ZÄÖÜ]|Grüne|Linke)(?:/[A-Z]+)?\s*\)")
-
-# "Saïd Sayoud, Nuñez’s Algerian counterpart", "Laurent Nunez, Minister of the Interior"
-BACK_GAP = re.compile(r",[ \t]*(?:(?:the|le|la|el|il|der|die)[ \t]+|l['’])?(?:[^\W\d_][\w\-]*['’]s[ \t]+)?"
-                      r"(?:[^\W\d_]+[ \t]+){0,2}$")
+# "Nancy Faeser (SPD)": a name followed by a party acronym or party name (titles.json "party_names")
+PARTY = r"\(\s*(?:[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{{0,5}}[A-ZÄÖÜ]{names})(?:/[A-Z]+)?\s*\)"
 
 
 HEADLINE_WORDS = 20     # longer all-capitalised lines are captions listing people ("L-R: X, Minister of …")
@@ -55,10 +39,9 @@ def headline_zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
-def credit_zones(doc: Document) -> list[tuple[int, int]]:
-    text = doc.text
-    zones = [m.span() for rx in (CREDIT_PAREN, CREDIT_LINE, SOURCE_TRAIL) for m in rx.finditer(text)]
-    return zones
+def credit_zones(doc: Document, g: Grammar) -> list[tuple[int, int]]:
+    """Bylines, photo and source credits: "( POOL / Ludovic MARIN )", "Photo: …", "By …" lines."""
+    return [m.span() for rx in (g.credit_paren, g.credit_line, g.credit_trail) for m in rx.finditer(doc.text)]
 
 
 def _in_zones(start: int, end: int, zones: list[tuple[int, int]]) -> bool:
@@ -78,10 +61,10 @@ def _ner_candidates(doc: Document) -> list[tuple[int, int, str]]:
 
 def _anchored_candidates(doc: Document, lex: Lexicon, titles) -> list[tuple[int, int, str]]:
     """Names right after a title, an honorific/rank or a counterpart word."""
-    text, out = doc.text, []
-    anchors = [(t.end, "title_pattern", TITLE_GAP) for t in titles if t.holder != "after"]
-    for words, source, gap in ((lex.honorifics + lex.ranks, "honorific", TITLE_GAP),
-                               (lex.counterparts, "counterpart", COUNTERPART_GAP)):
+    text, out, g = doc.text, [], lex.grammar
+    anchors = [(t.end, "title_pattern", g.title_gap) for t in titles if t.holder != "after"]
+    for words, source, gap in ((lex.honorifics + lex.ranks, "honorific", g.title_gap),
+                               (lex.counterparts, "counterpart", g.counterpart_gap)):
         rx = phrase_regex(tuple(words))
         if rx is not None:
             anchors += [(m.end(), source, gap) for m in rx.finditer(text)
@@ -90,22 +73,29 @@ def _anchored_candidates(doc: Document, lex: Lexicon, titles) -> list[tuple[int,
     rx = phrase_regex(lex.counterparts)
     back += [m.start() for m in rx.finditer(text)] if rx is not None else []
     for start in back:
-        g = BACK_GAP.search(text, max(0, start - 60), start)
-        found = scan_name_back(text, g.start(), lex) if g else None
+        gap = g.back_gap.search(text, max(0, start - 60), start)
+        found = scan_name_back(text, gap.start(), lex) if gap else None
         if found:
             out.append((found[0], found[1], "apposition"))
-    if doc.lang == "de":
-        out += [(f[0], f[1], "party") for m in PARTY.finditer(text)
-                if (f := scan_name_back(text, m.start(), lex))]
+    out += _party_candidates(text, lex)
     for end, source, gap in anchors:
-        g = gap.match(text, end)
-        pos = g.end() if g else end
+        m = gap.match(text, end)
+        pos = m.end() if m else end
         for rank_end in _ranks_at(text, pos, lex):
             pos = rank_end
         found = scan_name(text, pos, lex)
         if found:
             out.append((found[0], found[1], source))
     return out
+
+
+def _party_candidates(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """"Nancy Faeser (SPD)": where the press names a politician's party in brackets after the name."""
+    names = lex.party_names
+    if names is None:
+        return []
+    rx = re.compile(PARTY.format(names="".join("|" + re.escape(n) for n in names)))
+    return [(f[0], f[1], "party") for m in rx.finditer(text) if (f := scan_name_back(text, m.start(), lex))]
 
 
 def _ranks_at(text: str, pos: int, lex: Lexicon):
@@ -139,7 +129,7 @@ def person_mentions(doc: Document) -> list[Mention]:
     """Person mentions (value: the name without titles) and title mentions (value: English title)."""
     lex = lexicon(doc.lang)
     titles = find_titles(doc.text, doc.lang)
-    zones = credit_zones(doc) + headline_zones(doc.text)
+    zones = credit_zones(doc, lex.grammar) + headline_zones(doc.text)
     authors = {fold(a) for a in doc.authors}
     raw = _anchored_candidates(doc, lex, titles) + _ner_candidates(doc)
     raw.sort(key=lambda c: (c[0], -(c[1] - c[0])))

@@ -20,21 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from liaison.gazetteer import lookup_organization
 from liaison.records import Mention, Span
+from liaison.understand.grammar import Grammar
 
-PAREN = r"(?:\([^()\n]{1,30}\)\s*)?"
-GAP_BEFORE = re.compile(rf"^\s*{PAREN}[\s,]*(?:(?:the|le|la|el|il|lo|der|die|o|a)\s+|l['’])?$", re.IGNORECASE)
-COMPLEMENT = re.compile(r"^\s*(?:(?:of|for|de|del|du|des|di|da|dell['’]|von|der|in|en|and|et|y|e|und)\b"
-                        rf"[^,\n.;]{{1,70}}|[a-zà-ÿ]+)?\s*{PAREN},?\s*(?:(?:the|le|la|el|il|lo|der|die|o|a)\s+|l['’])?$",
-                        re.IGNORECASE)
-GAP_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?,\s*(?:(?:the|le|la|el|il|der|die|o|a)\s+|l['’])?"
-                       r"(?P<owner>[^\W\d_][\w\-]*['’]s\s+)?(?:(?!(?:and|et|y|und|e|with|avec|or|ou)\s)[^\W\d_]+\s+){0,2}$",
-                       re.IGNORECASE)
 # what may follow a name on a press-release header line ("The Hon Michael Keenan MP")
 HEADER_TAIL = re.compile(r"^[ \t]*(?:[A-Z]{2,4}|\([^()\n]{1,12}\))?[ \t]*\n[ \t]*$")
-# "X, Nuñez's Algerian counterpart, Y": the counterpart phrase belongs to X, not to Y
-OWNED = re.compile(r",\s*[^\W\d_][\w\-]*['’]s\s+(?:[^\W\d_]+\s+)?$")
-COUNTER_BEFORE = re.compile(r"^\s*(?:[^\W\d_]+\s*)?,?\s*(?:(?:the|le|la|el|il)\s+|l['’])?$", re.IGNORECASE)
 ORG_GAP = 3           # "AFP Commissioner": an organisation right before the title
 
 
@@ -45,7 +36,7 @@ class RoleFinding:
     country: str | None
     rule: str
     evidence: Span
-    counterpart_of: int | None = None     # span start of the other party's mention
+    counterpart_of: int | None = None     # "Nuñez's counterpart": where the other party is named, if said
     start: str | None = None
     end: str | None = None
     international: bool = False           # the office is in an international organisation
@@ -61,6 +52,7 @@ class RoleContext:
     rank_rx: re.Pattern | None
     counter_rx: re.Pattern | None
     persons: tuple[tuple[int, int], ...] = ()     # spans of the person mentions
+    grammar: Grammar | None = None                # the language's gap regexes (grammar.py)
 
 
 def _strip_ranks(gap: str, rank_rx) -> str:
@@ -121,17 +113,13 @@ def _international(name: str | None) -> bool:
     """"President of the European Commission": an office of an international organisation."""
     if not name:
         return False
-    try:
-        from liaison.gazetteer import lookup_organization
-    except ImportError:          # pragma: no cover - gazetteer not installed
-        return False
     found = lookup_organization(name)
     return bool(found and found.get("scope") == "international")
 
 
 def roles_for(ctx: RoleContext, m: Mention) -> list[RoleFinding]:
     """Role findings for one person mention, from the title before it and the apposition after."""
-    text = ctx.text
+    text, g = ctx.text, ctx.grammar
     out: list[RoleFinding] = []
     line_start = text.rfind("\n", 0, m.span.start) + 1
     line_end = text.find("\n", m.span.end)
@@ -145,11 +133,11 @@ def roles_for(ctx: RoleContext, m: Mention) -> list[RoleFinding]:
         lone = len(m.value.split()) < 2 and "," in gap
         # "X, Danish Minister of …, Y, Rwanda's Minister …": in a list the title is X's apposition
         listed = "," in gap and _apposition_of_previous(ctx, t)
-        if (GAP_BEFORE.match(gap) or COMPLEMENT.match(gap)) and not lone and not listed:
+        if (g.gap_before.match(gap) or g.complement.match(gap)) and not lone and not listed:
             # what follows the name is not the title's ("Innenministerin Faeser in der marokkanischen …")
             out.append(_finding(ctx, t, "title_before", t.span.start, m.span.start, after=0))
     after = [t for t in ctx.titles if m.span.end <= t.span.start <= line_end]
-    if after and GAP_AFTER.match(text[m.span.end:after[0].span.start]):
+    if after and g.gap_after.match(text[m.span.end:after[0].span.start]):
         t = after[0]
         tail = re.match(r"[^,\n.;()]{0,60}", text[t.span.end:]).group()
         out.append(_finding(ctx, t, "apposition", m.span.end + 1, t.span.end + len(tail)))
@@ -161,14 +149,13 @@ def roles_for(ctx: RoleContext, m: Mention) -> list[RoleFinding]:
 
 
 DEMONYM_GAP = re.compile(r"^[ \t]+(?:[a-zà-ÿ][\w\-]*[ \t]+){0,2}$")
-AND = re.compile(r"^[ \t]+(?:and|et|y|e|und)[ \t]+$")
 
 
 def _demonym_before(ctx: RoleContext, m: Mention, line_start: int) -> list[RoleFinding]:
     """"four Japanese suspects Toshiya Fujita (and Kiyoto Imamura)": a demonym qualifying the words
     right before a name, or before the name it is coordinated with."""
     start = m.span.start
-    prev = [s for s, e in ctx.persons if e <= start and AND.match(ctx.text[e:start])]
+    prev = [s for s, e in ctx.persons if e <= start and ctx.grammar.and_gap.match(ctx.text[e:start])]
     starts = [start] + prev[-1:]
     for s in starts:
         near = [g for g in ctx.geo if g.kind == "demonym" and line_start <= g.span.start and g.span.end <= s
@@ -181,7 +168,7 @@ def _demonym_before(ctx: RoleContext, m: Mention, line_start: int) -> list[RoleF
 def _apposition_of_previous(ctx: RoleContext, t: Mention) -> bool:
     """Whether `t` follows ", " right after another person's name on its line."""
     return any(e <= t.span.start and t.span.start - e < 40 and "\n" not in ctx.text[e:t.span.start]
-               and GAP_AFTER.match(ctx.text[e:t.span.start]) for _, e in ctx.persons)
+               and ctx.grammar.gap_after.match(ctx.text[e:t.span.start]) for _, e in ctx.persons)
 
 
 def _next_line_title(ctx: RoleContext, m: Mention, line_end: int) -> RoleFinding | None:
@@ -198,22 +185,21 @@ def _next_line_title(ctx: RoleContext, m: Mention, line_end: int) -> RoleFinding
 
 
 def _counterpart(ctx: RoleContext, m: Mention, line_start: int, line_end: int) -> list[RoleFinding]:
-    text, counter_rx, geo = ctx.text, ctx.counter_rx, ctx.geo
+    text, counter_rx, geo, g = ctx.text, ctx.counter_rx, ctx.geo, ctx.grammar
     if counter_rx is None:
         return []
     out = []
     for c in counter_rx.finditer(text, line_start, m.span.start):
-        if (COUNTER_BEFORE.match(text[c.end():m.span.start])
-                and not OWNED.search(text[max(0, c.start() - 40):c.start()])):
+        if (g.counter_before.match(text[c.end():m.span.start])
+                and not g.owned.search(text[max(0, c.start() - 40):c.start()])):
             country = country_near(text, c.start(), m.span.start, geo, window=15)
-            out.append(RoleFinding(None, None, country, "counterpart", Span(c.start(), c.end(), c.group()),
-                                   counterpart_of=-1))
+            out.append(RoleFinding(None, None, country, "counterpart", Span(c.start(), c.end(), c.group())))
     c = counter_rx.search(text, m.span.end, line_end)
     if c:
-        g = GAP_AFTER.match(text[m.span.end:c.start()])
-        if g:
+        gap = g.gap_after.match(text[m.span.end:c.start()])
+        if gap:
             country = country_near(text, m.span.end, c.end(), geo, window=0)
-            owner = g.start("owner") + m.span.end if g.group("owner") else -1
+            owner = gap.start("owner") + m.span.end if gap.group("owner") else None
             out.append(RoleFinding(None, None, country, "counterpart", Span(c.start(), c.end(), c.group()),
                                    counterpart_of=owner))
     return out

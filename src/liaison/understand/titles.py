@@ -10,11 +10,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from liaison.datafiles import read_json
+from liaison import lexicon as lexicons
+from liaison.understand.grammar import Grammar, grammar
 
-LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 APOS = "['’]"
 
 
@@ -44,6 +43,10 @@ class Lexicon:
     adjective_slot: bool = False        # "ministre français de l'Intérieur": an adjective after the head
     portfolios: tuple[tuple[str, re.Pattern], ...] = ()   # (English portfolio, words in this language)
     definite: re.Pattern | None = None  # definite articles ("the", "le", "der"), for "the minister said"
+    generic: frozenset[str] = frozenset()   # titles that name no office in particular ("Minister")
+    grammar: Grammar | None = None      # the function words around titles and names
+    party_names: tuple[str, ...] | None = None  # None: the press does not put parties after names
+    definite_clauses: bool = False      # "Der für … eingesetzte Sonderbevollmächtigte" (German)
 
 
 # capitals often lose their accents ("secrétaire d'Etat"): an accented letter also matches its bare form
@@ -78,11 +81,8 @@ def _alternation(items: list[tuple[str, int]]) -> re.Pattern | None:
 
 @functools.cache
 def lexicon(lang: str | None) -> Lexicon:
-    """The titles lexicon of `lang` (English when the language has none)."""
-    path = LEXICONS / (lang or "en") / "titles.json"
-    if not path.exists():
-        path = LEXICONS / "en" / "titles.json"
-    data = read_json(path)
+    """The titles lexicon of `lang`: LanguageNotSupported when the language has no folder."""
+    data = lexicons.load(lang, "titles")
     roles = tuple(data.get("roles", []))
     slot = bool(data.get("adjective_slot"))
     plain, cased = [], []
@@ -101,11 +101,14 @@ def lexicon(lang: str | None) -> Lexicon:
         prefix_rx = re.compile(rf"^(?:(?:{alternatives})(?:\s+|(?<=\.)|$))+", re.IGNORECASE)
     portfolios = tuple((name, phrase_regex(tuple(words)))
                        for name, words in data.get("portfolios", {}).items() if not name.startswith("_"))
-    return Lexicon(lang or "en", tuple(data.get("honorifics", [])), tuple(data.get("ranks", [])),
+    return Lexicon(lexicons.require(lang), tuple(data.get("honorifics", [])), tuple(data.get("ranks", [])),
                    tuple(data.get("counterparts", [])), tuple(data.get("appointed", [])),
                    tuple(data.get("until", [])), frozenset(data.get("not_names", [])), roles,
                    role_rx, _alternation(cased), prefix_rx, slot, portfolios,
-                   _definite(tuple(data.get("definite", []))))
+                   _definite(tuple(data.get("definite", []))),
+                   frozenset(r["title"] for r in roles if r.get("generic")), grammar(lang),
+                   tuple(data["party_names"]) if "party_names" in data else None,
+                   bool(data.get("definite_clauses")))
 
 
 def _role_index(match: re.Match) -> int:
@@ -135,9 +138,6 @@ def find_titles(text: str, lang: str | None) -> list[TitleMatch]:
 
 # generic heads that name their portfolio in a complement ("ministre de la Sécurité et de l'Intérieur")
 COMPOSABLE = frozenset({"Minister", "Deputy Minister", "Secretary", "Commissioner", "Chief"})
-LINK = re.compile(r"[ \t]+(?:of|for|in charge of|responsible for|de|du|des|d['’]|en charge d(?:e|u|es)"
-                  r"|chargée?s? d(?:e|u|es)"
-                  r"|del|della|dello|dell['’]|degli|delle|da|do|dos|das|für|des)(?![\w])", re.IGNORECASE)
 COMPLEMENT_END = re.compile(r"[,;:.\n()«»\"“”]")
 
 
@@ -145,7 +145,7 @@ def _with_portfolio(text: str, t: TitleMatch, lex: Lexicon) -> TitleMatch:
     """"Minister" + " of/de/für <portfolio words>" -> "Minister of <portfolio>", span widened."""
     if t.title not in COMPOSABLE or not lex.portfolios:
         return t
-    link = LINK.match(text, t.end)
+    link = lex.grammar.portfolio_link.match(text, t.end)
     if not link:
         return t
     stop = COMPLEMENT_END.search(text, link.end(), link.end() + 70)
@@ -160,12 +160,9 @@ def _with_portfolio(text: str, t: TitleMatch, lex: Lexicon) -> TitleMatch:
 
 def strip_prefixes(name: str, lang: str | None) -> tuple[str, int]:
     """Remove leading honorifics and ranks ("Major-General X" -> "X"); returns (rest, chars cut)."""
-    cut = 0
-    for code in dict.fromkeys([lang or "en", "en"]):
-        rx = lexicon(code).prefix_regex
-        m = rx.match(name[cut:]) if rx else None
-        if m and m.end() > 0:
-            cut += m.end()
+    rx = lexicon(lang).prefix_regex
+    m = rx.match(name) if rx else None
+    cut = m.end() if m else 0
     return name[cut:], cut
 
 
