@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from liaison import lexicon as lexicons
 from liaison.folding import fold, has_diacritics
 from liaison.gazetteer import country_name, lookup_country
 from liaison.records import Document, Entity, Mention, Role
@@ -42,6 +43,8 @@ def resolve_actors_batch(docs: list[Document]) -> list[Document]:
 
 
 def resolve_actors(doc: Document) -> Document:
+    if not lexicons.supported(doc.lang):
+        return doc          # reported by the mentions stage
     persons = [m for m in doc.mentions if m.kind == "person"]
     titles = [m for m in doc.mentions if m.kind == "title"]
     named = [(p.span.start, p.span.end) for p in persons]

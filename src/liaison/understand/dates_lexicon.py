@@ -7,11 +7,11 @@ a direction ("last", "prochain") or a modifier ("later in", "jusqu'en").
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from liaison import lexicon
+from liaison.understand.grammar import compiled
 
 APOS = "['’]"
 YEAR = r"(?:19|20)\d{2}"
@@ -111,7 +111,7 @@ def _patterns(d: dict, months: str, weekdays: str) -> tuple:
     return tuple((kind, re.compile(rx, re.I)) for kind, rx in found)
 
 
-@functools.cache
+@compiled("dates")
 def date_lexicon(lang: str | None) -> DateLexicon:
     """The date lexicon of `lang`: LanguageNotSupported when the language has no folder."""
     d = lexicon.load(lang, "dates")

@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from liaison import lexicon as lexicons
 
+T = TypeVar("T")
 PAREN = r"(?:\([^()\n]{1,30}\)\s*)?"      # "(DGSI)", "(SPD)" between a title and a name
 NONE = r"(?!x)x"                          # an alternation with nothing in it matches nothing
 
@@ -78,7 +81,24 @@ def _linked(words: list[str]) -> str:
     return rf"{_alt(words)}(?:(?<=['’])|(?![\w']))"
 
 
-@functools.cache
+def compiled(name: str) -> Callable[[Callable[[str | None], T]], Callable[[str | None], T]]:
+    """Cache what is compiled from lexicons/<lang>/<name>.json for as long as the loader holds that
+    file: `lexicon.reset()` (a test adding a language folder) makes it compile again."""
+    def wrap(build: Callable[[str | None], T]) -> Callable[[str | None], T]:
+        memo: dict[str | None, tuple[dict, T]] = {}
+
+        @functools.wraps(build)
+        def get(lang: str | None) -> T:
+            data = lexicons.load(lang, name)
+            hit = memo.get(lang)
+            if hit is None or hit[0] is not data:
+                hit = memo[lang] = (data, build(lang))
+            return hit[1]
+        return get
+    return wrap
+
+
+@compiled("titles")
 def grammar(lang: str | None) -> Grammar:
     """The compiled gap regexes of `lang` (LanguageNotSupported when it has no folder)."""
     data = lexicons.load(lang, "titles")
@@ -111,7 +131,11 @@ def grammar(lang: str | None) -> Grammar:
     )
 
 
-@functools.cache
 def name_particles() -> frozenset[str]:
     """The particles of every language: names travel ("Ursula von der Leyen" in a French text)."""
-    return frozenset(p for lang in lexicons.languages() for p in grammar(lang).particles)
+    return _particles(lexicons.languages())
+
+
+@functools.cache
+def _particles(langs: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(p for lang in langs for p in grammar(lang).particles)

@@ -7,12 +7,11 @@ wins over "Minister"; patterns written in capitals ("FM", "PM") match only in ca
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from liaison import lexicon as lexicons
-from liaison.understand.grammar import Grammar, grammar
+from liaison.understand.grammar import Grammar, compiled, grammar
 
 APOS = "['’]"
 
@@ -79,7 +78,7 @@ def _alternation(items: list[tuple[str, int]]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
-@functools.cache
+@compiled("titles")
 def lexicon(lang: str | None) -> Lexicon:
     """The titles lexicon of `lang`: LanguageNotSupported when the language has no folder."""
     data = lexicons.load(lang, "titles")
