@@ -16,12 +16,12 @@ from liaison import lexicon as lexicons
 from liaison.folding import fold, has_diacritics
 from liaison.gazetteer import country_name, lookup_country
 from liaison.records import Document, Entity, Mention, Role
-from liaison.understand.allegiance import default_country, ranked_countries
 from liaison.understand.anaphora import definite_title_roles
 from liaison.understand.biography import biography_roles, sentence_spans
 from liaison.understand.coref import Cluster, link_mentions, tokens
+from liaison.understand.counterparts import article_sides, other_side, unmarked_side
 from liaison.understand.roles import RoleContext, RoleFinding, roles_for
-from liaison.understand.titles import lexicon, phrase_regex
+from liaison.understand.titles import Lexicon, lexicon, phrase_regex
 
 TITLE_RULES = ("title_before", "apposition", "biography", "definite_title")
 # "Indonesian National Police (INP)": an acronym the article defines for an organisation
@@ -64,7 +64,7 @@ def resolve_actors(doc: Document) -> Document:
     for start, found in biography_roles(doc, clusters, titles, lex).items():
         findings.setdefault(start, []).extend(found)
     _add_definite_titles(doc, clusters, findings, titles, geo, lex)
-    entities = _person_entities(doc, clusters, findings, lex.generic)
+    entities = _person_entities(doc, clusters, findings, lex)
     entities += _geo_entities(doc)
     return doc.with_(entities=tuple(entities))
 
@@ -138,25 +138,23 @@ def _display_name(c: Cluster) -> str:
                                      "." not in n.split()[0], counts[n], len(n)))
 
 
-def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, generic: frozenset[str]
-                     ) -> list[Entity]:
+def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, lex: Lexicon) -> list[Entity]:
     by_start = {m.span.start: i for i, c in enumerate(clusters) for m in c.mentions}
     resolved: dict[int, Allegiance] = {}
     # two passes: counterparts take the office of the other party, known after the first pass
     for _ in range(2):
         for i, c in enumerate(clusters):
-            resolved[i] = _allegiance(doc.text, c, findings, resolved, by_start, generic)
-    ranked = ranked_countries(doc.mentions)
-    claimed = {a.country for a in resolved.values() if a.country}
-    countries = {i: a.country for i, a in resolved.items()}
-    for i, a in resolved.items():
-        if countries[i] is None and not a.international:
-            countries[i], reason = default_country(doc, ranked, claimed)
-            a.why.append(reason)
-    _counterparts_serve_another_state(resolved, countries, ranked)
+            resolved[i] = _allegiance(doc.text, c, findings, resolved, by_start, lex.generic)
+    # the states of officials the text qualifies ("son homologue français"), not of other people named
+    stated = {a.country for a in resolved.values()
+              if a.country and any(r.title not in lex.not_offices for r in a.roles)}
+    _counterparts_serve_the_other_side(doc, resolved)
+    _unmarked_officials_serve_the_other_side(doc, resolved, stated, lex)
     entities = []
     for i, c in enumerate(clusters):
-        a, country = resolved[i], countries[i]
+        # no clue, no country: the outlet's, the host's or the most named state is a guess
+        a = resolved[i]
+        country = a.country
         roles = [r if r.country or a.international else
                  Role(r.title, r.organization, country, r.start, r.end, r.evidence) for r in a.roles]
         name = _display_name(c)
@@ -168,15 +166,28 @@ def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, gen
     return _unique_keys(entities)
 
 
-def _counterparts_serve_another_state(resolved: dict[int, Allegiance], countries: dict, ranked: list) -> None:
-    """"his counterpart Bassam Mawlawi": with no country of his own, not the country of the other."""
-    for i, a in resolved.items():
-        other = a.counterpart_of
-        if a.country is None and other is not None and countries[i] and countries[i] == countries.get(other):
-            alt = next((c for c, _ in ranked if c != countries[other]), None)
-            if alt:
-                countries[i] = alt
-                a.why.append(f"country {alt}: a counterpart serves another state than {countries[other]}")
+def _counterparts_serve_the_other_side(doc: Document, resolved: dict[int, Allegiance]) -> None:
+    pairs = [(i, a.counterpart_of) for i, a in resolved.items()
+             if a.counterpart_of is not None and a.counterpart_of != i]
+    countries = {i: None if a.international else a.country for i, a in resolved.items()}
+    for i, (country, theirs) in other_side(countries, pairs, article_sides(doc.mentions)).items():
+        if not resolved[i].international:
+            resolved[i].country = country
+            resolved[i].why.append(f"country {country}: counterpart of a person serving {theirs}, "
+                                   f"in an article about these two states")
+
+
+def _unmarked_officials_serve_the_other_side(doc: Document, resolved: dict[int, Allegiance],
+                                             stated: set[str], lex: Lexicon) -> None:
+    side = unmarked_side(stated, article_sides(doc.mentions))
+    if side is None:
+        return
+    for a in resolved.values():
+        offices = [r.title for r in a.roles if r.title not in lex.not_offices]
+        if a.country is None and not a.international and offices:
+            a.country = side
+            a.why.append(f"country {side}: {offices[0]!r} named without a state, in an article that marks "
+                         f"the officials of the other side ({', '.join(sorted(stated))})")
 
 
 def _allegiance(text: str, c: Cluster, findings, resolved: dict[int, Allegiance], by_start: dict,

@@ -159,9 +159,10 @@ def _org_mention(doc: Document, match: Match, context: ContextCountries) -> Ment
     entries = [e for e in match.entries if e.kind == "organization"]
     needs_context = len({e.data["country"] for e in entries}) > 1 or any(
         e.data["country"] is None and e.data["scope"] == "national" for e in entries)
-    country = context.country_for(match.start, match.end) if needs_context else None
+    country, source = context.country_and_source(match.start, match.end) if needs_context else (None, "")
     record = gazetteer.organization_record(entries, country)
     surface = doc.text[match.start:match.end]
     acronym = surface if entries[0].policy == "exact" else record["acronym"]
     return Mention("organization", doc.span(match.start, match.end), record["name"], "gazetteer",
-                   {"country": record["country"], "acronym": acronym, "scope": record["scope"]})
+                   {"country": record["country"], "acronym": acronym, "scope": record["scope"],
+                    "country_from": source or "gazetteer"})

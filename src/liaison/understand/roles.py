@@ -104,7 +104,9 @@ def _finding(ctx: RoleContext, t: Mention, rule: str, start: int, end: int, afte
     org_name = t.extra.get("organization") or (org.value if org else None)
     international = bool(org and org.extra.get("scope") == "international") or _international(org_name)
     country = t.extra.get("country") or country_near(ctx.text, start, end, ctx.geo, after=after)
-    if country is None and org is not None and not international:
+    # an organisation's country counts when the text gives it, not when it is the article's main state
+    stated_org = org is not None and org.extra.get("country_from") != "article"
+    if country is None and stated_org and not international:
         country = org.extra.get("country")
     return RoleFinding(t.value, org_name, country, rule, t.span, international=international)
 
@@ -190,7 +192,8 @@ def _counterpart(ctx: RoleContext, m: Mention, line_start: int, line_end: int) -
         return []
     out = []
     for c in counter_rx.finditer(text, line_start, m.span.start):
-        if (g.counter_before.match(text[c.end():m.span.start])
+        # "son homologue ivoirien, le général Vagondo Diomandé": ranks stand between
+        if (g.counter_before.match(_strip_ranks(text[c.end():m.span.start], ctx.rank_rx))
                 and not g.owned.search(text[max(0, c.start() - 40):c.start()])):
             country = country_near(text, c.start(), m.span.start, geo, window=15)
             out.append(RoleFinding(None, None, country, "counterpart", Span(c.start(), c.end(), c.group())))

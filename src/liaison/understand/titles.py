@@ -46,6 +46,7 @@ class Lexicon:
     grammar: Grammar | None = None      # the function words around titles and names
     party_names: tuple[str, ...] | None = None  # None: the press does not put parties after names
     definite_clauses: bool = False      # "Der für … eingesetzte Sonderbevollmächtigte" (German)
+    not_offices: frozenset[str] = frozenset()   # titles that are no public office ("Journalist")
 
 
 # capitals often lose their accents ("secrétaire d'Etat"): an accented letter also matches its bare form
@@ -107,7 +108,8 @@ def lexicon(lang: str | None) -> Lexicon:
                    _definite(tuple(data.get("definite", []))),
                    frozenset(r["title"] for r in roles if r.get("generic")), grammar(lang),
                    tuple(data["party_names"]) if "party_names" in data else None,
-                   bool(data.get("definite_clauses")))
+                   bool(data.get("definite_clauses")),
+                   frozenset(r["title"] for r in roles if r.get("office") is False))
 
 
 def _role_index(match: re.Match) -> int:
