@@ -40,6 +40,7 @@ class Grammar:
     particles: frozenset[str]       # this language's name particles
     title_gap: re.Pattern           # after a title, before the name it introduces
     counterpart_gap: re.Pattern     # after "counterpart", before the name
+    leader_gap: re.Pattern          # after "led by": an article and one word ("dal socialista Olaf Scholz")
     back_gap: re.Pattern            # "X, Nuñez's Algerian counterpart": between a name and a title after it
     credit_paren: re.Pattern
     credit_line: re.Pattern
@@ -115,6 +116,7 @@ def grammar(lang: str | None) -> Grammar:
         particles=frozenset(w.lower() for w in _words(data, "name_particles")),
         title_gap=re.compile(rf"[ \t]*(?:,[ \t]*|{complement},[ \t]*)?{art_t}", i),
         counterpart_gap=re.compile(rf"[ \t]*(?:[^\W\d_]+[ \t]*)?(?:,[ \t]*)?{art_t}", i),
+        leader_gap=re.compile(rf"[ \t]*{art_t}(?:[a-zà-ÿ]+[ \t]+)?"),
         back_gap=re.compile(rf",[ \t]*{art_t}{owner}(?:[^\W\d_]+[ \t]+){{0,2}}$", i),
         credit_paren=re.compile(rf"\((?:[^()]*/[^()]*|\s*{_alt(credits)}\b[^()]*)\)", i),
         credit_line=re.compile(rf"^{_alt(bylines + credits)}\b[^\n]{{0,80}}$", im),

@@ -19,7 +19,9 @@ def find_mentions(doc: Document) -> Document:
     """LanguageNotSupported for a language without lexicons: the runner records it as the article's
     issue, and the article is not read with another language's rules."""
     lexicon.require(doc.lang)
-    found = [m for finder in FINDERS for m in finder(doc)]
+    found: list = []
+    for finder in FINDERS:      # each finder sees what the ones before it found
+        found += finder(doc.with_(mentions=tuple(found)))
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     return doc.with_(mentions=tuple(found))
 

@@ -15,11 +15,13 @@ import re
 
 from liaison.folding import fold
 from liaison.records import Document, Mention
+from liaison.understand.capitalised import blocked_spans, shape_names, surname_mentions
 from liaison.understand.grammar import Grammar
 from liaison.understand.personnames import clean_name, plausible_name, scan_name, scan_name_back
 from liaison.understand.titles import Lexicon, find_titles, lexicon, phrase_regex
 
 NER_LABELS = ("PERSON", "PER")
+SHAPE_SOURCES = ("shape", "leader", "surname")     # names found by their shape, not by a title
 # "Nancy Faeser (SPD)": a name followed by a party acronym or party name (titles.json "party_names")
 PARTY = r"\(\s*(?:[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{{0,5}}[A-ZÄÖÜ]{names})(?:/[A-Z]+)?\s*\)"
 
@@ -60,11 +62,12 @@ def _ner_candidates(doc: Document) -> list[tuple[int, int, str]]:
 
 
 def _anchored_candidates(doc: Document, lex: Lexicon, titles) -> list[tuple[int, int, str]]:
-    """Names right after a title, an honorific/rank or a counterpart word."""
+    """Names right after a title, an honorific/rank, a counterpart word or a "led by" word."""
     text, out, g = doc.text, [], lex.grammar
     anchors = [(t.end, "title_pattern", g.title_gap) for t in titles if t.holder != "after"]
     for words, source, gap in ((lex.honorifics + lex.ranks, "honorific", g.title_gap),
-                               (lex.counterparts, "counterpart", g.counterpart_gap)):
+                               (lex.counterparts, "counterpart", g.counterpart_gap),
+                               (lex.leaders, "leader", g.leader_gap)):
         rx = phrase_regex(tuple(words))
         if rx is not None:
             anchors += [(m.end(), source, gap) for m in rx.finditer(text)
@@ -78,15 +81,28 @@ def _anchored_candidates(doc: Document, lex: Lexicon, titles) -> list[tuple[int,
         if found:
             out.append((found[0], found[1], "apposition"))
     out += _party_candidates(text, lex)
+    demonyms = {m.span.start: m.span.end for m in doc.mentions if m.kind == "demonym"}
     for end, source, gap in anchors:
         m = gap.match(text, end)
         pos = m.end() if m else end
+        # "la ministra dell'Interno tedesca Nancy Faeser": the state's adjective after the title
+        pos = _after_demonym(text, pos, demonyms)
         for rank_end in _ranks_at(text, pos, lex):
             pos = rank_end
         found = scan_name(text, pos, lex)
         if found:
             out.append((found[0], found[1], source))
     return out
+
+
+def _after_demonym(text: str, pos: int, demonyms: dict[int, int]) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    if pos not in demonyms:
+        return pos
+    end = demonyms[pos]
+    gap = re.match(r",?[ \t]+", text[end:])
+    return end + gap.end() if gap else pos
 
 
 def _party_candidates(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -126,21 +142,44 @@ def _after_titles_and_places(doc: Document, start: int, end: int, titles) -> int
 
 
 def person_mentions(doc: Document) -> list[Mention]:
-    """Person mentions (value: the name without titles) and title mentions (value: English title)."""
+    """Person mentions (value: the name without titles) and title mentions (value: English title).
+
+    `doc.mentions` holds what the finders before this one found (places, dates): a name is no
+    place, and without an NER pipeline the shape of a name needs them to tell it from a place."""
     lex = lexicon(doc.lang)
     titles = find_titles(doc.text, doc.lang)
     zones = credit_zones(doc, lex.grammar) + headline_zones(doc.text)
-    authors = {fold(a) for a in doc.authors}
     raw = _anchored_candidates(doc, lex, titles) + _ner_candidates(doc)
-    raw.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    blocked = blocked_spans(doc.mentions) + [(t.start, t.end) for t in titles]
+    if doc.parsed is None:
+        raw += shape_names(doc, lex, blocked, [(s, e) for s, e, _ in raw])
+    found = _accepted(doc, lex, titles, zones, raw)
+    if doc.parsed is None:
+        taken = blocked + [(m.span.start, m.span.end) for m in found]
+        full = [(m.span.start, m.span.end) for m in found if len(m.value.split()) > 1]
+        found += _accepted(doc, lex, titles, zones, surname_mentions(doc, full, taken), taken)
+    found += [Mention("title", doc.span(t.start, t.end), t.title, "title_lexicon",
+                      {"organization": t.organization, "holder": t.holder, "country": t.country})
+              for t in titles]
+    return found
+
+
+def _accepted(doc: Document, lex: Lexicon, titles, zones, raw: list[tuple[int, int, str]],
+              taken: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """The candidates that are plausible names, outside credits and titles, first come first kept."""
+    authors = {fold(a) for a in doc.authors}
+    geo = blocked_spans(m for m in doc.mentions if m.kind != "date")
+    raw = sorted(raw, key=lambda c: (c[0], -(c[1] - c[0])))
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = list(taken or [])
     for start, end, source in raw:
         start = _after_titles_and_places(doc, start, end, titles)
         name, left, right = clean_name(doc.text[start:end], doc.lang)
         s, e = start + left, end - right
-        if len(name.split()) < 2 and source not in ("ner", "title_pattern", "honorific"):
+        if len(name.split()) < 2 and source not in ("ner", "title_pattern", "honorific", "surname", "leader"):
             continue        # a lone capitalised word next to a comma is usually a place
+        if source in SHAPE_SOURCES and any(s < b and a < e for a, b in geo):
+            continue        # "gobierno de Colombia": a place, not a person
         if not plausible_name(name, lex) or _in_zones(s, e, zones) or _is_author(name, authors):
             continue
         if any(s < b and a < e for a, b in taken):
@@ -149,7 +188,4 @@ def person_mentions(doc: Document) -> list[Mention]:
             continue            # "Président de la République" tagged PER is a title
         taken.append((s, e))
         found.append(Mention("person", doc.span(s, e), name, source))
-    found += [Mention("title", doc.span(t.start, t.end), t.title, "title_lexicon",
-                      {"organization": t.organization, "holder": t.holder, "country": t.country})
-              for t in titles]
     return found

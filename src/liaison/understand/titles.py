@@ -47,6 +47,10 @@ class Lexicon:
     party_names: tuple[str, ...] | None = None  # None: the press does not put parties after names
     definite_clauses: bool = False      # "Der für … eingesetzte Sonderbevollmächtigte" (German)
     not_offices: frozenset[str] = frozenset()   # titles that are no public office ("Journalist")
+    speech_verbs: tuple[str, ...] = ()  # "said", "afirmou": a name next to one is a person's
+    place_heads: frozenset[str] = frozenset()   # "Estádio", "Aeroporto": they head no person's name
+    leaders: tuple[str, ...] = ()       # "led by", "governo": a name after one is a person's
+    portfolio_verbatim: bool = False    # English: the text's portfolio words are the English title's
 
 
 # capitals often lose their accents ("secrétaire d'Etat"): an accented letter also matches its bare form
@@ -109,7 +113,9 @@ def lexicon(lang: str | None) -> Lexicon:
                    frozenset(r["title"] for r in roles if r.get("generic")), grammar(lang),
                    tuple(data["party_names"]) if "party_names" in data else None,
                    bool(data.get("definite_clauses")),
-                   frozenset(r["title"] for r in roles if r.get("office") is False))
+                   frozenset(r["title"] for r in roles if r.get("office") is False),
+                   tuple(data.get("speech_verbs", [])), frozenset(data.get("place_heads", [])),
+                   tuple(data.get("leaders", [])), bool(data.get("portfolio_verbatim")))
 
 
 def _role_index(match: re.Match) -> int:
@@ -139,6 +145,9 @@ def find_titles(text: str, lang: str | None) -> list[TitleMatch]:
 
 # generic heads that name their portfolio in a complement ("ministre de la Sécurité et de l'Intérieur")
 COMPOSABLE = frozenset({"Minister", "Deputy Minister", "Secretary", "Commissioner", "Chief"})
+# an English portfolio of one to three capitalised words ("Maritime Affairs", "Trade and Industry")
+VERBATIM = re.compile(r"[ \t]+((?:the[ \t]+)?[A-Z][\w'’\-]+"
+                      r"(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'’\-]+){0,2})(?![\w'’\-])")
 COMPLEMENT_END = re.compile(r"[,;:.\n()«»\"“”]")
 
 
@@ -156,6 +165,11 @@ def _with_portfolio(text: str, t: TitleMatch, lex: Lexicon) -> TitleMatch:
         if hit:
             title = "Chief of Police" if name == "Police" and t.title == "Chief" else f"{t.title} of {name}"
             return TitleMatch(t.start, hit.end(), title, t.organization, t.holder, t.country)
+    own = VERBATIM.match(text, link.end()) if lex.portfolio_verbatim else None
+    if own and not re.match(r"[ \t]+[A-Z]", text[own.end():]):
+        # "Minister of Maritime Affairs, Rt. Hon. X": the text's own English portfolio
+        return TitleMatch(t.start, own.end(), f"{t.title} of {own.group(1)}", t.organization, t.holder,
+                          t.country)
     return t
 
 
