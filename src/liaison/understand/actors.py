@@ -3,7 +3,8 @@
 One entity per person (linked mentions, aliases, roles with their evidence, country, and an
 explanation of the rules that decided them), plus one per country, organisation and place
 mentioned (from the gazetteer mentions of stage `mentions`).
-A person needs a full name somewhere in the article, or a title right before a lone surname:
+A person needs a full name somewhere in the article, a title right before a lone surname, or a
+"led by" / "governo" word before it ("o governo Lula"):
 single capitalised words the NER calls people ("Elysée", "Rabat") are not kept on their own.
 """
 from __future__ import annotations
@@ -109,6 +110,8 @@ def _keep(c: Cluster, findings: dict) -> bool:
         return True
     if lookup_country(c.mentions[0].value):
         return False
+    if any(m.source == "leader" for m in c.mentions):
+        return True         # "o governo Lula", "led by Petro": the head of a government or body
     return any(m.source in ("title_pattern", "honorific") and
                any(f.rule == "title_before" for f in findings[m.span.start]) for m in c.mentions)
 

@@ -13,6 +13,7 @@ language lists as no name (titles.json `not_names`) are not names.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -75,8 +76,11 @@ def _runs(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     a place or institution word heads ("Estádio Santiago Bernabéu", "Real Madrid")."""
     out, words = [], []
 
+    stop = function_words(lex.lang)
+
     def close():
-        while words and (words[0][2].rstrip(".") in lex.not_names or not is_cap(words[0][2])):
+        while words and (words[0][2].rstrip(".") in lex.not_names or not is_cap(words[0][2])
+                         or words[0][2].lower() in stop):
             if words[0][2] in lex.place_heads:
                 words.clear()
             else:
@@ -103,6 +107,17 @@ def _runs(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         pos = m.start() + len(word)
     close()
     return out
+
+
+@functools.cache
+def function_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of the language ("Pero", "Durante" opening a sentence are no first names);
+    none for a language spaCy does not know."""
+    from spacy.util import get_lang_class
+    try:
+        return frozenset(w.lower() for w in get_lang_class(lang).Defaults.stop_words)
+    except ImportError:
+        return frozenset()
 
 
 def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:

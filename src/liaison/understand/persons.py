@@ -178,10 +178,14 @@ def _accepted(doc: Document, lex: Lexicon, titles, zones, raw: list[tuple[int, i
         s, e = start + left, end - right
         if len(name.split()) < 2 and source not in ("ner", "title_pattern", "honorific", "surname", "leader"):
             continue        # a lone capitalised word next to a comma is usually a place
-        if source in SHAPE_SOURCES and any(s < b and a < e for a, b in geo):
-            continue        # "gobierno de Colombia": a place, not a person
+        if source in SHAPE_SOURCES and (any(s < b and a < e for a, b in geo)
+                                        or re.match(r"[ \t]+[^\W\d_]", doc.text[e:e + 3], re.UNICODE)
+                                        and doc.text[e:e + 3].strip()[:1].isupper()):
+            continue        # "gobierno de Colombia", "led by the Moderate Party": a place or a body
         if not plausible_name(name, lex) or _in_zones(s, e, zones) or _is_author(name, authors):
             continue
+        if any(w in lex.place_heads for w in name.split()):
+            continue        # "Intelligence Directorate", "Estádio Santiago Bernabéu": a body or a place
         if any(s < b and a < e for a, b in taken):
             continue
         if any(t.start <= s and e <= t.end for t in titles):
