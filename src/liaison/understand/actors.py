@@ -24,6 +24,7 @@ from liaison.understand.counterparts import article_sides, other_side, unmarked_
 from liaison.understand.roles import RoleContext, RoleFinding, roles_for
 from liaison.understand.titles import Lexicon, lexicon, phrase_regex
 
+MINISTRY = re.compile(r"\b(?:Ministry|Department|Office)\b")     # gazetteer names are English
 TITLE_RULES = ("title_before", "apposition", "biography", "definite_title")
 # "Indonesian National Police (INP)": an acronym the article defines for an organisation
 DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
@@ -54,7 +55,7 @@ def resolve_actors(doc: Document) -> Document:
            and not any(a <= m.span.start < b for a, b in named)]
     lex = lexicon(doc.lang)
     ctx = RoleContext(doc.text, titles, geo, _organisations(doc), phrase_regex(lex.honorifics + lex.ranks),
-                      phrase_regex(lex.counterparts), tuple(named), lex.grammar)
+                      phrase_regex(lex.counterparts), tuple(named), lex.grammar, phrase_regex(lex.leaders))
     findings = {m.span.start: roles_for(ctx, m) for m in persons}
 
     def title_of(m: Mention) -> str | None:
@@ -149,6 +150,7 @@ def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, lex
         for i, c in enumerate(clusters):
             resolved[i] = _allegiance(doc.text, c, findings, resolved, by_start, lex.generic)
     # the states of officials the text qualifies ("son homologue français"), not of other people named
+    _ministry_of_the_portfolio(resolved, _organisations(doc))
     stated = {a.country for a in resolved.values()
               if a.country and any(r.title not in lex.not_offices for r in a.roles)}
     _counterparts_serve_the_other_side(doc, resolved)
@@ -167,6 +169,26 @@ def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, lex
         entities.append(Entity(key, "person", name, tuple(aliases), country, tuple(roles),
                                tuple(m.span for m in c.mentions), explanation=explanation))
     return _unique_keys(entities)
+
+
+def _ministry_of_the_portfolio(resolved: dict[int, Allegiance], orgs: list[Mention]) -> None:
+    """"Deputy Minister of Public Security Nguyen Van Long … the Ministry of Public Security of Vietnam":
+    the ministry of a person's portfolio, when the text names its state and no one else holds that
+    office for that state."""
+    held = {(r.title, a.country) for a in resolved.values() if a.country for r in a.roles}
+    for a in resolved.values():
+        if a.country or a.international:
+            continue
+        for r in a.roles:
+            portfolio = r.title.split(" of ", 1)[1] if " of " in r.title else None
+            states = {o.extra.get("country") for o in orgs
+                      if portfolio and o.value.endswith(portfolio) and MINISTRY.search(o.value)
+                      and o.extra.get("country") and o.extra.get("country_from") != "article"}
+            states = {c for c in states if (r.title, c) not in held}
+            if len(states) == 1:
+                a.country = states.pop()
+                a.why.append(f"country {a.country}: the text names the {a.country} ministry of {portfolio!r}")
+                break
 
 
 def _counterparts_serve_the_other_side(doc: Document, resolved: dict[int, Allegiance]) -> None:

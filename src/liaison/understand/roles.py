@@ -53,6 +53,7 @@ class RoleContext:
     counter_rx: re.Pattern | None
     persons: tuple[tuple[int, int], ...] = ()     # spans of the person mentions
     grammar: Grammar | None = None                # the language's gap regexes (grammar.py)
+    leader_rx: re.Pattern | None = None           # "led by", "guidato da"
 
 
 def _strip_ranks(gap: str, rank_rx) -> str:
@@ -103,12 +104,28 @@ def _finding(ctx: RoleContext, t: Mention, rule: str, start: int, end: int, afte
     org = org_near(ctx, start, end)
     org_name = t.extra.get("organization") or (org.value if org else None)
     international = bool(org and org.extra.get("scope") == "international") or _international(org_name)
-    country = t.extra.get("country") or country_near(ctx.text, start, end, ctx.geo, after=after)
+    country = (t.extra.get("country") or country_near(ctx.text, start, end, ctx.geo, after=after)
+               or _delegation_led_by(ctx, t.span.start))
     # an organisation's country counts when the text gives it, not when it is the article's main state
     stated_org = org is not None and org.extra.get("country_from") != "article"
     if country is None and stated_org and not international:
         country = org.extra.get("country")
     return RoleFinding(t.value, org_name, country, rule, t.span, international=international)
+
+
+def _delegation_led_by(ctx: RoleContext, start: int) -> str | None:
+    """"a high-ranking Vietnamese delegation led by Prime Minister X": the leader of a group a demonym
+    qualifies serves its state."""
+    if ctx.leader_rx is None:
+        return None
+    before = ctx.text[max(0, start - 60):start]
+    led = [m for m in ctx.leader_rx.finditer(before) if re.fullmatch(r"\s+(?:\w+\s+)?", before[m.end():])]
+    if not led:
+        return None
+    at = start - len(before) + led[-1].start()
+    near = [g for g in ctx.geo if g.kind == "demonym" and at - 40 <= g.span.end <= at
+            and re.fullmatch(r"[ \t]+(?:[^\W\d_][\w\-]*[ \t]+){0,2}", ctx.text[g.span.end:at])]
+    return near[-1].value if near else None
 
 
 def _international(name: str | None) -> bool:
