@@ -90,9 +90,9 @@ def _add_definite_titles(doc, clusters, findings, titles, geo, lex) -> None:
     cluster_of = {m.span.start: i for i, c in enumerate(clusters) for m in c.mentions}
     used = {f.evidence.start for fs in findings.values() for f in fs if f.title}
 
-    def titled(i: int) -> bool:
-        return any(f.title and f.rule in TITLE_RULES
-                   for m in clusters[i].mentions for f in findings.get(m.span.start, []))
+    def titled(i: int) -> set[str]:
+        return {f.title for m in clusters[i].mentions for f in findings.get(m.span.start, [])
+                if f.title and f.rule in TITLE_RULES}
 
     def country_of(i: int) -> str | None:
         found = [f.country for m in clusters[i].mentions for f in findings.get(m.span.start, []) if f.country]

@@ -65,10 +65,13 @@ def surname_mentions(doc: Document, names: Iterable[tuple[int, int]], taken: lis
 
 
 def _inside_run(text: str, start: int, end: int) -> bool:
-    """A capitalised word right before or after: part of a longer name ("Fernando Grande-Marlaska")."""
-    before = re.search(r"([^\W\d_][\w'’\-]*)[ \t]+$", text[max(0, start - 40):start])
+    """A capitalised word right before (not one opening the sentence: "Dapprima Piantedosi") or after:
+    part of a longer name ("Fernando Grande-Marlaska")."""
+    window = max(0, start - 40)
+    before = re.search(r"([^\W\d_][\w'’\-]*)[ \t]+$", text[window:start])
+    opens = before is not None and _sentence_start(text, window + before.start(1))
     after = re.match(r"[ \t]+([^\W\d_])", text[end:end + 3])
-    return bool(before and is_cap(before.group(1))) or bool(after and after.group(1).isupper())
+    return bool(before and is_cap(before.group(1)) and not opens) or bool(after and after.group(1).isupper())
 
 
 def _runs(text: str, lex: Lexicon) -> list[tuple[int, int]]:
