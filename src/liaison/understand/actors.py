@@ -209,7 +209,9 @@ def _unmarked_officials_serve_the_other_side(doc: Document, resolved: dict[int, 
         return
     for a in resolved.values():
         offices = [r.title for r in a.roles if r.title not in lex.not_offices]
-        if a.country is None and not a.international and offices:
+        # "Secretario de Seguridad Nacional de EE. UU.": a state named that was not read is no bare title
+        qualified = any(lex.grammar.qualifier.match(doc.text, e.end) for r in a.roles for e in r.evidence)
+        if a.country is None and not a.international and offices and not qualified:
             a.country = side
             a.why.append(f"country {side}: {offices[0]!r} named without a state, in an article that marks "
                          f"the officials of the other side ({', '.join(sorted(stated))})")

@@ -53,6 +53,7 @@ class Grammar:
     and_gap: re.Pattern             # " and " between two names
     portfolio_link: re.Pattern      # "Minister" + " of "/" chargé de " + portfolio
     pronoun: re.Pattern             # a sentence opening with a subject pronoun
+    qualifier: re.Pattern           # a title's complement naming something ("de EE. UU.", "of Guyana")
 
 
 def _words(data: dict, key: str) -> list[str]:
@@ -130,6 +131,7 @@ def grammar(lang: str | None) -> Grammar:
         and_gap=re.compile(rf"^[ \t]+{_alt(_words(data, 'and_words'))}[ \t]+$", i),
         portfolio_link=re.compile(rf"[ \t]+{_linked(_words(data, 'portfolio_links'))}", i),
         pronoun=re.compile(rf"^\W*{_alt(_words(data, 'pronouns'))}\b", i),
+        qualifier=re.compile(rf"[ \t]*{_linked(links)}[ \t]*{art_t}[A-Z]"),
     )
 
 
