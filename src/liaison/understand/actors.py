@@ -25,7 +25,7 @@ from liaison.understand.roles import RoleContext, RoleFinding, roles_for
 from liaison.understand.titles import Lexicon, lexicon, phrase_regex
 
 MINISTRY = re.compile(r"\b(?:Ministry|Department|Office)\b")     # gazetteer names are English
-TITLE_RULES = ("title_before", "apposition", "biography", "definite_title")
+TITLE_RULES = ("title_before", "apposition", "biography", "definite_title", "plural_title")
 # "Indonesian National Police (INP)": an acronym the article defines for an organisation
 DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 

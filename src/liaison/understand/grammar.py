@@ -54,6 +54,7 @@ class Grammar:
     portfolio_link: re.Pattern      # "Minister" + " of "/" chargé de " + portfolio
     pronoun: re.Pattern             # a sentence opening with a subject pronoun
     qualifier: re.Pattern           # a title's complement naming something ("de EE. UU.", "of Guyana")
+    list_gap: re.Pattern            # between the items of a list of names (", e de ", " et ")
 
 
 def _words(data: dict, key: str) -> list[str]:
@@ -132,6 +133,8 @@ def grammar(lang: str | None) -> Grammar:
         portfolio_link=re.compile(rf"[ \t]+{_linked(_words(data, 'portfolio_links'))}", i),
         pronoun=re.compile(rf"^\W*{_alt(_words(data, 'pronouns'))}\b", i),
         qualifier=re.compile(rf"[ \t]*{_linked(links)}[ \t]*{art_t}[A-Z]"),
+        list_gap=re.compile(rf"(?:[\s,]|{_alt(_words(data, 'and_words'))}(?!\w)|{_linked(links)}|{art_s})*",
+                            i),
     )
 
 

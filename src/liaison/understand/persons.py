@@ -159,7 +159,8 @@ def person_mentions(doc: Document) -> list[Mention]:
         full = [(m.span.start, m.span.end) for m in found if len(m.value.split()) > 1]
         found += _accepted(doc, lex, titles, zones, surname_mentions(doc, full, taken), taken)
     found += [Mention("title", doc.span(t.start, t.end), t.title, "title_lexicon",
-                      {"organization": t.organization, "holder": t.holder, "country": t.country})
+                      {"organization": t.organization, "holder": t.holder, "country": t.country,
+                       "plural": t.plural})
               for t in titles]
     return found
 

@@ -162,9 +162,44 @@ def roles_for(ctx: RoleContext, m: Mention) -> list[RoleFinding]:
         out.append(_finding(ctx, t, "apposition", m.span.end + 1, t.span.end + len(tail)))
     elif (header := _next_line_title(ctx, m, line_end)) is not None:
         out.append(header)
+    if not out:
+        out += _listed_after_plural_title(ctx, m, line_start)
     out += _counterpart(ctx, m, line_start, line_end)
     out += _demonym_before(ctx, m, line_start)
     return out
+
+
+LIST_REACH = 250       # characters from a plural title to the last name of its list
+
+
+def _listed_after_plural_title(ctx: RoleContext, m: Mention, line_start: int) -> list[RoleFinding]:
+    """"les ministres marocain et français de l'Intérieur, Abdelouafi Laftit et Laurent Nuñez", "Os
+    ministros … de Espanha, Fernando Grande-Marlaska, e de Marrocos, Abdelouafi Laftit": every name of
+    the list holds the title; its state is the one named in its own item, or the adjectives of the
+    title in the order of the names."""
+    plural = [t for t in ctx.titles if t.extra.get("plural") and line_start <= t.span.end <= m.span.start
+              and m.span.start - t.span.end <= LIST_REACH]
+    if not plural:
+        return []
+    t = plural[-1]
+    names = [(s, e) for s, e in ctx.persons if t.span.end <= s <= m.span.start]
+    if not all(_list_gap(ctx, a, b) for a, b in zip([t.span.end] + [e for _, e in names[:-1]],
+                                                    [s for s, _ in names], strict=True)):
+        return []
+    base = names[-2][1] if len(names) > 1 else t.span.end
+    own = [g.value for g in ctx.geo if base <= g.span.start and g.span.end <= m.span.start]
+    inside = [g.value for g in ctx.geo if t.span.start <= g.span.start and g.span.end <= t.span.end]
+    country = own[0] if own else (inside[len(names) - 1] if len(names) <= len(inside) > 1 else None)
+    return [RoleFinding(t.value, t.extra.get("organization"), country, "plural_title", t.span)]
+
+
+def _list_gap(ctx: RoleContext, start: int, end: int) -> bool:
+    """Only commas, "and", link words, articles and state names between two items of a list."""
+    gap = ctx.text[start:end]
+    for g in ctx.geo:
+        if start <= g.span.start and g.span.end <= end:
+            gap = gap.replace(g.span.text, " ")
+    return bool(ctx.grammar.list_gap.fullmatch(gap))
 
 
 DEMONYM_GAP = re.compile(r"^[ \t]+(?:[a-zà-ÿ][\w\-]*[ \t]+){0,2}$")

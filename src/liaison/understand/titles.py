@@ -24,6 +24,7 @@ class TitleMatch:
     organization: str | None = None
     holder: str = "both"        # "after": only the name before it (apposition) holds the office
     country: str | None = None  # a title only one state has ("Bundesinnenministerin", "Home Secretary")
+    plural: bool = False        # "les ministres …": each name of the list that follows holds it
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Lexicon:
     role_regex: re.Pattern | None
     cased_regex: re.Pattern | None
     prefix_regex: re.Pattern | None     # honorifics and ranks, to strip from a name
-    adjective_slot: bool = False        # "ministre français de l'Intérieur": an adjective after the head
+    adjective_slot: str = ""            # regex of the adjectives after a title's head ("ministre français …")
     portfolios: tuple[tuple[str, re.Pattern], ...] = ()   # (English portfolio, words in this language)
     definite: re.Pattern | None = None  # definite articles ("the", "le", "der"), for "the minister said"
     generic: frozenset[str] = frozenset()   # titles that name no office in particular ("Minister")
@@ -56,22 +57,28 @@ class Lexicon:
 # capitals often lose their accents ("secrétaire d'Etat"): an accented letter also matches its bare form
 _BARE = {c: b for b, cs in {"e": "éèêë", "a": "àâä", "i": "îï", "o": "ôö", "u": "ûüù", "c": "ç"}.items()
          for c in cs}
-ADJECTIVE = r"(?:\s+[a-zà-ÿ][a-zà-ÿ\-]{3,})?"
+ADJ = r"[a-zà-ÿ][a-zà-ÿ\-]{3,}"
+
+
+def adjectives(and_words: tuple[str, ...]) -> str:
+    """The adjectives a title's head may take ("ministre français", "ministres marocain et français")."""
+    conj = "|".join(re.escape(w) for w in and_words) or r"(?!x)x"
+    return rf"(?:\s+{ADJ}(?:\s*,\s*{ADJ})*(?:\s+(?:{conj})\s+{ADJ})?)?"
 
 
 def _word(word: str) -> str:
     return "".join(f"[{c}{_BARE[c]}]" if c in _BARE else re.escape(c) for c in word)
 
 
-def _surface(pattern: str, adjective_slot: bool = False) -> str:
+def _surface(pattern: str, adjective_slot: str = "") -> str:
     """A lexicon phrase -> regex: any apostrophe, any run of spaces, accents optional.
 
-    With `adjective_slot`, one lower-case word may follow the first word of a multi-word phrase
+    With an `adjective_slot` (regex), adjectives may follow the first word of a multi-word phrase
     ("ministre français de l'Intérieur", "ministro libico dell'Interno").
     """
     parts = [_word(p) for p in pattern.replace("’", "'").split()]
     if adjective_slot and len(parts) > 1:
-        return parts[0] + ADJECTIVE + r"\s+" + r"\s+".join(parts[1:]).replace("'", APOS)
+        return parts[0] + adjective_slot + r"\s+" + r"\s+".join(parts[1:]).replace("'", APOS)
     return r"\s+".join(parts).replace("'", APOS)
 
 
@@ -88,7 +95,7 @@ def lexicon(lang: str | None) -> Lexicon:
     """The titles lexicon of `lang`: LanguageNotSupported when the language has no folder."""
     data = lexicons.load(lang, "titles")
     roles = tuple(data.get("roles", []))
-    slot = bool(data.get("adjective_slot"))
+    slot = adjectives(tuple(data.get("and_words", []))) if data.get("adjective_slot") else ""
     plain, cased = [], []
     for idx, role in enumerate(roles):
         for p in role.get("patterns", []):
@@ -133,7 +140,8 @@ def find_titles(text: str, lang: str | None) -> list[TitleMatch]:
         for m in rx.finditer(text):
             role = lex.roles[_role_index(m)]
             found.append(TitleMatch(m.start(), m.end(), role["title"], role.get("organization"),
-                                    role.get("holder", "both"), role.get("country")))
+                                    role.get("holder", "both"), role.get("country"),
+                                    bool(role.get("plural"))))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[TitleMatch] = []
     for t in found:
@@ -155,7 +163,8 @@ def _with_portfolio(text: str, t: TitleMatch, lex: Lexicon) -> TitleMatch:
     """"Minister" + " of/de/für <portfolio words>" -> "Minister of <portfolio>", span widened."""
     if t.title not in COMPOSABLE or not lex.portfolios:
         return t
-    link = lex.grammar.portfolio_link.match(text, t.end)
+    adj = re.match(lex.adjective_slot, text[t.end:]) if lex.adjective_slot else None
+    link = lex.grammar.portfolio_link.match(text, t.end + (adj.end() if adj else 0))
     if not link:
         return t
     stop = COMPLEMENT_END.search(text, link.end(), link.end() + 70)
@@ -164,12 +173,12 @@ def _with_portfolio(text: str, t: TitleMatch, lex: Lexicon) -> TitleMatch:
         hit = rx.search(text, link.end(), end) if rx is not None else None
         if hit:
             title = "Chief of Police" if name == "Police" and t.title == "Chief" else f"{t.title} of {name}"
-            return TitleMatch(t.start, hit.end(), title, t.organization, t.holder, t.country)
+            return TitleMatch(t.start, hit.end(), title, t.organization, t.holder, t.country, t.plural)
     own = VERBATIM.match(text, link.end()) if lex.portfolio_verbatim else None
     if own and not re.match(r"[ \t]+[A-Z]", text[own.end():]):
         # "Minister of Maritime Affairs, Rt. Hon. X": the text's own English portfolio
         return TitleMatch(t.start, own.end(), f"{t.title} of {own.group(1)}", t.organization, t.holder,
-                          t.country)
+                          t.country, t.plural)
     return t
 
 
