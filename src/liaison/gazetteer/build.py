@@ -22,8 +22,10 @@ MIN_POPULATION = 50_000
 # alternate names (spelling variants, exonyms) are only kept for larger cities: fewer false hits
 MIN_POPULATION_ALIASES = 100_000
 MIN_ALIAS_SIMILARITY = 75
-PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el",
-             "al", "am", "an", "der", "im", "sur", "en", "of", "upon", "y", "e", "et", "los", "las"}
+def place_particles() -> set[str]:
+    """Lower-case words inside place names ("Rio de Janeiro", "Stratford-upon-Avon"): words.json."""
+    from liaison.lexicon import words
+    return {w for lang in languages() for w in words(lang, "words", "place_particles")}
 
 
 def fold(text: str) -> str:
@@ -64,7 +66,7 @@ def latin_title_case(name: str) -> bool:
     if not all(ch.isalpha() or ch in " -'’" for ch in name):
         return False
     # "Panama by" (Danish for Panama City) is not a name in our languages; particles may be lower case
-    return all(w[:1].isupper() or w in PARTICLES for w in name.replace("-", " ").split())
+    return all(w[:1].isupper() or w in place_particles() for w in name.replace("-", " ").split())
 
 
 def timezone_exonyms() -> dict[str, set[str]]:
