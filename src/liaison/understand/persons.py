@@ -1,11 +1,13 @@
 """People and role titles mentioned in an article (part of stage `mentions`).
 
-Two sources of person mentions, because each misses what the other finds:
+Sources of person mentions, because each misses what the others find:
 - the spaCy NER (PERSON / PER), which misses accented names in English ("François-Noël Buffet"),
   tags some as ORG ("Saïd Sayoud") and tags caption markers "(G)" / "(D)" as people;
 - title patterns from lexicons/<lang>/titles.json: a capitalised name right after a role phrase,
-  an honorific or rank, or a "counterpart" word ("son homologue français, Laurent Nuñez"); these
-  are the only source for languages without a spaCy pipeline.
+  an honorific or rank, a "counterpart" word ("son homologue français, Laurent Nuñez") or a "led
+  by" word ("il governo guidato dal socialista Olaf Scholz", "o governo Lula");
+- for languages without a spaCy pipeline, the shape of a name that the text shows to be a
+  person's (capitalised.py: "disse Fernando Grande-Marlaska"), and found names again by surname.
 Bylines, photo and agency credits ("( POOL / Ludovic MARIN )", "Source (…)", Document.authors)
 are not people of the article and are dropped. Role phrases are emitted as `title` mentions.
 """
