@@ -11,33 +11,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from liaison import lexicon as lexicons
 from liaison.folding import fold, has_diacritics
 from liaison.gazetteer import country_name, lookup_country
 from liaison.records import Document, Entity, Mention, Role
+from liaison.understand.allegiance import Allegiance, states_from_relations
 from liaison.understand.anaphora import definite_title_roles
 from liaison.understand.biography import biography_roles, sentence_spans
 from liaison.understand.coref import Cluster, link_mentions, tokens
-from liaison.understand.counterparts import article_sides, other_side, unmarked_side
 from liaison.understand.roles import RoleContext, RoleFinding, roles_for
 from liaison.understand.titles import Lexicon, lexicon, phrase_regex
 
-MINISTRY = re.compile(r"\b(?:Ministry|Department|Office)\b")     # gazetteer names are English
 TITLE_RULES = ("title_before", "apposition", "biography", "definite_title", "plural_title")
 # "Indonesian National Police (INP)": an acronym the article defines for an organisation
 DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
-
-
-@dataclass
-class Allegiance:
-    """What the words around one person's mentions say: roles, the state served, and why."""
-    roles: list[Role] = field(default_factory=list)
-    country: str | None = None
-    why: list[str] = field(default_factory=list)
-    international: bool = False         # the office is in an international organisation
-    counterpart_of: int | None = None   # the cluster of the person whose counterpart this one is
 
 
 def resolve_actors_batch(docs: list[Document]) -> list[Document]:
@@ -150,11 +138,7 @@ def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, lex
         for i, c in enumerate(clusters):
             resolved[i] = _allegiance(doc.text, c, findings, resolved, by_start, lex.generic)
     # the states of officials the text qualifies ("son homologue français"), not of other people named
-    _ministry_of_the_portfolio(resolved, _organisations(doc))
-    stated = {a.country for a in resolved.values()
-              if a.country and any(r.title not in lex.not_offices for r in a.roles)}
-    _counterparts_serve_the_other_side(doc, resolved)
-    _unmarked_officials_serve_the_other_side(doc, resolved, stated, lex)
+    states_from_relations(doc, resolved, _organisations(doc), lex)
     entities = []
     for i, c in enumerate(clusters):
         # no clue, no country: the outlet's, the host's or the most named state is a guess
@@ -169,52 +153,6 @@ def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, lex
         entities.append(Entity(key, "person", name, tuple(aliases), country, tuple(roles),
                                tuple(m.span for m in c.mentions), explanation=explanation))
     return _unique_keys(entities)
-
-
-def _ministry_of_the_portfolio(resolved: dict[int, Allegiance], orgs: list[Mention]) -> None:
-    """"Deputy Minister of Public Security Nguyen Van Long … the Ministry of Public Security of Vietnam":
-    the ministry of a person's portfolio, when the text names its state and no one else holds that
-    office for that state."""
-    held = {(r.title, a.country) for a in resolved.values() if a.country for r in a.roles}
-    for a in resolved.values():
-        if a.country or a.international:
-            continue
-        for r in a.roles:
-            portfolio = r.title.split(" of ", 1)[1] if " of " in r.title else None
-            states = {o.extra.get("country") for o in orgs
-                      if portfolio and o.value.endswith(portfolio) and MINISTRY.search(o.value)
-                      and o.extra.get("country") and o.extra.get("country_from") != "article"}
-            states = {c for c in states if (r.title, c) not in held}
-            if len(states) == 1:
-                a.country = states.pop()
-                a.why.append(f"country {a.country}: the text names the {a.country} ministry of {portfolio!r}")
-                break
-
-
-def _counterparts_serve_the_other_side(doc: Document, resolved: dict[int, Allegiance]) -> None:
-    pairs = [(i, a.counterpart_of) for i, a in resolved.items()
-             if a.counterpart_of is not None and a.counterpart_of != i]
-    countries = {i: None if a.international else a.country for i, a in resolved.items()}
-    for i, (country, theirs) in other_side(countries, pairs, article_sides(doc.mentions)).items():
-        if not resolved[i].international:
-            resolved[i].country = country
-            resolved[i].why.append(f"country {country}: counterpart of a person serving {theirs}, "
-                                   f"in an article about these two states")
-
-
-def _unmarked_officials_serve_the_other_side(doc: Document, resolved: dict[int, Allegiance],
-                                             stated: set[str], lex: Lexicon) -> None:
-    side = unmarked_side(stated, article_sides(doc.mentions))
-    if side is None:
-        return
-    for a in resolved.values():
-        offices = [r.title for r in a.roles if r.title not in lex.not_offices]
-        # "Secretario de Seguridad Nacional de EE. UU.": a state named that was not read is no bare title
-        qualified = any(lex.grammar.qualifier.match(doc.text, e.end) for r in a.roles for e in r.evidence)
-        if a.country is None and not a.international and offices and not qualified:
-            a.country = side
-            a.why.append(f"country {side}: {offices[0]!r} named without a state, in an article that marks "
-                         f"the officials of the other side ({', '.join(sorted(stated))})")
 
 
 def _allegiance(text: str, c: Cluster, findings, resolved: dict[int, Allegiance], by_start: dict,
