@@ -36,7 +36,8 @@ def shape_names(doc: Document, lex: Lexicon, blocked: list[tuple[int, int]],
     text = doc.text
     runs = [r for r in _runs(text, lex) if not _overlaps(r, blocked)]
     verbs = phrase_regex(tuple(lex.speech_verbs))
-    found = [r for r in runs if _reported(text, r, verbs) or _surname_reused(text, r, runs, blocked)]
+    stop = function_words(lex.lang)
+    found = [r for r in runs if _reported(text, r, verbs) or _surname_reused(text, r, runs, blocked, stop)]
     accepted = list(persons) + found
     grown = True
     while grown:            # the same name again, or "X e Y": coordinated with a name accepted
@@ -139,15 +140,16 @@ def _reported(text: str, run: tuple[int, int], verbs: re.Pattern | None) -> bool
 
 
 def _surname_reused(text: str, run: tuple[int, int], runs: list[tuple[int, int]],
-                    blocked: list[tuple[int, int]]) -> bool:
-    """The last word of the run alone elsewhere, not starting a sentence, not in another run and not
-    the name of a place ("Real Madrid … em Madrid")."""
+                    blocked: list[tuple[int, int]], stop: frozenset[str]) -> bool:
+    """The last word of the run alone elsewhere, not starting a sentence, not in another run, not
+    after an article ("des États": a noun) and not the name of a place ("Real Madrid … em Madrid")."""
     last = text[run[0]:run[1]].split()[-1]
     if len(last) < 3 or lookup_place(last) or lookup_country(last):
         return False
     for m in re.finditer(rf"(?<![\w'’\-]){re.escape(last)}(?![\w\-])", text):
+        before = re.search(r"(\w+)['’]?\s*$", text[max(0, m.start() - 20):m.start()])
         if (any(a <= m.start() < b for a, b in runs) or _sentence_start(text, m.start())
-                or _overlaps((m.start(), m.end()), blocked)):
+                or _overlaps((m.start(), m.end()), blocked) or (before and before.group(1).lower() in stop)):
             continue
         return True
     return False
