@@ -66,15 +66,15 @@ def test_definite_title_names_the_person_before(resolved):
     assert "Minister of the Interior" in {r.title for r in diomande.roles} and diomande.country == "CIV"
     stamp = _person(resolved["bnn.de"], "joachim stamp")   # "Der … eingesetzte Sonderbevollmächtigte ist …"
     assert "Special Commissioner for Migration Agreements" in {r.title for r in stamp.roles}
-    assert stamp.country == "DEU"
 
 
-def test_countries_from_lexicon_organisations_and_domain(resolved):
+def test_countries_from_lexicon_and_organisations_never_from_the_outlet(resolved):
     assert _person(resolved["bnn.de"], "nancy faeser").country == "DEU"        # Bundesinnenministerin
     assert _person(resolved["bnn.de"], "abdelouafi laftit").country == "MAR"   # marokkanischen Amtskollegen
     au = resolved["embassy.gov.au"]
     keenan = _person(au, "michael keenan")      # "The Hon Michael Keenan MP\nMinister for Justice"
-    assert "Minister of Justice" in {r.title for r in keenan.roles} and keenan.country == "AUS"
+    assert "Minister of Justice" in {r.title for r in keenan.roles}
+    assert keenan.country is None       # the text never says which state: the .au domain is no clue
     assert _person(au, "andrew colvin").country == "AUS"                       # AFP Commissioner
     # "the Chief of the INP" (defined as Indonesian National Police)
     haiti = _person(au, "badrodin haiti")
@@ -82,7 +82,7 @@ def test_countries_from_lexicon_organisations_and_domain(resolved):
     assert any(r.organization == "Indonesian National Police" for r in haiti.roles)
 
 
-def test_counterpart_and_other_side_of_the_dyad(resolved):
+def test_counterparts_and_unmarked_officials_in_a_two_state_article(resolved):
     # "Interior Minister Constantinos Ioannou", "his counterpart Bassam Mawlawi"
     doc = resolved["financialmirror"]
     assert _person(doc, "constantinos ioannou").country == "CYP"
@@ -92,7 +92,8 @@ def test_counterpart_and_other_side_of_the_dyad(resolved):
     doc = resolved["gmanetwork"]        # "four Japanese suspects Toshiya Fujita and Kiyoto Imamura"
     assert _person(doc, "toshiya fujita").country == "JPN"
     assert _person(doc, "kiyoto imamura").country == "JPN"
-    assert _person(doc, "jesus crispin remulla").country == "PHL"
+    # "Justice Secretary Jesus Crispin Remulla": no state stated, and the article marks no officials
+    assert _person(doc, "jesus crispin remulla").country is None
 
 
 def test_heads_of_international_bodies_serve_no_state(resolved):

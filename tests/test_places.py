@@ -131,4 +131,5 @@ def test_dev_articles_find_their_countries(dev_articles):
         assert not any(m.kind == "place" and m.value == "Castro" for m in ms)   # Xiomara Castro
     uk = clean(RawDocument(source="u", raw=by_url["https://rudaw.net/english/world/28112024-amp"]["text"]))
     nca = [m for m in geo_mentions(uk) if m.span.text == "NCA"]
-    assert nca and nca[0].extra == {"country": "GBR", "acronym": "NCA", "scope": "national"}
+    assert nca and nca[0].extra == {"country": "GBR", "acronym": "NCA", "scope": "national",
+                                    "country_from": "gazetteer"}

@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from liaison import lexicon
 from liaison.datafiles import read_json
 from liaison.gazetteer.inflect import forms
 from liaison.gazetteer.matcher import ANY, EXACT, INITIALS, Entry, Index, fold, key_of
 
 DATA = Path(__file__).parent / "data"
-LANGS = ("en", "fr", "es", "de", "it", "pt")
 
 __all__ = ["country_name", "lookup_country", "lookup_place", "lookup_organization", "index",
            "compound_prefixes", "place_filters", "fold"]
@@ -101,12 +101,18 @@ def _organization_entries() -> list[Entry]:
 @functools.cache
 def stop_words() -> frozenset[str]:
     """Function words of the supported languages ("hanno", "come"): never city names."""
-    import importlib
-
     words: set[str] = set()
-    for lang in LANGS:
-        words |= importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    for lang in lexicon.languages():
+        words |= _spacy_stop_words(lang)
     return frozenset(fold(w) for w in words)
+
+
+def _spacy_stop_words(lang: str) -> set[str]:
+    from spacy.util import get_lang_class
+    try:
+        return set(get_lang_class(lang).Defaults.stop_words)
+    except ImportError:         # a language spaCy does not know: its lexicon folder is all there is
+        return set()
 
 
 def _place_entries(taken: set[str]) -> list[Entry]:

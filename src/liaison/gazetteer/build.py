@@ -15,15 +15,17 @@ import unicodedata
 from pathlib import Path
 
 from liaison.folding import strip_accents
+from liaison.lexicon import languages
 
 DATA = Path(__file__).parent / "data"
-LANGS = ("en", "fr", "es", "de", "it", "pt")
 MIN_POPULATION = 50_000
 # alternate names (spelling variants, exonyms) are only kept for larger cities: fewer false hits
 MIN_POPULATION_ALIASES = 100_000
 MIN_ALIAS_SIMILARITY = 75
-PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el",
-             "al", "am", "an", "der", "im", "sur", "en", "of", "upon", "y", "e", "et", "los", "las"}
+def place_particles() -> set[str]:
+    """Lower-case words inside place names ("Rio de Janeiro", "Stratford-upon-Avon"): words.json."""
+    from liaison.lexicon import words
+    return {w for lang in languages() for w in words(lang, "words", "place_particles")}
 
 
 def fold(text: str) -> str:
@@ -34,13 +36,13 @@ def country_names() -> dict[str, dict]:
     import pycountry
     from babel import Locale
 
-    locales = {lang: Locale(lang) for lang in LANGS}
+    locales = {lang: Locale(lang) for lang in languages()}
     out: dict[str, dict] = {}
     for country in pycountry.countries:
         names: dict[str, list[str]] = {}
         english = [country.name, getattr(country, "common_name", None),
                    getattr(country, "official_name", None)]
-        for lang in LANGS:
+        for lang in languages():
             found = [locales[lang].territories.get(country.alpha_2)]
             if lang == "en":
                 found += english
@@ -50,7 +52,7 @@ def country_names() -> dict[str, dict]:
         display = locales["en"].territories.get(country.alpha_2) or country.name
         out[country.alpha_3] = {"alpha2": country.alpha_2, "name": display, "names": names}
     out["XKX"] = {"alpha2": "XK", "name": "Kosovo",
-                  "names": {lang: [locales[lang].territories.get("XK", "Kosovo")] for lang in LANGS}}
+                  "names": {lang: [locales[lang].territories.get("XK", "Kosovo")] for lang in languages()}}
     return out
 
 
@@ -64,7 +66,7 @@ def latin_title_case(name: str) -> bool:
     if not all(ch.isalpha() or ch in " -'’" for ch in name):
         return False
     # "Panama by" (Danish for Panama City) is not a name in our languages; particles may be lower case
-    return all(w[:1].isupper() or w in PARTICLES for w in name.replace("-", " ").split())
+    return all(w[:1].isupper() or w in place_particles() for w in name.replace("-", " ").split())
 
 
 def timezone_exonyms() -> dict[str, set[str]]:
@@ -72,7 +74,7 @@ def timezone_exonyms() -> dict[str, set[str]]:
     from babel import Locale
 
     out: dict[str, set[str]] = {}
-    for lang in LANGS:
+    for lang in languages():
         for zone, info in Locale(lang).time_zones.items():
             city = info.get("city") if hasattr(info, "get") else None
             if city:

@@ -93,7 +93,15 @@ class ContextCountries:
         self.dominant = totals.most_common(1)[0][0] if totals else None
 
     def country_for(self, start: int, end: int) -> str | None:
-        return self._in_phrase(start, end) or self._in_sentence(start) or self.dominant
+        return self.country_and_source(start, end)[0]
+
+    def country_and_source(self, start: int, end: int) -> tuple[str | None, str]:
+        """The country and where it was read: "phrase", "sentence" or "article" (the most named one,
+        a guess that a person's country must not inherit)."""
+        for source, code in (("phrase", self._in_phrase(start, end)), ("sentence", self._in_sentence(start))):
+            if code:
+                return code, source
+        return self.dominant, "article" if self.dominant else ""
 
     def _in_phrase(self, start: int, end: int) -> str | None:
         near = []

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from liaison.folding import strip_accents
 
 # abbreviations with dots ("U.S.", "EE.UU.", "R.D.C.") are one token; else runs of letters/digits
-TOKEN_RE = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}|[^\W_]+")
+# abbreviations with their dots are one token, with or without spaces ("U.S.", "EE. UU.")
+TOKEN_RE = re.compile(r"[^\W\d_]{1,2}\.(?:[ \u00a0]?[^\W\d_]{1,2}\.)+|[^\W_]+")
 # what may separate the words of one name: a space, a hyphen, an apostrophe ("Côte d'Ivoire")
 GAP_RE = re.compile(r"[ \u00a0]?[-\u2010\u2011\u2013'\u2019]?[ \u00a0]?")
 MAX_TOKENS = 8
@@ -102,9 +103,6 @@ class Index:
         parts = key.split(" ")
         for n in range(1, len(parts) + 1):
             self.prefixes.add(" ".join(parts[:n]))
-
-    def has(self, name: str) -> bool:
-        return key_of(name) in self.by_key
 
     def get(self, name: str) -> list[Entry]:
         return self.by_key.get(key_of(name), [])

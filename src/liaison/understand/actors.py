@@ -3,7 +3,8 @@
 One entity per person (linked mentions, aliases, roles with their evidence, country, and an
 explanation of the rules that decided them), plus one per country, organisation and place
 mentioned (from the gazetteer mentions of stage `mentions`).
-A person needs a full name somewhere in the article, or a title right before a lone surname:
+A person needs a full name somewhere in the article, a title right before a lone surname, or a
+"led by" / "governo" word before it ("o governo Lula"):
 single capitalised words the NER calls people ("Elysée", "Rabat") are not kept on their own.
 """
 from __future__ import annotations
@@ -11,22 +12,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from liaison import lexicon as lexicons
 from liaison.folding import fold, has_diacritics
+from liaison.gazetteer import country_name, lookup_country
 from liaison.records import Document, Entity, Mention, Role
-from liaison.understand.allegiance import default_country, ranked_countries
-from liaison.understand.anaphora import GENERIC, definite_title_roles
+from liaison.understand.allegiance import Allegiance, states_from_relations
+from liaison.understand.anaphora import definite_title_roles
 from liaison.understand.biography import biography_roles, sentence_spans
 from liaison.understand.coref import Cluster, link_mentions, tokens
 from liaison.understand.roles import RoleContext, RoleFinding, roles_for
-from liaison.understand.titles import lexicon, phrase_regex
+from liaison.understand.titles import Lexicon, lexicon, phrase_regex
 
-try:
-    from liaison.gazetteer import country_name, lookup_country  # written by the places engineer
-except ImportError:                                                # pragma: no cover - until it lands
-    lookup_country = None
-    country_name = None
-
-TITLE_RULES = ("title_before", "apposition", "biography", "definite_title")
+TITLE_RULES = ("title_before", "apposition", "biography", "definite_title", "plural_title")
 # "Indonesian National Police (INP)": an acronym the article defines for an organisation
 DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 
@@ -36,6 +33,8 @@ def resolve_actors_batch(docs: list[Document]) -> list[Document]:
 
 
 def resolve_actors(doc: Document) -> Document:
+    if not lexicons.supported(doc.lang):
+        return doc          # reported by the mentions stage
     persons = [m for m in doc.mentions if m.kind == "person"]
     titles = [m for m in doc.mentions if m.kind == "title"]
     named = [(p.span.start, p.span.end) for p in persons]
@@ -44,7 +43,7 @@ def resolve_actors(doc: Document) -> Document:
            and not any(a <= m.span.start < b for a, b in named)]
     lex = lexicon(doc.lang)
     ctx = RoleContext(doc.text, titles, geo, _organisations(doc), phrase_regex(lex.honorifics + lex.ranks),
-                      phrase_regex(lex.counterparts), tuple(named))
+                      phrase_regex(lex.counterparts), tuple(named), lex.grammar, phrase_regex(lex.leaders))
     findings = {m.span.start: roles_for(ctx, m) for m in persons}
 
     def title_of(m: Mention) -> str | None:
@@ -55,7 +54,7 @@ def resolve_actors(doc: Document) -> Document:
     for start, found in biography_roles(doc, clusters, titles, lex).items():
         findings.setdefault(start, []).extend(found)
     _add_definite_titles(doc, clusters, findings, titles, geo, lex)
-    entities = _person_entities(doc, clusters, findings)
+    entities = _person_entities(doc, clusters, findings, lex)
     entities += _geo_entities(doc)
     return doc.with_(entities=tuple(entities))
 
@@ -79,9 +78,9 @@ def _add_definite_titles(doc, clusters, findings, titles, geo, lex) -> None:
     cluster_of = {m.span.start: i for i, c in enumerate(clusters) for m in c.mentions}
     used = {f.evidence.start for fs in findings.values() for f in fs if f.title}
 
-    def titled(i: int) -> bool:
-        return any(f.title and f.rule in TITLE_RULES
-                   for m in clusters[i].mentions for f in findings.get(m.span.start, []))
+    def titled(i: int) -> set[str]:
+        return {f.title for m in clusters[i].mentions for f in findings.get(m.span.start, [])
+                if f.title and f.rule in TITLE_RULES}
 
     def country_of(i: int) -> str | None:
         found = [f.country for m in clusters[i].mentions for f in findings.get(m.span.start, []) if f.country]
@@ -90,7 +89,7 @@ def _add_definite_titles(doc, clusters, findings, titles, geo, lex) -> None:
     persons = [m for c in clusters for m in c.mentions]
     sentences = list(sentence_spans(doc))
     extra = definite_title_roles(doc.text, sentences, titles, persons, used, cluster_of, titled,
-                                 country_of, geo, lex.definite, long_phrases=doc.lang == "de")
+                                 country_of, geo, lex)
     for start, found in extra.items():
         findings.setdefault(start, []).extend(found)
 
@@ -98,8 +97,10 @@ def _add_definite_titles(doc, clusters, findings, titles, geo, lex) -> None:
 def _keep(c: Cluster, findings: dict) -> bool:
     if c.full_names:
         return True
-    if lookup_country is not None and lookup_country(c.mentions[0].value):
+    if lookup_country(c.mentions[0].value):
         return False
+    if any(m.source == "leader" for m in c.mentions):
+        return True         # "o governo Lula", "led by Petro": the head of a government or body
     return any(m.source in ("title_pattern", "honorific") and
                any(f.rule == "title_before" for f in findings[m.span.start]) for m in c.mentions)
 
@@ -129,82 +130,63 @@ def _display_name(c: Cluster) -> str:
                                      "." not in n.split()[0], counts[n], len(n)))
 
 
-def _person_entities(doc: Document, clusters: list[Cluster], findings: dict) -> list[Entity]:
+def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, lex: Lexicon) -> list[Entity]:
     by_start = {m.span.start: i for i, c in enumerate(clusters) for m in c.mentions}
-    resolved: dict[int, tuple[list[Role], str | None, list[str], bool, int | None]] = {}
+    resolved: dict[int, Allegiance] = {}
     # two passes: counterparts take the office of the other party, known after the first pass
     for _ in range(2):
         for i, c in enumerate(clusters):
-            resolved[i] = _roles_and_country(doc.text, c, findings, resolved, by_start)
-    ranked = ranked_countries(doc.mentions)
-    claimed = {country for _, country, _, _, _ in resolved.values() if country}
-    countries = {i: r[1] for i, r in resolved.items()}
-    for i in resolved:
-        if countries[i] is None and not resolved[i][3]:
-            countries[i], reason = default_country(doc, ranked, claimed)
-            resolved[i][2].append(reason)
-    _counterparts_serve_another_state(resolved, countries, ranked)
+            resolved[i] = _allegiance(doc.text, c, findings, resolved, by_start, lex.generic)
+    # the states of officials the text qualifies ("son homologue français"), not of other people named
+    states_from_relations(doc, resolved, _organisations(doc), lex)
     entities = []
     for i, c in enumerate(clusters):
-        roles, _, why, international, _ = resolved[i]
-        country = countries[i]
-        roles = [r if r.country or international else
-                 Role(r.title, r.organization, country, r.start, r.end, r.evidence) for r in roles]
+        # no clue, no country: the outlet's, the host's or the most named state is a guess
+        a = resolved[i]
+        country = a.country
+        roles = [r if r.country or a.international else
+                 Role(r.title, r.organization, country, r.start, r.end, r.evidence) for r in a.roles]
         name = _display_name(c)
         aliases = sorted({m.value for m in c.mentions if len(tokens(m.value)) > 1} - {name})
         key = "person:" + fold(name)
-        explanation = "; ".join(w for w in why + c.reasons if w) or "named by " + c.mentions[0].source
+        explanation = "; ".join(w for w in a.why + c.reasons if w) or "named by " + c.mentions[0].source
         entities.append(Entity(key, "person", name, tuple(aliases), country, tuple(roles),
                                tuple(m.span for m in c.mentions), explanation=explanation))
     return _unique_keys(entities)
 
 
-def _counterparts_serve_another_state(resolved: dict, countries: dict, ranked: list) -> None:
-    """"his counterpart Bassam Mawlawi": with no country of his own, not the country of the other."""
-    for i, (_, own, why, _, other) in resolved.items():
-        if own is None and other is not None and countries[i] and countries[i] == countries.get(other):
-            alt = next((c for c, _ in ranked if c != countries[other]), None)
-            if alt:
-                countries[i] = alt
-                why.append(f"country {alt}: a counterpart serves another state than {countries[other]}")
-
-
-def _roles_and_country(text: str, c: Cluster, findings, resolved, by_start):
+def _allegiance(text: str, c: Cluster, findings, resolved: dict[int, Allegiance], by_start: dict,
+                generic: frozenset[str]) -> Allegiance:
     own = [(m, f) for m in c.mentions for f in findings.get(m.span.start, [])]
     # the office of a counterpart only when nothing more specific names this person's own
-    specific = any(f.title and f.title not in GENERIC for _, f in own)
-    roles: list[Role] = []
+    specific = any(f.title and f.title not in generic for _, f in own)
+    out = Allegiance()
     countries: list[str] = []
-    why: list[str] = []
-    counterpart_of = None
     for m, f in own:
         title, org, country = f.title, f.organization, f.country
-        if f.rule == "counterpart" or (f.rule == "apposition" and f.counterpart_of not in (None, -1)):
+        if f.rule == "counterpart":
             other = _other_party(text, m, f, by_start)
-            if f.rule == "counterpart" and other != by_start.get(m.span.start):
-                counterpart_of = other
-            if other is not None and other in resolved:
-                o_roles, o_country, _, _, _ = resolved[other]
-                if f.rule == "counterpart" and o_roles and title is None and not specific:
-                    title, org = o_roles[0].title, o_roles[0].organization
-                if f.rule == "apposition" and country is None:
-                    country = o_country
+            if other != by_start.get(m.span.start):
+                out.counterpart_of = other
+            theirs = resolved.get(other) if other is not None else None
+            if theirs is not None and theirs.roles and title is None and not specific:
+                title, org = theirs.roles[0].title, theirs.roles[0].organization
         if country:
             countries.append(country)
         if title:
-            roles.append(Role(title, org, country, f.start, f.end, (f.evidence,)))
-            why.append(f"role {title!r} by {f.rule} at {f.evidence.start}"
-                       + (f", country {country}" if country else ""))
+            out.roles.append(Role(title, org, country, f.start, f.end, (f.evidence,)))
+            out.why.append(f"role {title!r} by {f.rule} at {f.evidence.start}"
+                           + (f", country {country}" if country else ""))
         elif country:
-            why.append(f"country {country} by {f.rule} at {f.evidence.start}")
-    roles = _best_roles(roles)
-    country = Counter(countries).most_common(1)[0][0] if countries else None
-    international = country is None and any(f.international for _, f in own)
-    return roles, country, why, international, counterpart_of
+            out.why.append(f"country {country} by {f.rule} at {f.evidence.start}")
+    out.roles = _best_roles(out.roles, generic)
+    out.country = Counter(countries).most_common(1)[0][0] if countries else None
+    out.international = out.country is None and any(f.international for _, f in own)
+    return out
 
 
 def _other_party(text: str, m: Mention, f: RoleFinding, by_start: dict) -> int | None:
-    if f.counterpart_of not in (None, -1):
+    if f.counterpart_of is not None:
         near = [s for s in by_start if s <= f.counterpart_of < s + 60]
         return by_start[min(near, key=lambda s: abs(s - f.counterpart_of))] if near else None
     own = by_start.get(m.span.start)
@@ -216,19 +198,18 @@ def _other_party(text: str, m: Mention, f: RoleFinding, by_start: dict) -> int |
     return by_start[max(before)] if before else None
 
 
-def _best_roles(roles: list[Role]) -> list[Role]:
+def _best_roles(roles: list[Role], generic: frozenset[str]) -> list[Role]:
     """Distinct titles, specific before generic; the generic ones go when a specific one exists."""
     seen: dict[str, Role] = {}
     for r in roles:
         if (r.title not in seen or (r.country and not seen[r.title].country)
                 or (r.start and not seen[r.title].start)):
             seen[r.title] = r
-    specific = [r for r in seen.values() if r.title not in GENERIC]
-    generic = [r for r in seen.values() if r.title in GENERIC and not any(
+    specific = [r for r in seen.values() if r.title not in generic]
+    vague = [r for r in seen.values() if r.title in generic and not any(
         r.title.split()[-1] in s.title for s in specific)]
     counts = Counter(r.title for r in roles)
-    ordered = sorted(specific, key=lambda r: (r.end is not None, -counts[r.title])) + generic
-    return ordered
+    return sorted(specific, key=lambda r: (r.end is not None, -counts[r.title])) + vague
 
 
 def _unique_keys(entities: list[Entity]) -> list[Entity]:
@@ -249,7 +230,7 @@ def _geo_entities(doc: Document) -> list[Entity]:
     for (kind, value), ms in groups.items():
         extra = ms[0].extra or {}
         if kind == "country":
-            name = (country_name(value) if country_name else None) or value
+            name = country_name(value) or value
             country = value
         else:
             name, country = value, extra.get("country")

@@ -5,7 +5,8 @@ Sonderbevollmächtigte ist …" (German noun phrases may hold a whole participle
 A definite title ("the/le/der <title>") that introduces no name, in a sentence that names nobody,
 speaks of a person named in the two sentences before it: the nearest one that has no specific
 title yet and whose country does not contradict the title's ("son homologue ivoirien" is not
-"le ministre français").
+"le ministre français"), or who holds that very title with no state yet when the title names one
+("Piantedosi … Il titolare del Viminale").
 """
 from __future__ import annotations
 
@@ -14,9 +15,8 @@ from collections.abc import Callable
 
 from liaison.records import Mention, Span
 from liaison.understand.roles import RoleFinding, country_near
+from liaison.understand.titles import Lexicon
 
-GENERIC = {"Minister", "Secretary", "Deputy Minister", "Advisor", "President", "Leader", "Analyst",
-           "Chief", "Commissioner", "Member of Parliament", "Journalist", "Lawyer", "Spokesperson"}
 LOOK_BACK = 2          # sentences
 CLAUSE = 90            # "Der für den Abschluss … eingesetzte Sonderbevollmächtigte": article to title
 
@@ -41,14 +41,14 @@ def _definite_before(text: str, start: int, sent_start: int, definite: re.Patter
 
 
 def definite_title_roles(text: str, sentences: list[Span], titles: list[Mention], persons: list[Mention],
-                         used: set[int], cluster_of: dict[int, int], titled: Callable[[int], bool],
-                         country_of: Callable[[int], str | None], geo: list[Mention],
-                         definite: re.Pattern | None, long_phrases: bool = False
+                         used: set[int], cluster_of: dict[int, int], titled: Callable[[int], set[str]],
+                         country_of: Callable[[int], str | None], geo: list[Mention], lex: Lexicon
                          ) -> dict[int, list[RoleFinding]]:
     """Extra role findings keyed by the start of the person mention they attach to."""
     out: dict[int, list[RoleFinding]] = {}
+    definite, long_phrases = lex.definite, lex.definite_clauses
     for t in titles:
-        if t.span.start in used or t.value in GENERIC or t.extra.get("holder") == "after":
+        if t.span.start in used or t.value in lex.generic or t.extra.get("holder") == "after":
             continue
         idx = next((i for i, s in enumerate(sentences) if s.start <= t.span.start < s.end), None)
         if idx is None or any(sentences[idx].start <= p.span.start < sentences[idx].end for p in persons):
@@ -64,7 +64,11 @@ def definite_title_roles(text: str, sentences: list[Span], titles: list[Mention]
             if c is None or c in seen:
                 continue
             seen.add(c)
-            if titled(c) or (country and country_of(c) not in (None, country)):
+            if country and country_of(c) not in (None, country):
+                continue
+            held = titled(c)
+            # "Il titolare del Viminale": the office someone already holds, now with its state
+            if held and not (country and t.value in held and country_of(c) is None):
                 continue
             out.setdefault(p.span.start, []).append(
                 RoleFinding(t.value, t.extra.get("organization"), country, "definite_title", t.span))

@@ -15,8 +15,6 @@ from liaison.understand.coref import Cluster
 from liaison.understand.roles import RoleFinding
 from liaison.understand.titles import Lexicon, phrase_regex
 
-PRONOUN = re.compile(r"^\W*(?:he|she|il|elle|er|sie|él|ella|lui|ele|ela)\b", re.IGNORECASE)
-
 
 def biography_roles(doc: Document, clusters: list[Cluster], titles: list[Mention],
                     lex: Lexicon) -> dict[int, list[RoleFinding]]:
@@ -26,7 +24,8 @@ def biography_roles(doc: Document, clusters: list[Cluster], titles: list[Mention
     appointed, until = phrase_regex(lex.appointed), phrase_regex(lex.until)
     out: dict[int, list[RoleFinding]] = {}
     for sent in sentence_spans(doc):
-        if not PRONOUN.match(sent.text) or any(sent.start <= p.span.start < sent.end for p in persons):
+        if (not lex.grammar.pronoun.match(sent.text)
+                or any(sent.start <= p.span.start < sent.end for p in persons)):
             continue
         prior = [p for p in persons if p.span.start < sent.start]
         if not prior:

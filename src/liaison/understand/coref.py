@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from liaison.folding import fold
 from liaison.records import Mention
-from liaison.understand.personnames import PARTICLES
+from liaison.understand.grammar import name_particles
 
 WORD_SIMILARITY = 80      # per word: "nunes"/"nunez" = 80, "gerad"/"gerald" = 83
 NAME_SIMILARITY = 85      # whole name
@@ -31,13 +31,9 @@ class Cluster:
     def full_names(self) -> list[str]:
         return [m.value for m in self.mentions if len(tokens(m.value)) > 1]
 
-    @property
-    def last_position(self) -> int:
-        return self.mentions[-1].span.start
-
 
 def tokens(name: str) -> list[str]:
-    return [t for t in fold(name).split() if t not in PARTICLES]
+    return [t for t in fold(name).split() if t not in name_particles()]
 
 
 def _initials_match(short: list[str], full: list[str]) -> bool:

@@ -7,15 +7,12 @@ a direction ("last", "prochain") or a modifier ("later in", "jusqu'en").
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from liaison.datafiles import read_json
+from liaison import lexicon
+from liaison.understand.grammar import compiled
 
-LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
-LANGS = ("en", "fr", "es", "de", "it", "pt")
 APOS = "['’]"
 YEAR = r"(?:19|20)\d{2}"
 
@@ -114,11 +111,11 @@ def _patterns(d: dict, months: str, weekdays: str) -> tuple:
     return tuple((kind, re.compile(rx, re.I)) for kind, rx in found)
 
 
-@functools.cache
+@compiled("dates")
 def date_lexicon(lang: str | None) -> DateLexicon:
-    """The date lexicon of `lang` (English when the language has none)."""
-    lang = lang if lang in LANGS and (LEXICONS / str(lang) / "dates.json").exists() else "en"
-    d = read_json(LEXICONS / lang / "dates.json")
+    """The date lexicon of `lang`: LanguageNotSupported when the language has no folder."""
+    d = lexicon.load(lang, "dates")
+    lang = lexicon.require(lang)
     directions = {}
     for key in ("this", "last", "next"):
         for w in d.get(key, []):

@@ -8,6 +8,7 @@ Composes the finders of this room, each a function Document -> list[Mention]:
 """
 from __future__ import annotations
 
+from liaison import lexicon
 from liaison.records import Document
 from liaison.understand import dates, persons, places
 
@@ -15,7 +16,12 @@ FINDERS = (places.geo_mentions, dates.date_mentions, persons.person_mentions)
 
 
 def find_mentions(doc: Document) -> Document:
-    found = [m for finder in FINDERS for m in finder(doc)]
+    """LanguageNotSupported for a language without lexicons: the runner records it as the article's
+    issue, and the article is not read with another language's rules."""
+    lexicon.require(doc.lang)
+    found: list = []
+    for finder in FINDERS:      # each finder sees what the ones before it found
+        found += finder(doc.with_(mentions=tuple(found)))
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     return doc.with_(mentions=tuple(found))
 

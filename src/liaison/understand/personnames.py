@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 
+from liaison.understand.grammar import name_particles
 from liaison.understand.titles import Lexicon, strip_prefixes
 
-# lower-case particles that may sit inside a name ("Ursula von der Leyen", "Roxane de Bilderling")
-PARTICLES = frozenset(["de", "del", "della", "di", "da", "das", "dos", "do", "du", "van", "von", "der", "den",
-                       "ter", "la", "le", "el", "al", "bin", "ben", "ibn", "ould", "y", "e"])
 WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,2})$")
 POSSESSIVE = re.compile(r"['’]s$")
@@ -41,13 +39,13 @@ def scan_name(text: str, pos: int, lex: Lexicon) -> tuple[int, int] | None:
                 i = m.end() + 1         # a leading title word or acronym ("presidente Fvg X")
                 start = i
                 continue
-            if word in lex.not_names and word.lower() not in PARTICLES:
+            if word in lex.not_names and word.lower() not in name_particles():
                 break
             if word.endswith(".") and len(word.rstrip(".")) > 2 and word not in ("Jr.", "Sr."):
                 end, words = m.end() - 1, words + 1      # a full stop ends the sentence
                 break
             end, words = m.end(), words + 1
-        elif word.lower() not in PARTICLES or words == 0:
+        elif word.lower() not in name_particles() or words == 0:
             break
         gap = re.match(r"[ \t]+", text[m.end():])
         if not gap:
@@ -65,7 +63,7 @@ def scan_name_back(text: str, end: int, lex: Lexicon) -> tuple[int, int] | None:
         word = m.group()
         if WORD.fullmatch(word) and is_cap(word) and word not in lex.not_names:
             start, count = base + m.start(), count + 1
-        elif word.lower() in PARTICLES and count and not _compound_before(words, m):
+        elif word.lower() in name_particles() and count and not _compound_before(words, m):
             continue
         else:
             break
@@ -108,7 +106,7 @@ def plausible_name(name: str, lex: Lexicon) -> bool:
         return False
     if all(w.rstrip(".") in lex.not_names for w in caps):
         return False
-    if any(w.lower() not in PARTICLES and not is_cap(w) for w in words):
+    if any(w.lower() not in name_particles() and not is_cap(w) for w in words):
         return False
     # acronyms ("Sky ECC", "NU") are bodies; a regnal number ("Mohammed VI") is not an acronym
     # initials ("JN Barrot") are short and come first
@@ -119,6 +117,3 @@ def plausible_name(name: str, lex: Lexicon) -> bool:
             return False
     return True
 
-
-def name_tokens(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s]+", name) if w and w.lower() not in PARTICLES]

@@ -7,9 +7,7 @@ several states' bodies) are resolved after the countries of the article are know
 """
 from __future__ import annotations
 
-from collections import Counter
-
-from liaison import gazetteer
+from liaison import gazetteer, lexicon
 from liaison.gazetteer.context import (
     ContextCountries,
     compound_span,
@@ -22,8 +20,6 @@ from liaison.gazetteer.matcher import Entry, Match, joined, tokens_of
 from liaison.records import Document, Mention
 
 KIND_ORDER = ("organization", "country", "region", "place", "demonym")
-# words before a language name: "in English", "en français", "auf Deutsch", "em português"
-LANGUAGE_CUES = {"in", "en", "auf", "em", "into"}
 
 
 def geo_mentions(doc: Document) -> list[Mention]:
@@ -55,10 +51,10 @@ def _drop_contained(mentions: list[Mention]) -> list[Mention]:
 def _surname_places(text: str, tokens: list, matches: list[Match], lang: str | None) -> set[str]:
     """City names used as a surname somewhere in the article ('Xiomara Castro'): a person there,
     so 'Castro' alone later is the same person, not the city."""
-    found = set()
+    found, capitalised = set(), _nouns_capitalised(lang)
     for match in matches:
         entry = match.entries[0]
-        if entry.kind == "place" and len(match.entries) == 1 and lang != "de" and match.first > 0:
+        if entry.kind == "place" and len(match.entries) == 1 and not capitalised and match.first > 0:
             prev = tokens[match.first - 1]
             word = text[prev[0]:prev[1]]
             if (text[prev[1]:match.start] == " " and word[:1].isupper() and not word.isupper()
@@ -86,9 +82,9 @@ def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -
             return None
         if folded in filters["common_word"] and _starts_sentence(text, match.start):
             return None
-        if entry.kind == "place" and lang != "de" and _next_to_name(text, tokens, match):
+        if entry.kind == "place" and not _nouns_capitalised(lang) and _next_to_name(text, tokens, match):
             return None
-    if entry.kind == "demonym" and _after_language_cue(tokens, match, text):
+    if entry.kind == "demonym" and _after_language_cue(tokens, match, text, lang):
         return None
     return entry
 
@@ -99,6 +95,11 @@ def _followed_by_name(text: str, tokens: list, match: Match) -> bool:
     nxt = text[tokens[match.last][0]:tokens[match.last][1]]
     gap = text[tokens[match.last - 1][1]:tokens[match.last][0]]
     return gap == " " and nxt[:1].isupper() and not nxt.isupper()
+
+
+def _nouns_capitalised(lang: str | None) -> bool:
+    """German capitalises every noun: a capitalised word next to a city name says nothing."""
+    return bool(lexicon.setting(lang, "nouns_capitalised", False))
 
 
 def _next_to_name(text: str, tokens: list, match: Match) -> bool:
@@ -119,13 +120,18 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
-def _after_language_cue(tokens: list, match: Match, text: str) -> bool:
+def _language_cues(lang: str | None) -> set[str]:
+    """Words before a language name (words.json "language_cues"): "in English", "en français"."""
+    return {gazetteer.fold(w) for w in lexicon.words(lang, "words", "language_cues")}
+
+
+def _after_language_cue(tokens: list, match: Match, text: str, lang: str | None) -> bool:
     """'in English.', 'en français,': a language, not a nationality."""
     if match.first == 0:
         return False
     prev = tokens[match.first - 1]
     gap = text[prev[1]:tokens[match.first][0]]
-    return gap == " " and prev[2] in LANGUAGE_CUES and _ends_clause(text, match.end)
+    return gap == " " and prev[2] in _language_cues(lang) and _ends_clause(text, match.end)
 
 
 def _ends_clause(text: str, end: int) -> bool:
@@ -153,16 +159,10 @@ def _org_mention(doc: Document, match: Match, context: ContextCountries) -> Ment
     entries = [e for e in match.entries if e.kind == "organization"]
     needs_context = len({e.data["country"] for e in entries}) > 1 or any(
         e.data["country"] is None and e.data["scope"] == "national" for e in entries)
-    country = context.country_for(match.start, match.end) if needs_context else None
+    country, source = context.country_and_source(match.start, match.end) if needs_context else (None, "")
     record = gazetteer.organization_record(entries, country)
     surface = doc.text[match.start:match.end]
     acronym = surface if entries[0].policy == "exact" else record["acronym"]
     return Mention("organization", doc.span(match.start, match.end), record["name"], "gazetteer",
-                   {"country": record["country"], "acronym": acronym, "scope": record["scope"]})
-
-
-def dominant_country(mentions: list[Mention]) -> str | None:
-    counts = Counter(m.value for m in mentions if m.kind in ("country", "demonym"))
-    return counts.most_common(1)[0][0] if counts else None
-
-
+                   {"country": record["country"], "acronym": acronym, "scope": record["scope"],
+                    "country_from": source or "gazetteer"})

@@ -20,21 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from liaison.gazetteer import lookup_organization
 from liaison.records import Mention, Span
+from liaison.understand.grammar import Grammar
 
-PAREN = r"(?:\([^()\n]{1,30}\)\s*)?"
-GAP_BEFORE = re.compile(rf"^\s*{PAREN}[\s,]*(?:(?:the|le|la|el|il|lo|der|die|o|a)\s+|l['’])?$", re.IGNORECASE)
-COMPLEMENT = re.compile(r"^\s*(?:(?:of|for|de|del|du|des|di|da|dell['’]|von|der|in|en|and|et|y|e|und)\b"
-                        rf"[^,\n.;]{{1,70}}|[a-zà-ÿ]+)?\s*{PAREN},?\s*(?:(?:the|le|la|el|il|lo|der|die|o|a)\s+|l['’])?$",
-                        re.IGNORECASE)
-GAP_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?,\s*(?:(?:the|le|la|el|il|der|die|o|a)\s+|l['’])?"
-                       r"(?P<owner>[^\W\d_][\w\-]*['’]s\s+)?(?:(?!(?:and|et|y|und|e|with|avec|or|ou)\s)[^\W\d_]+\s+){0,2}$",
-                       re.IGNORECASE)
 # what may follow a name on a press-release header line ("The Hon Michael Keenan MP")
 HEADER_TAIL = re.compile(r"^[ \t]*(?:[A-Z]{2,4}|\([^()\n]{1,12}\))?[ \t]*\n[ \t]*$")
-# "X, Nuñez's Algerian counterpart, Y": the counterpart phrase belongs to X, not to Y
-OWNED = re.compile(r",\s*[^\W\d_][\w\-]*['’]s\s+(?:[^\W\d_]+\s+)?$")
-COUNTER_BEFORE = re.compile(r"^\s*(?:[^\W\d_]+\s*)?,?\s*(?:(?:the|le|la|el|il)\s+|l['’])?$", re.IGNORECASE)
 ORG_GAP = 3           # "AFP Commissioner": an organisation right before the title
 
 
@@ -45,7 +36,7 @@ class RoleFinding:
     country: str | None
     rule: str
     evidence: Span
-    counterpart_of: int | None = None     # span start of the other party's mention
+    counterpart_of: int | None = None     # "Nuñez's counterpart": where the other party is named, if said
     start: str | None = None
     end: str | None = None
     international: bool = False           # the office is in an international organisation
@@ -61,6 +52,8 @@ class RoleContext:
     rank_rx: re.Pattern | None
     counter_rx: re.Pattern | None
     persons: tuple[tuple[int, int], ...] = ()     # spans of the person mentions
+    grammar: Grammar | None = None                # the language's gap regexes (grammar.py)
+    leader_rx: re.Pattern | None = None           # "led by", "guidato da"
 
 
 def _strip_ranks(gap: str, rank_rx) -> str:
@@ -111,19 +104,33 @@ def _finding(ctx: RoleContext, t: Mention, rule: str, start: int, end: int, afte
     org = org_near(ctx, start, end)
     org_name = t.extra.get("organization") or (org.value if org else None)
     international = bool(org and org.extra.get("scope") == "international") or _international(org_name)
-    country = t.extra.get("country") or country_near(ctx.text, start, end, ctx.geo, after=after)
-    if country is None and org is not None and not international:
+    country = (t.extra.get("country") or country_near(ctx.text, start, end, ctx.geo, after=after)
+               or _delegation_led_by(ctx, t.span.start))
+    # an organisation's country counts when the text gives it, not when it is the article's main state
+    stated_org = org is not None and org.extra.get("country_from") != "article"
+    if country is None and stated_org and not international:
         country = org.extra.get("country")
     return RoleFinding(t.value, org_name, country, rule, t.span, international=international)
+
+
+def _delegation_led_by(ctx: RoleContext, start: int) -> str | None:
+    """"a high-ranking Vietnamese delegation led by Prime Minister X": the leader of a group a demonym
+    qualifies serves its state."""
+    if ctx.leader_rx is None:
+        return None
+    before = ctx.text[max(0, start - 60):start]
+    led = [m for m in ctx.leader_rx.finditer(before) if re.fullmatch(r"\s+(?:\w+\s+)?", before[m.end():])]
+    if not led:
+        return None
+    at = start - len(before) + led[-1].start()
+    near = [g for g in ctx.geo if g.kind == "demonym" and at - 40 <= g.span.end <= at
+            and re.fullmatch(r"[ \t]+(?:[^\W\d_][\w\-]*[ \t]+){0,2}", ctx.text[g.span.end:at])]
+    return near[-1].value if near else None
 
 
 def _international(name: str | None) -> bool:
     """"President of the European Commission": an office of an international organisation."""
     if not name:
-        return False
-    try:
-        from liaison.gazetteer import lookup_organization
-    except ImportError:          # pragma: no cover - gazetteer not installed
         return False
     found = lookup_organization(name)
     return bool(found and found.get("scope") == "international")
@@ -131,7 +138,7 @@ def _international(name: str | None) -> bool:
 
 def roles_for(ctx: RoleContext, m: Mention) -> list[RoleFinding]:
     """Role findings for one person mention, from the title before it and the apposition after."""
-    text = ctx.text
+    text, g = ctx.text, ctx.grammar
     out: list[RoleFinding] = []
     line_start = text.rfind("\n", 0, m.span.start) + 1
     line_end = text.find("\n", m.span.end)
@@ -145,30 +152,64 @@ def roles_for(ctx: RoleContext, m: Mention) -> list[RoleFinding]:
         lone = len(m.value.split()) < 2 and "," in gap
         # "X, Danish Minister of …, Y, Rwanda's Minister …": in a list the title is X's apposition
         listed = "," in gap and _apposition_of_previous(ctx, t)
-        if (GAP_BEFORE.match(gap) or COMPLEMENT.match(gap)) and not lone and not listed:
+        if (g.gap_before.match(gap) or g.complement.match(gap)) and not lone and not listed:
             # what follows the name is not the title's ("Innenministerin Faeser in der marokkanischen …")
             out.append(_finding(ctx, t, "title_before", t.span.start, m.span.start, after=0))
     after = [t for t in ctx.titles if m.span.end <= t.span.start <= line_end]
-    if after and GAP_AFTER.match(text[m.span.end:after[0].span.start]):
+    if after and g.gap_after.match(text[m.span.end:after[0].span.start]):
         t = after[0]
         tail = re.match(r"[^,\n.;()]{0,60}", text[t.span.end:]).group()
         out.append(_finding(ctx, t, "apposition", m.span.end + 1, t.span.end + len(tail)))
     elif (header := _next_line_title(ctx, m, line_end)) is not None:
         out.append(header)
+    if not out:
+        out += _listed_after_plural_title(ctx, m, line_start)
     out += _counterpart(ctx, m, line_start, line_end)
     out += _demonym_before(ctx, m, line_start)
     return out
 
 
+LIST_REACH = 250       # characters from a plural title to the last name of its list
+
+
+def _listed_after_plural_title(ctx: RoleContext, m: Mention, line_start: int) -> list[RoleFinding]:
+    """"les ministres marocain et français de l'Intérieur, Abdelouafi Laftit et Laurent Nuñez", "Os
+    ministros … de Espanha, Fernando Grande-Marlaska, e de Marrocos, Abdelouafi Laftit": every name of
+    the list holds the title; its state is the one named in its own item, or the adjectives of the
+    title in the order of the names."""
+    plural = [t for t in ctx.titles if t.extra.get("plural") and line_start <= t.span.end <= m.span.start
+              and m.span.start - t.span.end <= LIST_REACH]
+    if not plural:
+        return []
+    t = plural[-1]
+    names = [(s, e) for s, e in ctx.persons if t.span.end <= s <= m.span.start]
+    if not all(_list_gap(ctx, a, b) for a, b in zip([t.span.end] + [e for _, e in names[:-1]],
+                                                    [s for s, _ in names], strict=True)):
+        return []
+    base = names[-2][1] if len(names) > 1 else t.span.end
+    own = [g.value for g in ctx.geo if base <= g.span.start and g.span.end <= m.span.start]
+    inside = [g.value for g in ctx.geo if t.span.start <= g.span.start and g.span.end <= t.span.end]
+    country = own[0] if own else (inside[len(names) - 1] if len(names) <= len(inside) > 1 else None)
+    return [RoleFinding(t.value, t.extra.get("organization"), country, "plural_title", t.span)]
+
+
+def _list_gap(ctx: RoleContext, start: int, end: int) -> bool:
+    """Only commas, "and", link words, articles and state names between two items of a list."""
+    gap = ctx.text[start:end]
+    for g in ctx.geo:
+        if start <= g.span.start and g.span.end <= end:
+            gap = gap.replace(g.span.text, " ")
+    return bool(ctx.grammar.list_gap.fullmatch(gap))
+
+
 DEMONYM_GAP = re.compile(r"^[ \t]+(?:[a-zà-ÿ][\w\-]*[ \t]+){0,2}$")
-AND = re.compile(r"^[ \t]+(?:and|et|y|e|und)[ \t]+$")
 
 
 def _demonym_before(ctx: RoleContext, m: Mention, line_start: int) -> list[RoleFinding]:
     """"four Japanese suspects Toshiya Fujita (and Kiyoto Imamura)": a demonym qualifying the words
     right before a name, or before the name it is coordinated with."""
     start = m.span.start
-    prev = [s for s, e in ctx.persons if e <= start and AND.match(ctx.text[e:start])]
+    prev = [s for s, e in ctx.persons if e <= start and ctx.grammar.and_gap.match(ctx.text[e:start])]
     starts = [start] + prev[-1:]
     for s in starts:
         near = [g for g in ctx.geo if g.kind == "demonym" and line_start <= g.span.start and g.span.end <= s
@@ -181,7 +222,7 @@ def _demonym_before(ctx: RoleContext, m: Mention, line_start: int) -> list[RoleF
 def _apposition_of_previous(ctx: RoleContext, t: Mention) -> bool:
     """Whether `t` follows ", " right after another person's name on its line."""
     return any(e <= t.span.start and t.span.start - e < 40 and "\n" not in ctx.text[e:t.span.start]
-               and GAP_AFTER.match(ctx.text[e:t.span.start]) for _, e in ctx.persons)
+               and ctx.grammar.gap_after.match(ctx.text[e:t.span.start]) for _, e in ctx.persons)
 
 
 def _next_line_title(ctx: RoleContext, m: Mention, line_end: int) -> RoleFinding | None:
@@ -198,22 +239,22 @@ def _next_line_title(ctx: RoleContext, m: Mention, line_end: int) -> RoleFinding
 
 
 def _counterpart(ctx: RoleContext, m: Mention, line_start: int, line_end: int) -> list[RoleFinding]:
-    text, counter_rx, geo = ctx.text, ctx.counter_rx, ctx.geo
+    text, counter_rx, geo, g = ctx.text, ctx.counter_rx, ctx.geo, ctx.grammar
     if counter_rx is None:
         return []
     out = []
     for c in counter_rx.finditer(text, line_start, m.span.start):
-        if (COUNTER_BEFORE.match(text[c.end():m.span.start])
-                and not OWNED.search(text[max(0, c.start() - 40):c.start()])):
+        # "son homologue ivoirien, le général Vagondo Diomandé": ranks stand between
+        if (g.counter_before.match(_strip_ranks(text[c.end():m.span.start], ctx.rank_rx))
+                and not g.owned.search(text[max(0, c.start() - 40):c.start()])):
             country = country_near(text, c.start(), m.span.start, geo, window=15)
-            out.append(RoleFinding(None, None, country, "counterpart", Span(c.start(), c.end(), c.group()),
-                                   counterpart_of=-1))
+            out.append(RoleFinding(None, None, country, "counterpart", Span(c.start(), c.end(), c.group())))
     c = counter_rx.search(text, m.span.end, line_end)
     if c:
-        g = GAP_AFTER.match(text[m.span.end:c.start()])
-        if g:
+        gap = g.gap_after.match(text[m.span.end:c.start()])
+        if gap:
             country = country_near(text, m.span.end, c.end(), geo, window=0)
-            owner = g.start("owner") + m.span.end if g.group("owner") else -1
+            owner = gap.start("owner") + m.span.end if gap.group("owner") else None
             out.append(RoleFinding(None, None, country, "counterpart", Span(c.start(), c.end(), c.group()),
                                    counterpart_of=owner))
     return out

@@ -7,14 +7,12 @@ wins over "Minister"; patterns written in capitals ("FM", "PM") match only in ca
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from liaison.datafiles import read_json
+from liaison import lexicon as lexicons
+from liaison.understand.grammar import Grammar, compiled, grammar
 
-LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 APOS = "['’]"
 
 
@@ -26,6 +24,7 @@ class TitleMatch:
     organization: str | None = None
     holder: str = "both"        # "after": only the name before it (apposition) holds the office
     country: str | None = None  # a title only one state has ("Bundesinnenministerin", "Home Secretary")
+    plural: bool = False        # "les ministres …": each name of the list that follows holds it
 
 
 @dataclass(frozen=True)
@@ -41,30 +40,45 @@ class Lexicon:
     role_regex: re.Pattern | None
     cased_regex: re.Pattern | None
     prefix_regex: re.Pattern | None     # honorifics and ranks, to strip from a name
-    adjective_slot: bool = False        # "ministre français de l'Intérieur": an adjective after the head
+    adjective_slot: str = ""            # regex of the adjectives after a title's head ("ministre français …")
     portfolios: tuple[tuple[str, re.Pattern], ...] = ()   # (English portfolio, words in this language)
     definite: re.Pattern | None = None  # definite articles ("the", "le", "der"), for "the minister said"
+    generic: frozenset[str] = frozenset()   # titles that name no office in particular ("Minister")
+    grammar: Grammar | None = None      # the function words around titles and names
+    party_names: tuple[str, ...] | None = None  # None: the press does not put parties after names
+    definite_clauses: bool = False      # "Der für … eingesetzte Sonderbevollmächtigte" (German)
+    not_offices: frozenset[str] = frozenset()   # titles that are no public office ("Journalist")
+    speech_verbs: tuple[str, ...] = ()  # "said", "afirmou": a name next to one is a person's
+    place_heads: frozenset[str] = frozenset()   # "Estádio", "Aeroporto": they head no person's name
+    leaders: tuple[str, ...] = ()       # "led by", "governo": a name after one is a person's
+    portfolio_verbatim: bool = False    # English: the text's portfolio words are the English title's
 
 
 # capitals often lose their accents ("secrétaire d'Etat"): an accented letter also matches its bare form
 _BARE = {c: b for b, cs in {"e": "éèêë", "a": "àâä", "i": "îï", "o": "ôö", "u": "ûüù", "c": "ç"}.items()
          for c in cs}
-ADJECTIVE = r"(?:\s+[a-zà-ÿ][a-zà-ÿ\-]{3,})?"
+ADJ = r"[a-zà-ÿ][a-zà-ÿ\-]{3,}"
+
+
+def adjectives(and_words: tuple[str, ...]) -> str:
+    """The adjectives a title's head may take ("ministre français", "ministres marocain et français")."""
+    conj = "|".join(re.escape(w) for w in and_words) or r"(?!x)x"
+    return rf"(?:\s+{ADJ}(?:\s*,\s*{ADJ})*(?:\s+(?:{conj})\s+{ADJ})?)?"
 
 
 def _word(word: str) -> str:
     return "".join(f"[{c}{_BARE[c]}]" if c in _BARE else re.escape(c) for c in word)
 
 
-def _surface(pattern: str, adjective_slot: bool = False) -> str:
+def _surface(pattern: str, adjective_slot: str = "") -> str:
     """A lexicon phrase -> regex: any apostrophe, any run of spaces, accents optional.
 
-    With `adjective_slot`, one lower-case word may follow the first word of a multi-word phrase
+    With an `adjective_slot` (regex), adjectives may follow the first word of a multi-word phrase
     ("ministre français de l'Intérieur", "ministro libico dell'Interno").
     """
     parts = [_word(p) for p in pattern.replace("’", "'").split()]
     if adjective_slot and len(parts) > 1:
-        return parts[0] + ADJECTIVE + r"\s+" + r"\s+".join(parts[1:]).replace("'", APOS)
+        return parts[0] + adjective_slot + r"\s+" + r"\s+".join(parts[1:]).replace("'", APOS)
     return r"\s+".join(parts).replace("'", APOS)
 
 
@@ -76,15 +90,12 @@ def _alternation(items: list[tuple[str, int]]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
-@functools.cache
+@compiled("titles")
 def lexicon(lang: str | None) -> Lexicon:
-    """The titles lexicon of `lang` (English when the language has none)."""
-    path = LEXICONS / (lang or "en") / "titles.json"
-    if not path.exists():
-        path = LEXICONS / "en" / "titles.json"
-    data = read_json(path)
+    """The titles lexicon of `lang`: LanguageNotSupported when the language has no folder."""
+    data = lexicons.load(lang, "titles")
     roles = tuple(data.get("roles", []))
-    slot = bool(data.get("adjective_slot"))
+    slot = adjectives(tuple(data.get("and_words", []))) if data.get("adjective_slot") else ""
     plain, cased = [], []
     for idx, role in enumerate(roles):
         for p in role.get("patterns", []):
@@ -101,11 +112,17 @@ def lexicon(lang: str | None) -> Lexicon:
         prefix_rx = re.compile(rf"^(?:(?:{alternatives})(?:\s+|(?<=\.)|$))+", re.IGNORECASE)
     portfolios = tuple((name, phrase_regex(tuple(words)))
                        for name, words in data.get("portfolios", {}).items() if not name.startswith("_"))
-    return Lexicon(lang or "en", tuple(data.get("honorifics", [])), tuple(data.get("ranks", [])),
+    return Lexicon(lexicons.require(lang), tuple(data.get("honorifics", [])), tuple(data.get("ranks", [])),
                    tuple(data.get("counterparts", [])), tuple(data.get("appointed", [])),
                    tuple(data.get("until", [])), frozenset(data.get("not_names", [])), roles,
                    role_rx, _alternation(cased), prefix_rx, slot, portfolios,
-                   _definite(tuple(data.get("definite", []))))
+                   _definite(tuple(data.get("definite", []))),
+                   frozenset(r["title"] for r in roles if r.get("generic")), grammar(lang),
+                   tuple(data["party_names"]) if "party_names" in data else None,
+                   bool(data.get("definite_clauses")),
+                   frozenset(r["title"] for r in roles if r.get("office") is False),
+                   tuple(data.get("speech_verbs", [])), frozenset(data.get("place_heads", [])),
+                   tuple(data.get("leaders", [])), bool(data.get("portfolio_verbatim")))
 
 
 def _role_index(match: re.Match) -> int:
@@ -123,7 +140,8 @@ def find_titles(text: str, lang: str | None) -> list[TitleMatch]:
         for m in rx.finditer(text):
             role = lex.roles[_role_index(m)]
             found.append(TitleMatch(m.start(), m.end(), role["title"], role.get("organization"),
-                                    role.get("holder", "both"), role.get("country")))
+                                    role.get("holder", "both"), role.get("country"),
+                                    bool(role.get("plural"))))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[TitleMatch] = []
     for t in found:
@@ -135,9 +153,9 @@ def find_titles(text: str, lang: str | None) -> list[TitleMatch]:
 
 # generic heads that name their portfolio in a complement ("ministre de la Sécurité et de l'Intérieur")
 COMPOSABLE = frozenset({"Minister", "Deputy Minister", "Secretary", "Commissioner", "Chief"})
-LINK = re.compile(r"[ \t]+(?:of|for|in charge of|responsible for|de|du|des|d['’]|en charge d(?:e|u|es)"
-                  r"|chargée?s? d(?:e|u|es)"
-                  r"|del|della|dello|dell['’]|degli|delle|da|do|dos|das|für|des)(?![\w])", re.IGNORECASE)
+# an English portfolio of one to three capitalised words ("Maritime Affairs", "Trade and Industry")
+VERBATIM = re.compile(r"[ \t]+((?:the[ \t]+)?[A-Z][\w'’\-]+"
+                      r"(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'’\-]+){0,2})(?![\w'’\-])")
 COMPLEMENT_END = re.compile(r"[,;:.\n()«»\"“”]")
 
 
@@ -145,7 +163,8 @@ def _with_portfolio(text: str, t: TitleMatch, lex: Lexicon) -> TitleMatch:
     """"Minister" + " of/de/für <portfolio words>" -> "Minister of <portfolio>", span widened."""
     if t.title not in COMPOSABLE or not lex.portfolios:
         return t
-    link = LINK.match(text, t.end)
+    adj = re.match(lex.adjective_slot, text[t.end:]) if lex.adjective_slot else None
+    link = lex.grammar.portfolio_link.match(text, t.end + (adj.end() if adj else 0))
     if not link:
         return t
     stop = COMPLEMENT_END.search(text, link.end(), link.end() + 70)
@@ -154,18 +173,20 @@ def _with_portfolio(text: str, t: TitleMatch, lex: Lexicon) -> TitleMatch:
         hit = rx.search(text, link.end(), end) if rx is not None else None
         if hit:
             title = "Chief of Police" if name == "Police" and t.title == "Chief" else f"{t.title} of {name}"
-            return TitleMatch(t.start, hit.end(), title, t.organization, t.holder, t.country)
+            return TitleMatch(t.start, hit.end(), title, t.organization, t.holder, t.country, t.plural)
+    own = VERBATIM.match(text, link.end()) if lex.portfolio_verbatim else None
+    if own and not re.match(r"[ \t]+[A-Z]", text[own.end():]):
+        # "Minister of Maritime Affairs, Rt. Hon. X": the text's own English portfolio
+        return TitleMatch(t.start, own.end(), f"{t.title} of {own.group(1)}", t.organization, t.holder,
+                          t.country, t.plural)
     return t
 
 
 def strip_prefixes(name: str, lang: str | None) -> tuple[str, int]:
     """Remove leading honorifics and ranks ("Major-General X" -> "X"); returns (rest, chars cut)."""
-    cut = 0
-    for code in dict.fromkeys([lang or "en", "en"]):
-        rx = lexicon(code).prefix_regex
-        m = rx.match(name[cut:]) if rx else None
-        if m and m.end() > 0:
-            cut += m.end()
+    rx = lexicon(lang).prefix_regex
+    m = rx.match(name) if rx else None
+    cut = m.end() if m else 0
     return name[cut:], cut
 
 
