@@ -123,6 +123,8 @@ def _pair_events(gold: list[dict], pred: list[dict], strict: bool, doc_id: str) 
         for pi, pe in enumerate(pred):
             if event_matches(ge, pe, strict, doc_id):
                 bonus = 2 * (pe.get("type") == ge["type"]) + dates_exact(ge.get("date"), pe.get("date"))
+                named = {fold(a.get("name")) for a in pe.get("actors", [])}
+                bonus += 0.1 * len(named & {fold(n) for n in ge.get("actors", [])})
                 pairs.append((-bonus, gi, pi))
     used_g, used_p, out = set(), set(), {}
     for _, gi, pi in sorted(pairs):

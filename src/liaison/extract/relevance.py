@@ -48,10 +48,12 @@ def is_relevant(doc: Document) -> bool:
     core = sum(n for c, n in counts.items() if c != "diplomatic")
     if core < MIN_CORE or core + counts["diplomatic"] / 2 < MIN_SCORE:
         return False
+    named = named_states(doc)
     return (
         counts["signals"] >= MIN_SIGNALS_ONE_STATE
         or len(article_states(doc)) >= 2
-        or len(named_states(doc)) >= MANY_STATES
+        or len(named) >= MANY_STATES
+        or (len(named) >= 2 and counts["signals"] >= 1)
         or international_bodies(doc) >= MIN_BODY_MENTIONS
     )
 
@@ -65,8 +67,10 @@ def article_states(doc: Document) -> list[str]:
 
 
 def named_states(doc: Document) -> set[str]:
-    """Every state the article names, even once (an operation across eight countries)."""
-    return {c for m in doc.mentions for c in mention_countries(m)}
+    """Every state the article names, even once (an operation across eight countries), also
+    through its places ('Roma, 12 marzo': a dateline)."""
+    places = {m.extra["country"] for m in doc.mentions if m.kind == "place" and (m.extra or {}).get("country")}
+    return {c for m in doc.mentions for c in mention_countries(m)} | places
 
 
 def international_bodies(doc: Document) -> int:
