@@ -62,7 +62,7 @@ def _analysed(lang: str) -> dict[str, list[str]]:
     texts = [INTRO[lang] + sentence for sentence, _ in CASES[lang]]
     docs = analyse([clean_text(t, source=f"{lang}-{i}.txt") for i, t in enumerate(texts)])
     return {sentence: [c.evidence[0].text for c in doc.commitments]
-            for (sentence, _), doc in zip(CASES[lang], docs)}
+            for (sentence, _), doc in zip(CASES[lang], docs, strict=True)}
 
 
 @pytest.mark.parametrize("lang", ["de", "it"])

@@ -69,7 +69,9 @@ def article_states(doc: Document) -> list[str]:
 def named_states(doc: Document) -> set[str]:
     """Every state the article names, even once (an operation across eight countries), also
     through its places ('Roma, 12 marzo': a dateline)."""
-    places = {m.extra["country"] for m in doc.mentions if m.kind == "place" and (m.extra or {}).get("country")}
+    places = {
+        m.extra["country"] for m in doc.mentions if m.kind == "place" and (m.extra or {}).get("country")
+    }
     return {c for m in doc.mentions for c in mention_countries(m)} | places
 
 

@@ -15,7 +15,6 @@ from liaison.folding import fold
 from liaison.records import parse_day
 
 
-
 def simple_records(rows: list[dict], key_to_id: dict, duplicates: dict[str, str],
                    names: dict[str, str] | None = None) -> list[dict]:
     """One record per fact; a near-copy's fact with the same evidence text joins the original's."""
