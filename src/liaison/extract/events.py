@@ -84,14 +84,33 @@ def _parsed_token(doc: Document, trigger: Trigger):
     return span.root if span is not None and len(span) else None
 
 
-def best_per_type(triggers: list[Trigger]) -> list[Trigger]:
+def best_per_type(triggers: list[Trigger], depth=None) -> list[Trigger]:
+    """One trigger per type, and at most two types per sentence: the act of the main clause first
+    (the trigger nearest the root of the parse, `depth`), then the most confident."""
     chosen: dict[str, Trigger] = {}
     for t in triggers:
         if t.counts and (t.type not in chosen or t.confidence > chosen[t.type].confidence):
             chosen[t.type] = t
-    ranked = sorted(chosen.values(), key=lambda t: -t.confidence)
+    ranked = sorted(chosen.values(), key=lambda t: (depth(t) if depth else 0, -t.confidence))
     kept = ranked[:1] + [t for t in ranked[1:MAX_TYPES_PER_SENTENCE] if t.confidence >= SECOND_MIN]
     return sorted(kept, key=lambda t: t.start)
+
+
+def clause_depth(doc: Document):
+    """How deep a trigger sits in the parse: 0 for the main verb, more inside complements (a
+    deportation named inside a threat). None without a parse."""
+    if doc.parsed is None:
+        return None
+
+    def depth(t: Trigger) -> int:
+        token = _parsed_token(doc, t)
+        if token is None:
+            return 9
+        steps = 0
+        while token.head is not token and steps < 9:
+            token, steps = token.head, steps + 1
+        return steps
+    return depth
 
 
 def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[str], str]:
@@ -284,7 +303,7 @@ def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> l
         acts = [t for t in acts if t.confidence >= STRONG or reading.p_event >= LEARNED_VETO]
         if not found and reading.p_event >= LEARNED_ALONE:
             acts = [learned_trigger(sentence, reading)]
-    return best_per_type(acts)
+    return best_per_type(acts, clause_depth(doc))
 
 
 def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -> list[Event]:
