@@ -53,21 +53,20 @@ def main() -> None:
     docs = [d for d in docs if d.lang == "en"]
     nlp = load("en")
     list(nlp.pipe([d.text for d in docs[:5]]))          # warm-up: model loading is not throughput
-    run_stages(docs[:5], None)
+    run_stages(docs[:5])
     n = len(docs)
     print(f"{n} English Wikinews articles, {sum(len(d.text) for d in docs) / 1e6:.2f} M characters")
     base = timed("bare spaCy (nlp.pipe)", lambda: list(nlp.pipe([d.text for d in docs])), n)
     understand = [s for s in STAGES if s.name != "extract"]
-    timed("understanding stage", lambda: run_stages(docs, None, understand), n, base)
-    timed("full analysis", lambda: run_stages(docs, None), n, base)
+    timed("understanding stage", lambda: run_stages(docs, understand), n, base)
+    timed("full analysis", lambda: run_stages(docs), n, base)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "bench.jsonl"
         src.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
-        from liaison.pipeline import ingest
-        from liaison.settings import get_settings
+        from liaison.scale import process
         from liaison.store import connect
         store = connect(f"sqlite:///{tmp}/bench.db")
-        timed("ingest into SQLite (all)", lambda: ingest([str(src)], store, get_settings()),
+        timed("ingest into SQLite (all)", lambda: process([str(src)], store),
               len(articles), base)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory {peak:.0f} MiB")

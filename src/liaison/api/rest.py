@@ -96,7 +96,7 @@ def decide(entity_id: str, decision: Decision, request: Request, store=Depends(g
 
 
 def apply_decision(store, entity_id: str, action: str, other: str | None, note: str) -> dict:
-    from liaison.link import link_corpus
+    from liaison.scale import link_corpus
     if Q.get_linked(store, "entity", entity_id) is None:
         raise not_found("entity", entity_id)
     if action == "merge" and (not other or Q.get_linked(store, "entity", other) is None):
@@ -178,7 +178,7 @@ class IngestRequest(BaseModel):
 def ingest(body: IngestRequest, request: Request, store=Depends(get_store)):
     """Store and analyse articles given as JSON (the same fields as a .jsonl input line)."""
     require_token(request)
-    from liaison.pipeline import ingest as run_ingest
+    from liaison.scale import process as run_ingest
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "api.jsonl"
         path.write_text("".join(json.dumps(a.model_dump(exclude_none=True), ensure_ascii=False) + "\n"

@@ -6,22 +6,27 @@ Two layers:
 - the linked view (`entities`, `events`, `commitments`, `figures`, `quotes`), rebuilt from the
   facts by the link stage, with the columns the API filters on.
 Analyst decisions live in `decisions`, apart from machine output, and win on every re-link.
+`runs` records the ingests under way: a document being analysed is claimed by one run
+(`documents.claimed_by`), so two ingests at once analyse each document once.
+
+This module is the live schema the code reads and writes; the migrations build it step by step
+with explicit DDL (0001 is frozen: it never follows this file).
 """
 from __future__ import annotations
 
 from sqlalchemy import (
-                        JSON,
-                        Column,
-                        DateTime,
-                        Float,
-                        ForeignKey,
-                        Index,
-                        Integer,
-                        MetaData,
-                        String,
-                        Table,
-                        Text,
-                        func,
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
 )
 
 metadata = MetaData()
@@ -44,6 +49,19 @@ documents = Table(
     Column("minhash", JSON),
     Column("analysed_version", String(64)),     # null until every stage has run on it
     Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
+    Column("claimed_by", String(32)),           # the run analysing it now (runs.id), else null
+)
+# newest first, undated last, in the same order on both backends (keyset pagination)
+Index("ix_documents_order", func.coalesce(documents.c.published, ""), documents.c.id)
+
+runs = Table(
+    "runs", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("host", Text, nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),      # heartbeat: each saved batch
+    Column("finished_at", DateTime(timezone=True)),
 )
 
 facts = Table(
@@ -75,7 +93,8 @@ entities = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("payload", JSON, nullable=False),
-    Index("ix_entities_kind_name", "kind", "name"),
+    Index("ix_entities_order", "kind", "name", "id"),
+    Index("ix_entities_country_order", "country", "kind", "name", "id"),
 )
 
 events = Table(
@@ -91,7 +110,19 @@ events = Table(
     Column("longitude", Float),
     Column("summary", Text),
     Column("payload", JSON, nullable=False),
+    Column("date_key", String(10), nullable=False, server_default=""),   # date_start, "" when undated
     Index("ix_events_type_date", "type", "date_start"),
+    Index("ix_events_order", "date_key", "id"),
+    Index("ix_events_type_order", "type", "date_key", "id"),
+)
+
+# One row per (event, country): the country filter as an index range instead of a LIKE scan.
+event_countries = Table(
+    "event_countries", metadata,
+    Column("country", String(3), primary_key=True),
+    Column("date_key", String(10), primary_key=True),
+    Column("event_id", String(64), primary_key=True),
+    Column("date_end", String(10)),
 )
 
 commitments = Table(

@@ -1,0 +1,114 @@
+"""Scale: runs and document claims, keyset orders, the event-country index; PostgreSQL text search.
+
+Revision ID: 0003
+Revises: 0002
+
+- `runs` and `documents.claimed_by`: two ingests at once analyse each document once.
+- `events.date_key` (date_start, "" when undated) and `event_countries`: list and filter queries
+  walk an index in the order they return, on both backends.
+- PostgreSQL only: `unaccent` plus one text search configuration per language (liaison_french, ...),
+  and a stored tsvector column with a GIN index on every searchable table.
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+
+# language code -> PostgreSQL stemmer; every other language is searched with the simple parser
+STEMMERS = {"en": "english", "fr": "french", "es": "spanish", "de": "german", "it": "italian",
+            "pt": "portuguese"}
+MAX_INDEXED = 500_000          # characters of a document indexed (a tsvector is capped at 1 MB)
+
+
+def upgrade() -> None:
+    op.add_column("documents", sa.Column("claimed_by", sa.String(32)))
+    op.create_index("ix_documents_order", "documents", [sa.text("coalesce(published, '')"), "id"])
+    op.create_table(
+        "runs",
+        sa.Column("id", sa.String(32), primary_key=True),
+        sa.Column("host", sa.Text, nullable=False),
+        sa.Column("pid", sa.Integer, nullable=False),
+        sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("finished_at", sa.DateTime(timezone=True)),
+    )
+    op.add_column("events", sa.Column("date_key", sa.String(10), nullable=False, server_default=""))
+    op.execute("UPDATE events SET date_key = coalesce(date_start, '')")
+    op.create_index("ix_events_order", "events", ["date_key", "id"])
+    op.create_index("ix_events_type_order", "events", ["type", "date_key", "id"])
+    op.create_table(
+        "event_countries",
+        sa.Column("country", sa.String(3), primary_key=True),
+        sa.Column("date_key", sa.String(10), primary_key=True),
+        sa.Column("event_id", sa.String(64), primary_key=True),
+        sa.Column("date_end", sa.String(10)),
+    )
+    _fill_event_countries()
+    op.drop_index("ix_entities_kind_name", "entities")
+    op.create_index("ix_entities_order", "entities", ["kind", "name", "id"])
+    op.create_index("ix_entities_country_order", "entities", ["country", "kind", "name", "id"])
+    if op.get_bind().dialect.name == "postgresql":
+        _postgres_text_search()
+
+
+def _fill_event_countries() -> None:
+    bind = op.get_bind()
+    rows = [{"country": code, "date_key": key, "event_id": event_id, "date_end": end}
+            for event_id, countries, key, end in bind.execute(
+                sa.text("SELECT id, countries, date_key, date_end FROM events"))
+            for code in sorted(set((countries or "").split()))]
+    if rows:
+        bind.execute(sa.text("INSERT INTO event_countries (country, date_key, event_id, date_end) "
+                             "VALUES (:country, :date_key, :event_id, :date_end)"), rows)
+
+
+def _postgres_text_search() -> None:
+    op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    for name, base in [("simple", "simple"), *((s, f"{s}_stem") for s in STEMMERS.values())]:
+        op.execute(f"CREATE TEXT SEARCH CONFIGURATION liaison_{name} (COPY = pg_catalog.{name})")
+        op.execute(f"ALTER TEXT SEARCH CONFIGURATION liaison_{name} "
+                   f"ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {base}")
+    for table, vector in search_vectors().items():
+        op.execute(f"ALTER TABLE {table} ADD COLUMN search_tsv tsvector "
+                   f"GENERATED ALWAYS AS ({vector}) STORED")
+        op.execute(f"CREATE INDEX ix_{table}_search ON {table} USING gin (search_tsv)")
+
+
+def search_vectors() -> dict[str, str]:
+    """The tsvector of each searchable table: documents in their language (stemmed) plus the plain
+    words, facts with the simple parser; accents folded everywhere."""
+    body = f"left(coalesce(title, '') || ' ' || text, {MAX_INDEXED})"
+    by_lang = " ".join(f"WHEN '{code}' THEN to_tsvector('liaison_{name}', {body})"
+                       for code, name in STEMMERS.items())
+    return {
+        "documents": f"CASE lang {by_lang} ELSE ''::tsvector END || to_tsvector('liaison_simple', {body})",
+        "entities": "to_tsvector('liaison_simple', name || ' ' || coalesce(payload->>'aliases', ''))",
+        "events": "to_tsvector('liaison_simple', coalesce(summary, type) || ' ' "
+                  "|| coalesce(payload->>'evidence', ''))",
+        "commitments": "to_tsvector('liaison_simple', coalesce(action, '') || ' ' "
+                       "|| coalesce(payload->>'evidence', ''))",
+        "figures": "to_tsvector('liaison_simple', coalesce(subject, '') || ' ' "
+                   "|| coalesce(payload->>'evidence', ''))",
+        "quotes": "to_tsvector('liaison_simple', coalesce(speaker, '') || ' ' || coalesce(text, ''))",
+    }
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in search_vectors():
+            op.execute(f"ALTER TABLE {table} DROP COLUMN search_tsv")
+        for name in ("simple", *STEMMERS.values()):
+            op.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS liaison_{name}")
+    op.drop_index("ix_entities_country_order", "entities")
+    op.drop_index("ix_entities_order", "entities")
+    op.create_index("ix_entities_kind_name", "entities", ["kind", "name"])
+    op.drop_table("event_countries")
+    op.drop_index("ix_events_type_order", "events")
+    op.drop_index("ix_events_order", "events")
+    with op.batch_alter_table("events") as batch:
+        batch.drop_column("date_key")
+    op.drop_table("runs")
+    op.drop_index("ix_documents_order", "documents")
+    with op.batch_alter_table("documents") as batch:
+        batch.drop_column("claimed_by")
