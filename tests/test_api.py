@@ -8,11 +8,11 @@ from fixtures.web.linked import build_linked, ingest_seeds, span
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(db_url):
     from liaison.api.app import create_app
     from liaison.settings import Settings
     from liaison.store import connect
-    store = connect(f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}")
+    store = connect(db_url)
     docs = ingest_seeds(store)
     recs = build_linked(store, docs)
     client = TestClient(create_app(store, Settings(api_token="s3cret")))

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 
 from sqlalchemy import String, Text, cast, func, or_, select
 
 from liaison.folding import fold
+from liaison.store import listing as L
 from liaison.store import schema as s
+from liaison.store.listing import Page
 
 DOC_LIST_COLUMNS = ("id", "source", "url", "title", "lang", "published", "outlet", "duplicate_of")
 
@@ -22,13 +23,6 @@ def _page(conn, query, limit: int, offset: int) -> tuple[list, int]:
     total = conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
     rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
     return rows, total
-
-
-def _page_refined(conn, query, keep: Callable[[dict], bool], limit: int,
-                  offset: int) -> tuple[list[dict], int]:
-    """Paginate after an exact test in Python: SQL narrowed the rows coarsely, `keep` decides."""
-    kept = [r[0] for r in conn.execute(query) if keep(r[0])]
-    return kept[offset:offset + limit], len(kept)
 
 
 def _like_country(column, code: str):
@@ -44,11 +38,16 @@ def _payload_contains(table, needle: str):
 
 # ---------------------------------------------------------------- documents
 def list_documents(store, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    page = documents_page(store, limit, offset)
+    return page.items, page.total
+
+
+def documents_page(store, limit: int = 50, offset: int = 0, after: str | None = None) -> Page:
+    """Documents, newest first (undated last), without their texts."""
     c = s.documents.c
-    q = select(*[c[name] for name in DOC_LIST_COLUMNS]).order_by(c.published.desc(), c.id)
-    with store.engine.connect() as conn:
-        rows, total = _page(conn, q, limit, offset)
-    return [dict(r) for r in rows], total
+    query, count, key = L.document_listing([c[name] for name in DOC_LIST_COLUMNS])
+    return L.keyset_page(store, query, count, key, limit, offset, after, descending=True,
+                         item=lambda row: {name: row[i] for i, name in enumerate(DOC_LIST_COLUMNS)})
 
 
 def document_titles(store, doc_ids) -> dict[str, dict]:
@@ -98,17 +97,16 @@ def _mentions_doc(payload: dict, doc_id: str) -> bool:
 # ---------------------------------------------------------------- linked records
 def list_entities(store, kind: str | None = None, q: str | None = None, country: str | None = None,
                   limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    page = entities_page(store, kind, q, country, limit, offset)
+    return page.items, page.total
+
+
+def entities_page(store, kind: str | None = None, q: str | None = None, country: str | None = None,
+                  limit: int = 50, offset: int = 0, after: str | None = None) -> Page:
     c = s.entities.c
-    query = select(c.payload).order_by(c.kind, c.name)
-    if kind:
-        query = query.where(c.kind == kind)
-    if country:
-        query = query.where(c.country == country.upper())
-    if q:
-        query = query.where(or_(func.lower(c.name).like(f"%{q.lower()}%"), _payload_contains(s.entities, q)))
-    with store.engine.connect() as conn:
-        rows, total = _page(conn, query, limit, offset)
-    return [r["payload"] for r in rows], total
+    where = [or_(func.lower(c.name).like(f"%{q.lower()}%"), _payload_contains(s.entities, q))] if q else []
+    query, count, key = L.entity_listing(kind, country, where)
+    return L.keyset_page(store, query, count, key, limit, offset, after)
 
 
 def get_linked(store, kind: str, record_id: str) -> dict | None:
@@ -121,29 +119,29 @@ def get_linked(store, kind: str, record_id: str) -> dict | None:
 def list_events(store, type: str | None = None, context: str | None = None, country: str | None = None,
                 actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
                 q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    page = events_page(store, type, context, country, actor, date_from, date_to, q, limit, offset)
+    return page.items, page.total
+
+
+def events_page(store, type: str | None = None, context: str | None = None, country: str | None = None,
+                actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                q: str | None = None, limit: int = 50, offset: int = 0, after: str | None = None) -> Page:
+    """Events newest first. Type, country and dates run on indexes; context and actor narrow in
+    SQL, then has_context() / has_actor() decide on each payload."""
     t = s.events
-    c = t.c
-    query = select(c.payload).order_by(c.date_start.desc(), c.id)
-    if type:
-        query = query.where(c.type == type.upper())
-    if country:
-        query = query.where(_like_country(c.countries, country))
-    if date_from:       # an event overlapping the window counts
-        query = query.where(func.coalesce(c.date_end, c.date_start) >= date_from)
-    if date_to:
-        query = query.where(c.date_start <= date_to)
+    where = []
     if context:         # coarse: the quoted word anywhere; has_context() decides
-        query = query.where(_payload_contains(t, f'"{context}"'))
+        where.append(_payload_contains(t, f'"{context}"'))
     if actor and ENTITY_ID.match(actor):
-        query = query.where(_payload_contains(t, actor))
+        where.append(_payload_contains(t, actor))
     if q:
-        query = query.where(or_(func.lower(c.summary).like(f"%{q.lower()}%"), _payload_contains(t, q)))
-    with store.engine.connect() as conn:
-        if not (context or actor):
-            rows, total = _page(conn, query, limit, offset)
-            return [r["payload"] for r in rows], total
-        return _page_refined(conn, query, lambda p: (not context or has_context(p, context))
-                             and (not actor or has_actor(p, actor)), limit, offset)
+        where.append(or_(func.lower(t.c.summary).like(f"%{q.lower()}%"), _payload_contains(t, q)))
+    query, count, key = L.event_listing(type, country, date_from, date_to, where)
+    keep = None
+    if context or actor:
+        keep = lambda p: ((not context or has_context(p, context))  # noqa: E731
+                          and (not actor or has_actor(p, actor)))
+    return L.keyset_page(store, query, count, key, limit, offset, after, descending=True, keep=keep)
 
 
 ENTITY_ID = re.compile(r"^[0-9a-f]{16,64}$")

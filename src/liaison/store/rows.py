@@ -47,5 +47,6 @@ def table_rows(kind: str, records: list[dict]) -> list[dict]:
 
 def event_country_rows(event_rows: list[dict]) -> list[dict]:
     """One row per (event, country) for the indexed country filter."""
-    return [{"country": code, "date_key": row["date_key"], "event_id": row["id"], "date_end": row["date_end"]}
+    return [{"country": code, "date_key": row["date_key"], "event_id": row["id"],
+             "end_key": row["date_end"] or row["date_key"]}
             for row in event_rows for code in sorted(set(row["countries"].split()))]

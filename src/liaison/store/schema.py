@@ -116,13 +116,15 @@ events = Table(
     Index("ix_events_type_order", "type", "date_key", "id"),
 )
 
-# One row per (event, country): the country filter as an index range instead of a LIKE scan.
+# One row per (event, country): "events of FRA in a date window, newest first" is one range of
+# one index, counted without touching the events (end_key: date_end, else date_key).
 event_countries = Table(
     "event_countries", metadata,
-    Column("country", String(3), primary_key=True),
-    Column("date_key", String(10), primary_key=True),
-    Column("event_id", String(64), primary_key=True),
-    Column("date_end", String(10)),
+    Column("country", String(3), nullable=False),
+    Column("date_key", String(10), nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("end_key", String(10), nullable=False),
+    Index("ix_event_countries_walk", "country", "date_key", "event_id", "end_key"),
 )
 
 commitments = Table(

@@ -39,11 +39,13 @@ def upgrade() -> None:
     op.create_index("ix_events_type_order", "events", ["type", "date_key", "id"])
     op.create_table(
         "event_countries",
-        sa.Column("country", sa.String(3), primary_key=True),
-        sa.Column("date_key", sa.String(10), primary_key=True),
-        sa.Column("event_id", sa.String(64), primary_key=True),
-        sa.Column("date_end", sa.String(10)),
+        sa.Column("country", sa.String(3), nullable=False),
+        sa.Column("date_key", sa.String(10), nullable=False),
+        sa.Column("event_id", sa.String(64), nullable=False),
+        sa.Column("end_key", sa.String(10), nullable=False),
     )
+    op.create_index("ix_event_countries_walk", "event_countries",
+                    ["country", "date_key", "event_id", "end_key"])
     _fill_event_countries()
     op.drop_index("ix_entities_kind_name", "entities")
     op.create_index("ix_entities_order", "entities", ["kind", "name", "id"])
@@ -54,13 +56,13 @@ def upgrade() -> None:
 
 def _fill_event_countries() -> None:
     bind = op.get_bind()
-    rows = [{"country": code, "date_key": key, "event_id": event_id, "date_end": end}
+    rows = [{"country": code, "date_key": key, "event_id": event_id, "end_key": end or key}
             for event_id, countries, key, end in bind.execute(
                 sa.text("SELECT id, countries, date_key, date_end FROM events"))
             for code in sorted(set((countries or "").split()))]
     if rows:
-        bind.execute(sa.text("INSERT INTO event_countries (country, date_key, event_id, date_end) "
-                             "VALUES (:country, :date_key, :event_id, :date_end)"), rows)
+        bind.execute(sa.text("INSERT INTO event_countries (country, date_key, event_id, end_key) "
+                             "VALUES (:country, :date_key, :event_id, :end_key)"), rows)
 
 
 def _postgres_text_search() -> None:
@@ -106,9 +108,8 @@ def downgrade() -> None:
     op.drop_table("event_countries")
     op.drop_index("ix_events_type_order", "events")
     op.drop_index("ix_events_order", "events")
-    with op.batch_alter_table("events") as batch:
-        batch.drop_column("date_key")
+    # plain DROP COLUMN (SQLite >= 3.35): a batch table rebuild would break the views over it
+    op.execute("ALTER TABLE events DROP COLUMN date_key")
     op.drop_table("runs")
     op.drop_index("ix_documents_order", "documents")
-    with op.batch_alter_table("documents") as batch:
-        batch.drop_column("claimed_by")
+    op.execute("ALTER TABLE documents DROP COLUMN claimed_by")
