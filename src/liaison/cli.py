@@ -58,11 +58,15 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], workers: int | None,
     from rich.progress import Progress
 
     from liaison.console import warn
-    from liaison.scale import make_executor, process
+    from liaison.scale.executors import make_executor
+    from liaison.store.connection import parse_url
     if workers and dask_address:
         raise click.UsageError("--workers and --dask exclude each other: a Dask cluster has its own workers")
-    store = _store(ctx)
-    with make_executor(workers, dask_address) as executor, Progress(console=err, transient=True) as progress:
+    parse_url(ctx.obj["db"])                            # a malformed URL fails before anything starts
+    executor = make_executor(workers, dask_address)     # before the store: a missing cluster writes nothing
+    with executor, Progress(console=err, transient=True) as progress:
+        from liaison.scale.runner import process
+        store = _store(ctx)
         task = progress.add_task("analysing", total=None)
         summary = process(sources, store, executor, progress=lambda n: progress.advance(task, n),
                           on_issue=lambda source, message: warn(escape(f"{source}: {message}")))

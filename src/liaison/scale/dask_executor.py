@@ -19,8 +19,6 @@ from liaison.scale.executors import Executor, bounded_map
 from liaison.scale.work import AnalysedBatch, analyse_batch, prepare_worker
 from liaison.settings import Settings, get_settings
 
-CONNECT_TIMEOUT = "10s"
-
 
 class PipelinePlugin(WorkerPlugin):
     name = "liaison-pipeline"
@@ -48,7 +46,8 @@ class DaskExecutor(Executor):
 
     def _connect(self) -> Client:
         try:
-            client = Client(self.address, timeout=CONNECT_TIMEOUT)
+            # waits distributed.comm.timeouts.connect (30 s; DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)
+            client = Client(self.address)
         except (OSError, TimeoutError, ValueError) as exc:
             raise SchedulerUnreachable(f"no Dask scheduler answers at {self.address} ({exc})",
                                        hint="start one with `dask scheduler` and workers with "
