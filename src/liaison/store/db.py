@@ -15,7 +15,7 @@ from liaison.records import Document
 from liaison.store import schema as s
 from liaison.store.bulk import insert_rows
 from liaison.store.connection import migrate, open_engine
-from liaison.store.rows import event_country_rows, table_rows
+from liaison.store.rows import event_country_rows, record_links, table_rows
 
 IN_CHUNK = 500           # ids per IN (...) list
 
@@ -176,6 +176,11 @@ class Store:
                 if kind == "event":
                     conn.execute(delete(s.event_countries))
                     insert_rows(conn, s.event_countries, event_country_rows(rows))
+                entities, documents = record_links(kind, recs)
+                conn.execute(delete(s.record_entities).where(s.record_entities.c.kind == kind))
+                insert_rows(conn, s.record_entities, entities)
+                conn.execute(delete(s.record_documents).where(s.record_documents.c.kind == kind))
+                insert_rows(conn, s.record_documents, documents)
         return counts
 
     def linked(self, kind: str) -> list[dict]:

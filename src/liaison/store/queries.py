@@ -80,8 +80,9 @@ def document_facts(store, doc_id: str) -> list[dict]:
 
 def linked_for_document(store, kind: str, doc_id: str) -> list[dict]:
     """Linked records (events, quotes, ...) with evidence or sources in this document."""
-    table = s.LINKED_TABLES[kind]
-    q = select(table.c.payload).where(_payload_contains(table, doc_id)).order_by(table.c.id)
+    table, rd = s.LINKED_TABLES[kind], s.record_documents.c
+    q = (select(table.c.payload).join(s.record_documents, rd.record_id == table.c.id)
+         .where(rd.doc_id == doc_id, rd.kind == kind).order_by(table.c.id))
     with store.engine.connect() as conn:
         payloads = [r[0] for r in conn.execute(q)]
     return [p for p in payloads if _mentions_doc(p, doc_id)]
@@ -169,19 +170,23 @@ def all_events(store) -> list[dict]:
         return [r[0] for r in conn.execute(select(s.events.c.payload).order_by(s.events.c.date_start))]
 
 
+def _naming(kind: str, entity_id: str, *order):
+    table, re_ = s.LINKED_TABLES[kind], s.record_entities.c
+    return (select(table.c.payload).join(s.record_entities, re_.record_id == table.c.id)
+            .where(re_.entity_id == entity_id, re_.kind == kind).order_by(*order))
+
+
 def events_with_actor(store, entity_id: str) -> list[dict]:
-    t = s.events
-    q = select(t.c.payload).where(_payload_contains(t, entity_id)).order_by(t.c.date_start)
+    """Events with this entity among their actors, oldest first (undated first)."""
+    query = _naming("event", entity_id, s.events.c.date_key, s.events.c.id)
     with store.engine.connect() as conn:
-        payloads = [r[0] for r in conn.execute(q)]
+        payloads = [r[0] for r in conn.execute(query)]
     return [p for p in payloads if any(a.get("entity_id") == entity_id for a in p.get("actors") or [])]
 
 
 def quotes_by_speaker(store, entity_id: str) -> list[dict]:
-    t = s.quotes
-    q = select(t.c.payload).where(_payload_contains(t, entity_id)).order_by(t.c.id)
     with store.engine.connect() as conn:
-        payloads = [r[0] for r in conn.execute(q)]
+        payloads = [r[0] for r in conn.execute(_naming("quote", entity_id, s.quotes.c.id))]
     return [p for p in payloads if (p.get("speaker") or {}).get("entity_id") == entity_id]
 
 

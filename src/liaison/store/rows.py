@@ -45,6 +45,33 @@ def table_rows(kind: str, records: list[dict]) -> list[dict]:
     return [ROW_BUILDERS[kind](r) for r in records]
 
 
+def record_links(kind: str, records: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(record_entities rows, record_documents rows) for linked records of one kind."""
+    entities, documents = [], []
+    for r in records:
+        for entity_id in dict.fromkeys(_named_entities(kind, r)):
+            entities.append({"entity_id": entity_id, "kind": kind, "record_id": r["id"]})
+        for doc_id in dict.fromkeys(_documents(r)):
+            documents.append({"doc_id": doc_id, "kind": kind, "record_id": r["id"]})
+    return entities, documents
+
+
+def _named_entities(kind: str, r: dict):
+    if kind == "event":
+        yield from (a["entity_id"] for a in r.get("actors") or [] if a.get("entity_id"))
+    for role in ("actor", "speaker"):
+        if kind != "entity" and (r.get(role) or {}).get("entity_id"):
+            yield r[role]["entity_id"]
+
+
+def _documents(r: dict):
+    yield from r.get("sources") or []
+    yield from r.get("documents") or []
+    for span in (r.get("evidence") or []) + (r.get("mentions") or []):
+        if span.get("doc_id"):
+            yield span["doc_id"]
+
+
 def event_country_rows(event_rows: list[dict]) -> list[dict]:
     """One row per (event, country) for the indexed country filter."""
     return [{"country": code, "date_key": row["date_key"], "event_id": row["id"],

@@ -127,6 +127,25 @@ event_countries = Table(
     Index("ix_event_countries_walk", "country", "date_key", "event_id", "end_key"),
 )
 
+# Who and where, for the detail pages: the linked records naming an entity (event actors, quote and
+# figure speakers, commitment actors) and the records with evidence in a document, as index ranges
+# instead of scans of every payload.
+record_entities = Table(
+    "record_entities", metadata,
+    Column("entity_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Index("ix_record_entities_walk", "entity_id", "kind", "record_id"),
+)
+
+record_documents = Table(
+    "record_documents", metadata,
+    Column("doc_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Index("ix_record_documents_walk", "doc_id", "kind", "record_id"),
+)
+
 commitments = Table(
     "commitments", metadata,
     Column("id", String(64), primary_key=True),

@@ -47,6 +47,12 @@ def upgrade() -> None:
     op.create_index("ix_event_countries_walk", "event_countries",
                     ["country", "date_key", "event_id", "end_key"])
     _fill_event_countries()
+    for name, column in [("record_entities", "entity_id"), ("record_documents", "doc_id")]:
+        op.create_table(name, sa.Column(column, sa.String(64), nullable=False),
+                        sa.Column("kind", sa.String(16), nullable=False),
+                        sa.Column("record_id", sa.String(64), nullable=False))
+        op.create_index(f"ix_{name}_walk", name, [column, "kind", "record_id"])
+    _fill_record_links()
     op.drop_index("ix_entities_kind_name", "entities")
     op.create_index("ix_entities_order", "entities", ["kind", "name", "id"])
     op.create_index("ix_entities_country_order", "entities", ["country", "kind", "name", "id"])
@@ -63,6 +69,25 @@ def _fill_event_countries() -> None:
     if rows:
         bind.execute(sa.text("INSERT INTO event_countries (country, date_key, event_id, end_key) "
                              "VALUES (:country, :date_key, :event_id, :end_key)"), rows)
+
+
+def _fill_record_links() -> None:
+    """Index the linked records already stored (later links rebuild these with the records)."""
+    import json
+
+    from liaison.store.rows import record_links
+    bind = op.get_bind()
+    for kind, table in [("entity", "entities"), ("event", "events"), ("commitment", "commitments"),
+                        ("figure", "figures"), ("quote", "quotes")]:
+        payloads = [p if isinstance(p, dict) else json.loads(p)
+                    for (p,) in bind.execute(sa.text(f"SELECT payload FROM {table}"))]
+        entities, documents = record_links(kind, payloads)
+        if entities:
+            bind.execute(sa.text("INSERT INTO record_entities (entity_id, kind, record_id) "
+                                 "VALUES (:entity_id, :kind, :record_id)"), entities)
+        if documents:
+            bind.execute(sa.text("INSERT INTO record_documents (doc_id, kind, record_id) "
+                                 "VALUES (:doc_id, :kind, :record_id)"), documents)
 
 
 def _postgres_text_search() -> None:
@@ -105,6 +130,8 @@ def downgrade() -> None:
     op.drop_index("ix_entities_country_order", "entities")
     op.drop_index("ix_entities_order", "entities")
     op.create_index("ix_entities_kind_name", "entities", ["kind", "name"])
+    op.drop_table("record_documents")
+    op.drop_table("record_entities")
     op.drop_table("event_countries")
     op.drop_index("ix_events_type_order", "events")
     op.drop_index("ix_events_order", "events")
