@@ -6,7 +6,7 @@ DB ?= sqlite:///./liaison.db
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test eval bench serve clean browser postgres
+.PHONY: setup run test eval bench bench-api serve clean browser postgres
 
 setup: $(STAMP)
 
@@ -45,8 +45,14 @@ postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || \
 	  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql)
 
+# Throughput against bare spaCy (1 worker, 2 workers, Dask) and memory at 1k-6k articles; figures
+# go to benchmarks/results.md. Long: about a quarter of an hour on two cores.
 bench: setup
 	$(BIN)/python benchmarks/run.py
+
+# API latency on a generated 1M-event PostgreSQL store (generated once into /tmp/liaison-bench-pg).
+bench-api: setup postgres
+	$(BIN)/python benchmarks/api_scale.py
 
 clean:
 	rm -rf $(VENV) liaison.db liaison.db-wal liaison.db-shm

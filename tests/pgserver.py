@@ -62,20 +62,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start() -> PostgresServer:
+def start(keep: Path | None = None) -> PostgresServer:
+    """Start a server in a new temporary folder, removed when stopped; or, with `keep`, in that
+    folder, reusing the cluster already there and leaving it on disk when stopped (benchmarks)."""
     given = os.environ.get("LIAISON_TEST_POSTGRES")
     if given:
         return PostgresServer(given)
     bins = bindir()
-    root = Path(tempfile.mkdtemp(prefix="liaison-pg-"))
-    password = secrets.token_hex(12)
-    (root / "pw").write_text(password)
-    as_postgres = _as_postgres(root)
-    port = free_port()
+    root = keep or Path(tempfile.mkdtemp(prefix="liaison-pg-"))
     data, log = root / "data", root / "server.log"
-    _run(as_postgres + [str(bins / "initdb"), "-D", str(data), "-U", USER, f"--pwfile={root / 'pw'}",
-                        "-E", "UTF8", "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256",
-                        "--no-sync"])
+    if not (data / "PG_VERSION").exists():
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "pw").write_text(secrets.token_hex(12))
+        as_postgres = _as_postgres(root)
+        _run(as_postgres + [str(bins / "initdb"), "-D", str(data), "-U", USER, f"--pwfile={root / 'pw'}",
+                            "-E", "UTF8", "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256",
+                            "--no-sync"])
+    as_postgres = _as_postgres(root)
+    password = (root / "pw").read_text()
+    port = free_port()
     # fsync and friends off: a test cluster is thrown away, its durability is not under test
     options = (f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c synchronous_commit=off "
                "-c full_page_writes=off -c max_connections=60")
@@ -83,9 +88,11 @@ def start() -> PostgresServer:
          log)
 
     def stop() -> None:
-        subprocess.run(as_postgres + [str(bins / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-                       capture_output=True, timeout=60)
-        shutil.rmtree(root, ignore_errors=True)
+        mode = "fast" if keep else "immediate"
+        subprocess.run(as_postgres + [str(bins / "pg_ctl"), "-D", str(data), "-m", mode, "-w", "stop"],
+                       capture_output=True, timeout=120)
+        if not keep:
+            shutil.rmtree(root, ignore_errors=True)
 
     return PostgresServer(f"postgresql+psycopg://{USER}:{password}@127.0.0.1:{port}/postgres", stop)
 
@@ -96,7 +103,8 @@ def _as_postgres(root: Path) -> list[str]:
         return []
     shutil.chown(root, "postgres")
     for child in root.iterdir():
-        shutil.chown(child, "postgres")
+        if child.name != "data":            # initdb sets the data folder's owner itself
+            shutil.chown(child, "postgres")
     runuser = shutil.which("runuser")          # util-linux, part of every Debian system
     if not runuser:
         raise RuntimeError("runuser not found: cannot start PostgreSQL as the postgres user")

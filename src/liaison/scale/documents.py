@@ -31,6 +31,7 @@ class RunSummary:
     analysed: int = 0
     stage_failures: int = 0
     linked: dict = field(default_factory=dict)             # linked records by kind
+    seconds: dict = field(default_factory=dict)            # wall time by phase: analyse, link
 
     @property
     def ingested(self) -> int:

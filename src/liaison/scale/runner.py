@@ -8,6 +8,7 @@ every document still waiting (claims of a dead run are released).
 """
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -36,12 +37,15 @@ def process(sources: Iterable[str], store, executor: Executor | None = None,
     intake = Intake(store, settings, summary, pipeline_version(), on_issue)
     run_id = runs.start_run(store)
     try:
+        started = time.perf_counter()
         docs = claimed_documents(sources, intake, run_id)
         for result in executor.map(batches(docs, settings.batch_size)):
             save_batch(store, run_id, intake.version, result, summary)
             if progress:
                 progress(len(result.docs))
+        linking = time.perf_counter()
         summary.linked = link_corpus(store)
+        summary.seconds = {"analyse": linking - started, "link": time.perf_counter() - linking}
     finally:
         runs.finish_run(store, run_id)
     return summary

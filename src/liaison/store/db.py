@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, insert, select, update
@@ -76,6 +77,21 @@ class Store:
 
     def insert_document(self, doc: Document, minhash: list[int] | None) -> bool:
         return bool(self.insert_documents([document_row(doc, minhash)]))
+
+    def load_documents_bulk(self, rows: Iterable[dict]) -> int:
+        """Insert many new documents at once (COPY on PostgreSQL): for generated stores, not ingest."""
+        with self.writer.begin() as conn:
+            return insert_rows(conn, s.documents, rows)
+
+    def optimise(self) -> None:
+        """Refresh the planner statistics (and, on PostgreSQL, the visibility map index-only scans
+        need) after a bulk load."""
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")
+        else:
+            with self.writer.begin() as conn:
+                conn.exec_driver_sql("ANALYZE")
 
     def minhashes(self) -> Iterator[tuple[str, list[int]]]:
         c = s.documents.c
@@ -164,23 +180,19 @@ class Store:
             return [dict(r) for r in conn.execute(select(s.issues).order_by(s.issues.c.id)).mappings()]
 
     # ------------------------------------------------------------------ linked view
-    def replace_linked(self, records: dict[str, list[dict]]) -> dict[str, int]:
+    def replace_linked(self, records: dict[str, Iterable[dict]]) -> dict[str, int]:
         """Swap in freshly linked records (by kind), all tables in one transaction; the row
-        builders give each table its filter columns."""
+        builders give each table its filter columns. Records may stream (any iterable): they are
+        written a chunk at a time."""
         counts = {}
         with self.writer.begin() as conn:
             for kind, recs in records.items():
-                rows = table_rows(kind, recs)
                 conn.execute(delete(s.LINKED_TABLES[kind]))
-                counts[kind] = insert_rows(conn, s.LINKED_TABLES[kind], rows)
+                conn.execute(delete(s.record_entities).where(s.record_entities.c.kind == kind))
+                conn.execute(delete(s.record_documents).where(s.record_documents.c.kind == kind))
                 if kind == "event":
                     conn.execute(delete(s.event_countries))
-                    insert_rows(conn, s.event_countries, event_country_rows(rows))
-                entities, documents = record_links(kind, recs)
-                conn.execute(delete(s.record_entities).where(s.record_entities.c.kind == kind))
-                insert_rows(conn, s.record_entities, entities)
-                conn.execute(delete(s.record_documents).where(s.record_documents.c.kind == kind))
-                insert_rows(conn, s.record_documents, documents)
+                counts[kind] = sum(_write_linked(conn, kind, chunk) for chunk in _chunks(recs, 5_000))
         return counts
 
     def linked(self, kind: str) -> list[dict]:
@@ -206,6 +218,17 @@ class Store:
         return out
 
 
+def _write_linked(conn, kind: str, records: list[dict]) -> int:
+    rows = table_rows(kind, records)
+    insert_rows(conn, s.LINKED_TABLES[kind], rows)
+    if kind == "event":
+        insert_rows(conn, s.event_countries, event_country_rows(rows))
+    entities, documents = record_links(kind, records)
+    insert_rows(conn, s.record_entities, entities)
+    insert_rows(conn, s.record_documents, documents)
+    return len(rows)
+
+
 def _not_analysed(version: str):
     c = s.documents.c
     return c.analysed_version.is_(None) | (c.analysed_version != version)
@@ -220,9 +243,10 @@ def _unique_facts(doc_id: str, facts: list[tuple[str, str, dict]]) -> Iterator[t
             yield fid, kind, stage, payload
 
 
-def _chunks(ids: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(ids), IN_CHUNK):
-        yield ids[i:i + IN_CHUNK]
+def _chunks(items: Iterable, size: int = IN_CHUNK) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def _row_to_document(row) -> Document:

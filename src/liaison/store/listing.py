@@ -76,19 +76,21 @@ def event_listing(type: str | None = None, country: str | None = None, date_from
     if country:
         ec = s.event_countries.c
         source = s.event_countries.join(s.events, e.id == ec.event_id)
-        key, end = [ec.date_key, ec.event_id], ec.end_key
+        # counted on event_countries alone unless a filter reads the events table itself
+        counted = source if conditions else s.event_countries
+        key, end, kind = [ec.date_key, ec.event_id], ec.end_key, ec.type
         conditions.append(ec.country == country.upper())
     else:
-        source = s.events
-        key, end = [e.date_key, e.id], func.coalesce(e.date_end, e.date_key)
+        source = counted = s.events
+        key, end, kind = [e.date_key, e.id], func.coalesce(e.date_end, e.date_key), e.type
     if type:
-        conditions.append(e.type == type.upper())
+        conditions.append(kind == type.upper())
     if date_from:
         conditions.append(end >= date_from)
     if date_to:
         conditions += [key[0] > "", key[0] <= date_to]
     query = select(e.payload).select_from(source).where(and_(True, *conditions))
-    count = select(func.count()).select_from(source).where(and_(True, *conditions))
+    count = select(func.count()).select_from(counted).where(and_(True, *conditions))
     return query, count, key
 
 

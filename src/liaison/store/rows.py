@@ -75,5 +75,5 @@ def _documents(r: dict):
 def event_country_rows(event_rows: list[dict]) -> list[dict]:
     """One row per (event, country) for the indexed country filter."""
     return [{"country": code, "date_key": row["date_key"], "event_id": row["id"],
-             "end_key": row["date_end"] or row["date_key"]}
+             "end_key": row["date_end"] or row["date_key"], "type": row["type"]}
             for row in event_rows for code in sorted(set(row["countries"].split()))]

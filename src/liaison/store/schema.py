@@ -117,14 +117,15 @@ events = Table(
 )
 
 # One row per (event, country): "events of FRA in a date window, newest first" is one range of
-# one index, counted without touching the events (end_key: date_end, else date_key).
+# one index, counted without touching the events (end_key: date_end, else date_key; type too).
 event_countries = Table(
     "event_countries", metadata,
     Column("country", String(3), nullable=False),
     Column("date_key", String(10), nullable=False),
     Column("event_id", String(64), nullable=False),
     Column("end_key", String(10), nullable=False),
-    Index("ix_event_countries_walk", "country", "date_key", "event_id", "end_key"),
+    Column("type", String(16), nullable=False),
+    Index("ix_event_countries_walk", "country", "date_key", "event_id", "end_key", "type"),
 )
 
 # Who and where, for the detail pages: the linked records naming an entity (event actors, quote and

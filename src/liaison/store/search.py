@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 
 from liaison.store import schema as s
 
@@ -85,9 +86,23 @@ def _install_change_counter(conn) -> None:
     conn.execute(text(f"UPDATE {STATE_TABLE} SET indexed = -1"))
 
 
+def _index_is_fresh(store) -> bool:
+    """A read, no lock: most searches find the index current."""
+    try:
+        with store.engine.connect() as conn:
+            changes, indexed = conn.execute(text(f"SELECT changes, indexed FROM {STATE_TABLE}")).one()
+            triggers = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                         "AND name LIKE :p"), {"p": f"{STATE_TABLE}_%"}).scalar_one()
+    except OperationalError:    # no counter table yet: the first search builds everything
+        return False
+    return changes == indexed and triggers == len(TRIGGERS)
+
+
 def _ensure_index(store) -> None:
     """(Re)build the FTS5 index when documents or the linked view changed since the last build."""
-    with store.engine.begin() as conn:
+    if _index_is_fresh(store):
+        return
+    with store.writer.begin() as conn:      # the write lock first, then look again and rebuild
         conn.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
                           "kind UNINDEXED, id UNINDEXED, title, body, "
                           "tokenize='unicode61 remove_diacritics 2')"))

@@ -43,9 +43,10 @@ def upgrade() -> None:
         sa.Column("date_key", sa.String(10), nullable=False),
         sa.Column("event_id", sa.String(64), nullable=False),
         sa.Column("end_key", sa.String(10), nullable=False),
+        sa.Column("type", sa.String(16), nullable=False),
     )
     op.create_index("ix_event_countries_walk", "event_countries",
-                    ["country", "date_key", "event_id", "end_key"])
+                    ["country", "date_key", "event_id", "end_key", "type"])
     _fill_event_countries()
     for name, column in [("record_entities", "entity_id"), ("record_documents", "doc_id")]:
         op.create_table(name, sa.Column(column, sa.String(64), nullable=False),
@@ -62,13 +63,13 @@ def upgrade() -> None:
 
 def _fill_event_countries() -> None:
     bind = op.get_bind()
-    rows = [{"country": code, "date_key": key, "event_id": event_id, "end_key": end or key}
-            for event_id, countries, key, end in bind.execute(
-                sa.text("SELECT id, countries, date_key, date_end FROM events"))
+    rows = [{"country": code, "date_key": key, "event_id": event_id, "end_key": end or key, "type": type_}
+            for event_id, countries, key, end, type_ in bind.execute(
+                sa.text("SELECT id, countries, date_key, date_end, type FROM events"))
             for code in sorted(set((countries or "").split()))]
     if rows:
-        bind.execute(sa.text("INSERT INTO event_countries (country, date_key, event_id, end_key) "
-                             "VALUES (:country, :date_key, :event_id, :end_key)"), rows)
+        bind.execute(sa.text("INSERT INTO event_countries (country, date_key, event_id, end_key, type) "
+                             "VALUES (:country, :date_key, :event_id, :end_key, :type)"), rows)
 
 
 def _fill_record_links() -> None:
