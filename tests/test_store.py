@@ -206,3 +206,18 @@ def test_search_folds_accents_and_ranks_documents_and_facts(any_store):
     if any_store.engine.dialect.name == "postgresql":      # language configurations stem words
         assert {h["id"] for h in search(any_store, "meetings")[0]} == {docs[1].id}
         assert {h["id"] for h in search(any_store, "retour forcé")[0]} == {docs[0].id}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_processes_opening_a_fresh_store_at_once_migrate_it_once(request, backend):
+    url = fresh_url(request, backend, "race")
+    code = ("import sys; from liaison.store import connect; s = connect(sys.argv[1]); "
+            "s.record_issue('race', 'test', 'opened')")
+    procs = [subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, errors
+    store = connect(url)
+    assert len(store.list_issues()) == 4
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
