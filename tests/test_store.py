@@ -221,3 +221,24 @@ def test_processes_opening_a_fresh_store_at_once_migrate_it_once(request, backen
     assert len(store.list_issues()) == 4
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+
+
+def test_kept_totals_equal_the_rows_after_every_kind_of_write(any_store):
+    from liaison.ingest.clean import clean
+    from liaison.records import RawDocument
+    from liaison.store import schema
+    docs = [clean(RawDocument(source=f"t{i}", raw=f"Border officers met on day {i}.")) for i in range(7)]
+    rows = [document_row(d, None) for d in docs]
+    any_store.insert_documents(rows[:5])
+    any_store.insert_documents(rows)                             # 2 new, 5 already there
+    any_store.record_issue("x", "test", "one")
+    issue = {"source": "y", "stage": "s", "message": "m", "doc_id": None}
+    any_store.save_analyses("v", [(docs[0].id, [])], [issue])
+    any_store.replace_linked({"event": _events(30), "entity": []})
+    any_store.replace_linked({"event": _events(12)})
+    with any_store.engine.connect() as conn:
+        real = {name: conn.execute(text(f"SELECT count(*) FROM {table.name}")).scalar_one()
+                for name, table in schema.COUNTED.items()}
+    assert any_store.counts() == real
+    assert real["documents"] == 7 and real["issues"] == 2 and real["event"] == 12
+    assert queries.events_page(any_store).total == 12 and queries.documents_page(any_store).total == 7

@@ -8,12 +8,13 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from liaison.records import Document
 from liaison.store import schema as s
+from liaison.store import totals
 from liaison.store.bulk import insert_rows
 from liaison.store.connection import migrate, open_engine
 from liaison.store.rows import event_country_rows, record_links, table_rows
@@ -73,7 +74,9 @@ class Store:
         stmt = (dialect_insert(s.documents).values(rows).on_conflict_do_nothing(index_elements=["id"])
                 .returning(s.documents.c.id))
         with self.writer.begin() as conn:
-            return {r[0] for r in conn.execute(stmt)}
+            inserted = {r[0] for r in conn.execute(stmt)}
+            totals.add(conn, "documents", len(inserted))
+        return inserted
 
     def insert_document(self, doc: Document, minhash: list[int] | None) -> bool:
         return bool(self.insert_documents([document_row(doc, minhash)]))
@@ -81,7 +84,9 @@ class Store:
     def load_documents_bulk(self, rows: Iterable[dict]) -> int:
         """Insert many new documents at once (COPY on PostgreSQL): for generated stores, not ingest."""
         with self.writer.begin() as conn:
-            return insert_rows(conn, s.documents, rows)
+            n = insert_rows(conn, s.documents, rows)
+            totals.add(conn, "documents", n)
+        return n
 
     def optimise(self) -> None:
         """Refresh the planner statistics (and, on PostgreSQL, the visibility map index-only scans
@@ -136,6 +141,7 @@ class Store:
                              .values(analysed_version=version, claimed_by=None))
             if issues:
                 conn.execute(insert(s.issues), list(issues))
+                totals.add(conn, "issues", len(issues))
 
     def save_analysis(self, doc_id: str, version: str, rows: Iterable[tuple[str, str, dict]]) -> None:
         self.save_analyses(version, [(doc_id, list(rows))])
@@ -174,6 +180,7 @@ class Store:
         if issues:
             with self.writer.begin() as conn:
                 conn.execute(insert(s.issues), issues)
+                totals.add(conn, "issues", len(issues))
 
     def list_issues(self) -> list[dict]:
         with self.engine.connect() as conn:
@@ -193,6 +200,7 @@ class Store:
                 if kind == "event":
                     conn.execute(delete(s.event_countries))
                 counts[kind] = sum(_write_linked(conn, kind, chunk) for chunk in _chunks(recs, 5_000))
+                totals.set_total(conn, kind, counts[kind])
         return counts
 
     def linked(self, kind: str) -> list[dict]:
@@ -211,11 +219,11 @@ class Store:
                                                     entity_b=entity_b, note=note))
 
     def counts(self) -> dict[str, int]:
-        out = {}
+        """Rows per table (documents, entity, event, commitment, figure, quote, issues), as kept
+        by the writers."""
         with self.engine.connect() as conn:
-            for name, table in [("documents", s.documents), *s.LINKED_TABLES.items(), ("issues", s.issues)]:
-                out[name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
-        return out
+            kept = totals.read_all(conn)
+        return {name: kept[name] for name in s.COUNTED}
 
 
 def _write_linked(conn, kind: str, records: list[dict]) -> int:

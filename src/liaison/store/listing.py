@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, select, tuple_
 
 from liaison.store import schema as s
+from liaison.store.totals import total_query
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def event_listing(type: str | None = None, country: str | None = None, date_from
         conditions += [key[0] > "", key[0] <= date_to]
     query = select(e.payload).select_from(source).where(and_(True, *conditions))
     count = select(func.count()).select_from(counted).where(and_(True, *conditions))
-    return query, count, key
+    return query, count if conditions else total_query("event"), key
 
 
 # ---------------------------------------------------------------- entities, documents
@@ -104,10 +105,9 @@ def entity_listing(kind: str | None = None, country: str | None = None, where: l
         conditions.append(c.country == country.upper())
     query = select(c.payload).where(and_(True, *conditions))
     count = select(func.count()).select_from(s.entities).where(and_(True, *conditions))
-    return query, count, [c.kind, c.name, c.id]
+    return query, count if conditions else total_query("entity"), [c.kind, c.name, c.id]
 
 
 def document_listing(columns: list) -> tuple:
     c = s.documents.c
-    return (select(*columns), select(func.count()).select_from(s.documents),
-            [func.coalesce(c.published, ""), c.id])
+    return select(*columns), total_query("documents"), [func.coalesce(c.published, ""), c.id]

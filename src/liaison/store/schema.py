@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     DateTime,
     Float,
@@ -174,6 +175,14 @@ quotes = Table(
     Column("payload", JSON, nullable=False),
 )
 
+# Row counts kept by the writers (same transaction as the rows): an unfiltered list's total and the
+# home page's counts without counting a million rows per request.
+totals = Table(
+    "totals", metadata,
+    Column("name", String(16), primary_key=True),        # documents | issues | entity | event | ...
+    Column("n", BigInteger, nullable=False),
+)
+
 decisions = Table(
     "decisions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -186,3 +195,4 @@ decisions = Table(
 
 LINKED_TABLES = {"entity": entities, "event": events, "commitment": commitments,
                  "figure": figures, "quote": quotes}
+COUNTED = {"documents": documents, **LINKED_TABLES, "issues": issues}       # name in totals -> table

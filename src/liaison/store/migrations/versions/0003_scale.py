@@ -18,6 +18,8 @@ down_revision = "0002"
 # language code -> PostgreSQL stemmer; every other language is searched with the simple parser
 STEMMERS = {"en": "english", "fr": "french", "es": "spanish", "de": "german", "it": "italian",
             "pt": "portuguese"}
+COUNTED = {"documents": "documents", "entity": "entities", "event": "events", "commitment": "commitments",
+           "figure": "figures", "quote": "quotes", "issues": "issues"}
 MAX_INDEXED = 500_000          # characters of a document indexed (a tsvector is capped at 1 MB)
 
 
@@ -54,6 +56,10 @@ def upgrade() -> None:
                         sa.Column("record_id", sa.String(64), nullable=False))
         op.create_index(f"ix_{name}_walk", name, [column, "kind", "record_id"])
     _fill_record_links()
+    op.create_table("totals", sa.Column("name", sa.String(16), primary_key=True),
+                    sa.Column("n", sa.BigInteger, nullable=False))
+    for name, table in COUNTED.items():
+        op.execute(f"INSERT INTO totals (name, n) SELECT '{name}', count(*) FROM {table}")
     op.drop_index("ix_entities_kind_name", "entities")
     op.create_index("ix_entities_order", "entities", ["kind", "name", "id"])
     op.create_index("ix_entities_country_order", "entities", ["country", "kind", "name", "id"])
@@ -131,6 +137,7 @@ def downgrade() -> None:
     op.drop_index("ix_entities_country_order", "entities")
     op.drop_index("ix_entities_order", "entities")
     op.create_index("ix_entities_kind_name", "entities", ["kind", "name"])
+    op.drop_table("totals")
     op.drop_table("record_documents")
     op.drop_table("record_entities")
     op.drop_table("event_countries")
