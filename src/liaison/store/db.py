@@ -17,7 +17,7 @@ from liaison.store import schema as s
 from liaison.store import totals
 from liaison.store.bulk import insert_rows
 from liaison.store.connection import migrate, open_engine
-from liaison.store.rows import event_country_rows, record_links, table_rows
+from liaison.store.rows import event_country_rows, longest_span_days, record_links, table_rows
 
 IN_CHUNK = 500           # ids per IN (...) list
 
@@ -199,8 +199,11 @@ class Store:
                 conn.execute(delete(s.record_documents).where(s.record_documents.c.kind == kind))
                 if kind == "event":
                     conn.execute(delete(s.event_countries))
-                counts[kind] = sum(_write_linked(conn, kind, chunk) for chunk in _chunks(recs, 5_000))
+                spans = [0]
+                counts[kind] = sum(_write_linked(conn, kind, chunk, spans) for chunk in _chunks(recs, 5_000))
                 totals.set_total(conn, kind, counts[kind])
+                if kind == "event":
+                    totals.set_total(conn, totals.EVENT_SPAN, max(spans))
         return counts
 
     def linked(self, kind: str) -> list[dict]:
@@ -226,11 +229,12 @@ class Store:
         return {name: kept[name] for name in s.COUNTED}
 
 
-def _write_linked(conn, kind: str, records: list[dict]) -> int:
+def _write_linked(conn, kind: str, records: list[dict], spans: list[int]) -> int:
     rows = table_rows(kind, records)
     insert_rows(conn, s.LINKED_TABLES[kind], rows)
     if kind == "event":
         insert_rows(conn, s.event_countries, event_country_rows(rows))
+        spans.append(longest_span_days(rows))
     entities, documents = record_links(kind, records)
     insert_rows(conn, s.record_entities, entities)
     insert_rows(conn, s.record_documents, documents)

@@ -10,12 +10,14 @@ Orders, the same on SQLite and PostgreSQL:
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select, tuple_
 
+from liaison.records import parse_day
 from liaison.store import schema as s
 from liaison.store.totals import total_query
 
@@ -69,9 +71,11 @@ def keyset_page(store, query, count_query, key: list, limit: int, offset: int = 
 
 # ---------------------------------------------------------------- events
 def event_listing(type: str | None = None, country: str | None = None, date_from: str | None = None,
-                  date_to: str | None = None, where: list | None = None) -> tuple:
+                  date_to: str | None = None, where: list | None = None, longest_span: int | None = None
+                  ) -> tuple:
     """(query of payloads, count query, key columns) for the SQL-indexed event filters. An event
-    counts in a date window when it overlaps it; undated events never do."""
+    counts in a date window when it overlaps it; undated events never do. `longest_span` (days, the
+    longest event in the store) lets the window's start bound the index range too."""
     e = s.events.c
     conditions = list(where or [])
     if country:
@@ -88,11 +92,24 @@ def event_listing(type: str | None = None, country: str | None = None, date_from
         conditions.append(kind == type.upper())
     if date_from:
         conditions.append(end >= date_from)
+        earliest = _days_before(date_from, longest_span)
+        if earliest:
+            conditions.append(key[0] >= earliest)
     if date_to:
         conditions += [key[0] > "", key[0] <= date_to]
     query = select(e.payload).select_from(source).where(and_(True, *conditions))
     count = select(func.count()).select_from(counted).where(and_(True, *conditions))
     return query, count if conditions else total_query("event"), key
+
+
+def _days_before(day: str, days: int | None) -> str | None:
+    start = parse_day(day)
+    if start is None or days is None:
+        return None
+    try:
+        return (start - dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
 
 
 # ---------------------------------------------------------------- entities, documents

@@ -15,6 +15,8 @@ from liaison.folding import fold
 from liaison.store import listing as L
 from liaison.store import schema as s
 from liaison.store.listing import Page
+from liaison.store.totals import EVENT_SPAN
+from liaison.store.totals import read as read_total
 
 DOC_LIST_COLUMNS = ("id", "source", "url", "title", "lang", "published", "outlet", "duplicate_of")
 
@@ -137,7 +139,8 @@ def events_page(store, type: str | None = None, context: str | None = None, coun
         where.append(_payload_contains(t, actor))
     if q:
         where.append(or_(func.lower(t.c.summary).like(f"%{q.lower()}%"), _payload_contains(t, q)))
-    query, count, key = L.event_listing(type, country, date_from, date_to, where)
+    span = read_total(store, EVENT_SPAN) if date_from else None
+    query, count, key = L.event_listing(type, country, date_from, date_to, where, span)
     keep = None
     if context or actor:
         keep = lambda p: ((not context or has_context(p, context))  # noqa: E731

@@ -2,6 +2,8 @@
 API filters and orders on. The record itself is kept whole as the row's payload."""
 from __future__ import annotations
 
+from liaison.records import parse_day
+
 
 def _spaced(codes) -> str:
     # " FRA DZA ": a LIKE '% FRA %' filter works on both backends without JSON operators
@@ -70,6 +72,16 @@ def _documents(r: dict):
     for span in (r.get("evidence") or []) + (r.get("mentions") or []):
         if span.get("doc_id"):
             yield span["doc_id"]
+
+
+def longest_span_days(event_rows: list[dict]) -> int:
+    """The longest date_start..date_end of these events, in days (0 when none is dated)."""
+    longest = 0
+    for row in event_rows:
+        start, end = parse_day(row["date_start"]), parse_day(row["date_end"])
+        if start and end:
+            longest = max(longest, (end - start).days)
+    return longest
 
 
 def event_country_rows(event_rows: list[dict]) -> list[dict]:

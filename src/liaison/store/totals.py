@@ -8,6 +8,9 @@ from sqlalchemy import Connection, select, update
 from liaison.store import schema as s
 
 t = s.totals.c
+# Not a count: the longest date span of a linked event, in days. An event overlapping a window
+# starting on day D starts no earlier than D minus this, which bounds the date filter's index range.
+EVENT_SPAN = "event_span"
 
 
 def add(conn: Connection, name: str, n: int) -> None:
@@ -22,6 +25,11 @@ def set_total(conn: Connection, name: str, n: int) -> None:
 def total_query(name: str):
     """A query whose scalar is the kept total of `name` (a drop-in for a count(*) query)."""
     return select(t.n).where(t.name == name)
+
+
+def read(store, name: str) -> int | None:
+    with store.engine.connect() as conn:
+        return conn.execute(total_query(name)).scalar()
 
 
 def read_all(conn: Connection) -> dict[str, int]:
