@@ -17,12 +17,18 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+# One BLAS/OpenMP thread everywhere, before numpy loads: "1 worker" uses one core, as bare spaCy
+# does, and N workers use N (Dask's nanny and Liaison's local workers set the same).
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 BULK = ROOT.parent / "shared" / "corpus" / "bulk"

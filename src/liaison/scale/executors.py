@@ -97,7 +97,14 @@ class ProcessExecutor(Executor):
             self._pool = None
 
 
+# One thread per worker for the numeric libraries, as Dask's nanny sets for its workers: the
+# parallelism is the processes; N workers each starting a BLAS thread per core would fight.
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def _prepare_local_worker(parent: int, settings: dict, warm_up: list[Document]) -> None:
+    for name, value in ONE_THREAD.items():      # before numpy loads (spawn: nothing is loaded yet)
+        os.environ.setdefault(name, value)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     prepare_worker(settings, warm_up)
 
@@ -138,13 +145,22 @@ def _result(future: Future) -> AnalysedBatch:
     try:
         return future.result()
     except BrokenProcessPool as exc:
-        raise WorkerFailed("a worker process died (out of memory or killed)",
+        raise WorkerFailed("a worker process died or could not start (out of memory, killed, or the "
+                           "pipeline failed to load)",
                            hint="run again: analysed batches are kept; try fewer --workers") from exc
 
 
+WORKER_MEMORY = 1 << 30        # a worker holding the spaCy pipelines peaks near 1 GiB
+
+
 def default_workers() -> int:
-    """The machine's cores (those this process may use)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    """The machine's cores (those this process may use), as many as its memory can hold."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return cores
+    return max(1, min(cores, memory // WORKER_MEMORY))
 
 
 def make_executor(workers: int | None = None, dask: str | None = None,
