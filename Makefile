@@ -6,7 +6,7 @@ DB ?= sqlite:///./liaison.db
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test eval bench serve clean browser
+.PHONY: setup run test eval bench bench-api serve clean browser postgres
 
 setup: $(STAMP)
 
@@ -22,7 +22,9 @@ run: setup
 	$(BIN)/liaison --db $(DB) ingest examples/news
 	$(BIN)/liaison --db $(DB) serve --host 127.0.0.1 --port 8000
 
-test: setup browser
+# The tests start their own throwaway PostgreSQL server (tests/pgserver.py: initdb + pg_ctl as the
+# postgres user, on a free loopback port, removed at the end); this only makes sure it is installed.
+test: setup browser postgres
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
@@ -39,9 +41,19 @@ eval: setup
 browser:
 	@test -x /usr/bin/chromium || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || \
+	  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql)
+
+# Throughput against bare spaCy (1 worker, 2 workers, Dask) and memory at 1k-6k articles; figures
+# go to benchmarks/results.md. Long: about a quarter of an hour on two cores.
 bench: setup
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/load.py    # builds /tmp/liaison-bulk.db from the bulk corpus on first use
+
+# API latency on a generated 1M-event PostgreSQL store (generated once into /tmp/liaison-bench-pg).
+bench-api: setup postgres
+	$(BIN)/python benchmarks/api_scale.py
 
 clean:
 	rm -rf $(VENV) liaison.db liaison.db-wal liaison.db-shm

@@ -39,6 +39,38 @@ def store(tmp_path):
     return connect(f"sqlite:///{tmp_path / 'test.db'}")
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL server (tests/pgserver.py), started on first use, stopped at the end."""
+    import pgserver
+    server = pgserver.start()
+    yield server
+    server.stop()
+
+
+def fresh_url(request, backend: str, name: str) -> str:
+    """A new empty database on `backend`: a SQLite file, or a database on the test server."""
+    if backend == "sqlite":
+        return f"sqlite:///{request.getfixturevalue('tmp_path_factory').mktemp(name) / f'{name}.db'}"
+    return request.getfixturevalue("postgres").create_database(name)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def db_url(request) -> str:
+    """Module-wide: the module's tests run once on SQLite and once on PostgreSQL."""
+    return fresh_url(request, request.param, request.module.__name__.rsplit(".", 1)[-1][:20])
+
+
+@pytest.fixture(params=BACKENDS)
+def any_store(request):
+    """A fresh store on each backend (one test, twice)."""
+    from liaison.store import connect
+    return connect(fresh_url(request, request.param, "s"))
+
+
 def clean_file(path: Path):
     from liaison.ingest.clean import clean
     from liaison.records import RawDocument

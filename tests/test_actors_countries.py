@@ -18,7 +18,7 @@ def resolved(dev_articles):
               "brusselstimes", "gmanetwork")
     picked = {w: a for a in dev_articles for w in wanted if w in a["url"]}
     docs = [clean(json_record(a, "test")) for a in picked.values()]
-    done = run_stages(docs, None, STAGES[:3])[0]
+    done = run_stages(docs, STAGES[:3])[0]
     return dict(zip(picked, done, strict=False))
 
 

@@ -6,15 +6,13 @@ import pytest
 from fastapi.testclient import TestClient
 from fixtures.web.linked import build_linked, ingest_seeds, span
 
-from liaison.link.corpus import table_rows
-
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(db_url):
     from liaison.api.app import create_app
     from liaison.settings import Settings
     from liaison.store import connect
-    store = connect(f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}")
+    store = connect(db_url)
     docs = ingest_seeds(store)
     recs = build_linked(store, docs)
     client = TestClient(create_app(store, Settings(api_token="s3cret")))
@@ -83,7 +81,7 @@ def decoy(world):
     ev = {**recs["relaunch"], "id": "decoy-event", "actors": recs["uk-deal"]["actors"], "contexts": ["crime"],
           "evidence": [span(docs, "002", "following a meeting with Algerian President Abdelmadjid Tebboune")],
           "explanation": "migration", "summary": "Talks after Tebboune's meeting"}
-    store.replace_linked({"event": table_rows("event", store.linked("event") + [ev])})
+    store.replace_linked({"event": store.linked("event") + [ev]})
     yield ev
     build_linked(store, docs)
 
@@ -215,7 +213,7 @@ def test_search_index_follows_an_in_place_rewrite_of_the_linked_view(world):
     _, store, docs, recs = world
     assert get(world, "/api/search?q=Tebboune")["total"] > 0                 # index built
     renamed = {**recs["tebboune"], "name": "Abdelmadjid Tebbounovic"}       # same ids, same row counts
-    rows = table_rows("entity", [renamed if e["id"] == renamed["id"] else e for e in store.linked("entity")])
+    rows = [renamed if e["id"] == renamed["id"] else e for e in store.linked("entity")]
     try:
         store.replace_linked({"entity": rows})
         found = {(i["kind"], i["id"]) for i in get(world, "/api/search?q=Tebbounovic")["items"]}

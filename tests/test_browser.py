@@ -15,8 +15,6 @@ from pathlib import Path
 import pytest
 from fixtures.web.linked import HERE, build_linked, ingest_seeds
 
-from liaison.link.corpus import table_rows
-
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
 XSS = "window.__xss"
@@ -47,7 +45,7 @@ def _add_hostile_event(store, docs) -> dict:
                "evidence": [{"doc_id": doc["id"], "start": start, "end": start + len(text), "text": text}],
                "sources": [doc["id"]], "confidence": 0.5,
                "explanation": "<b onmouseover=\"window.__xss='x'\">rule</b>"}
-    rows = table_rows("event", store.linked("event") + [hostile])
+    rows = store.linked("event") + [hostile]
     store.replace_linked({"event": rows})
     return hostile
 
@@ -62,11 +60,11 @@ def site(tmp_path_factory):
     store = connect(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'b.db'}")
     docs = ingest_seeds(store)
     recs = build_linked(store, docs)
-    from liaison.pipeline import ingest
+    from liaison.scale import process
     xss_file = tmp_path_factory.mktemp("xss") / "xss.jsonl"
     xss_file.write_text(json.dumps(json.loads((HERE / "xss_article.json").read_text("utf-8"))) + "\n",
                         "utf-8")
-    ingest([str(xss_file)], store)
+    process([str(xss_file)], store)
     build_linked(store, docs)                    # ingest re-links; put the fixture view back
     recs["hostile"] = _add_hostile_event(store, docs)
     xss_doc = next(d for d in store.iter_documents() if (d["url"] or "").startswith("javascript:"))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -11,12 +10,11 @@ from fixtures.web.linked import build_linked, ingest_seeds
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(db_url):
     from liaison.store import connect
-    path = tmp_path_factory.mktemp("export") / "export.db"
-    store = connect(f"sqlite:///{path}")
+    store = connect(db_url)
     docs = ingest_seeds(store)
-    return store, docs, build_linked(store, docs), path
+    return store, docs, build_linked(store, docs), db_url
 
 
 def test_csv_round_trips_one_row_per_event(world, tmp_path):
@@ -121,12 +119,13 @@ def test_plover_records_carry_polecat_fields(world, tmp_path):
     assert visit["location"]["placename"] == "Algiers"
 
 
-def test_sqlite_views_for_datasette(world):
-    recs, path = world[2], world[3]
-    with sqlite3.connect(path) as conn:
-        rows = conn.execute("SELECT id, latitude, longitude, countries FROM events_map "
-                            "WHERE latitude IS NOT NULL").fetchall()
-        places = conn.execute("SELECT name, latitude, longitude FROM places_map").fetchall()
+def test_sql_views_for_datasette_and_gis(world):
+    from sqlalchemy import text
+    store, recs = world[0], world[2]
+    with store.engine.connect() as conn:
+        located = "SELECT id, latitude, longitude, countries FROM events_map WHERE latitude IS NOT NULL"
+        rows = [tuple(r) for r in conn.execute(text(located))]
+        places = [tuple(r) for r in conn.execute(text("SELECT name, latitude, longitude FROM places_map"))]
     assert rows == [(recs["visit"]["id"], 36.7538, 3.0588, "FRA DZA")]
     assert places == [("Algiers", 36.7538, 3.0588)]
 
@@ -137,7 +136,7 @@ def test_cli_export_every_format(world, tmp_path):
     from liaison.cli import main
     for fmt, name in [("csv", "events.csv"), ("geojson", "events.geojson"), ("graphml", "network.graphml"),
                       ("ics", "commitments.ics"), ("plover", "plover.jsonl")]:
-        result = CliRunner().invoke(main, ["--db", f"sqlite:///{world[3]}", "export", "--format", fmt,
+        result = CliRunner().invoke(main, ["--db", world[3], "export", "--format", fmt,
                                            "--out", str(tmp_path / fmt), "--excel"])
         assert result.exit_code == 0, result.output
         assert (tmp_path / fmt / name).exists()

@@ -10,7 +10,7 @@ from conftest import SEEDS
 from fastapi.testclient import TestClient
 from fixtures.seeded import seeded_store
 
-from liaison.link import link_corpus
+from liaison.scale import link_corpus
 from liaison.link.decisions import apply_decisions, split_id, unique_ids
 
 TOKEN = {"X-Liaison-Token": "tok"}

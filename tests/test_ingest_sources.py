@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS, seed_path
 
-from liaison.ingest import store_sources
-from liaison.pipeline import RunSummary
+from liaison.scale.documents import Intake, RunSummary, store_sources
 from liaison.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -97,7 +96,8 @@ def settings() -> Settings:
 
 def _ingest(sources, store, settings) -> RunSummary:
     summary = RunSummary()
-    store_sources([str(s) for s in sources], store, settings, summary)
+    for _ in store_sources([str(s) for s in sources], Intake(store, settings, summary, "test")):
+        pass
     return summary
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from liaison.evaluate.score import score
 from liaison.export import export
-from liaison.pipeline import ingest
+from liaison.scale import process
 from liaison.settings import get_settings
 from liaison.store import connect
 
@@ -30,7 +30,7 @@ def scores(tmp_path_factory) -> dict[str, dict]:
     for name, (sources, gold) in SETS.items():
         tmp = tmp_path_factory.mktemp(name)
         store = connect(f"sqlite:///{tmp / 'eval.db'}")
-        ingest(sources, store, get_settings())
+        process(sources, store, settings=get_settings())
         export(store, "jsonl", tmp / "export")
         out[name] = score(gold, tmp / "export")["scores"]
     return out
@@ -50,7 +50,7 @@ def test_score_is_at_least_its_floor(scores, dataset, metric):
 
 def test_every_evidence_span_equals_the_document_text(tmp_path):
     store = connect(f"sqlite:///{tmp_path / 'ev.db'}")
-    ingest([str(ROOT / "examples" / "news")], store, get_settings())
+    process([str(ROOT / "examples" / "news")], store, settings=get_settings())
     texts = {d["id"]: d["text"] for d in store.iter_documents()}
     checked = 0
     for kind in ("event", "commitment", "figure", "quote", "entity"):

@@ -15,11 +15,11 @@ HTML = {"accept": "text/html"}
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(db_url):
     from liaison.api.app import create_app
     from liaison.settings import Settings
     from liaison.store import connect
-    store = connect(f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}")
+    store = connect(db_url)
     docs = ingest_seeds(store)
     recs = build_linked(store, docs)
     return TestClient(create_app(store, Settings(api_token="tok"))), store, docs, recs

@@ -7,14 +7,23 @@ The Python API:
     summary = process(["examples/news"], store)       # store, analyse and link, as `liaison ingest`
     [doc] = analyse([clean_text("...article...", source="note.txt")])   # in memory, no store
     doc.events, doc.entities, doc.commitments, doc.figures, doc.quotes
+
+`process` takes an executor for parallel runs: `liaison.scale.make_executor(workers=4)` or
+`make_executor(dask="tcp://HOST:8786")`.
 """
 from __future__ import annotations
 
-from liaison.pipeline import analyse
-from liaison.pipeline import ingest as process  # `liaison.ingest` is the ingest package
-from liaison.store import connect
-
 __version__ = "0.1.0"
+
+# Imported on first use: `import liaison.settings` in a worker process stays light.
+_API = {"analyse": "liaison.pipeline", "connect": "liaison.store", "process": "liaison.scale"}
+
+
+def __getattr__(name: str):
+    if name in _API:
+        import importlib
+        return getattr(importlib.import_module(_API[name]), name)
+    raise AttributeError(f"module 'liaison' has no attribute {name!r}")
 
 
 def clean_text(text: str, source: str = "<text>", url: str | None = None, published: str | None = None):

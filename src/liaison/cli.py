@@ -7,9 +7,22 @@ from pathlib import Path
 import click
 
 from liaison.console import err, out
+from liaison.errors import LiaisonError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LiaisonGroup(click.Group):
+    """Liaison's own errors (bad database URL, unreachable Dask scheduler, ...) end the command with
+    one line on stderr and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except LiaisonError as exc:
+            err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            ctx.exit(2)
+
+
+@click.group(cls=LiaisonGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", default=None, metavar="URL",
               help="Database URL (default: $LIAISON_DB, else sqlite:///./liaison.db; "
                    "postgresql+psycopg://... for PostgreSQL).")
@@ -28,18 +41,35 @@ def _store(ctx: click.Context):
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Local worker processes analysing in parallel (default: the machine's cores; "
+                   "1: in this process).")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Analyse on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (started with "
+                   "`dask scheduler` and `dask worker ADDRESS --nthreads 1`).")
 @click.pass_context
-def ingest(ctx: click.Context, sources: tuple[str, ...]) -> None:
+def ingest(ctx: click.Context, sources: tuple[str, ...], workers: int | None,
+           dask_address: str | None) -> None:
     """Store and analyse articles from SOURCES: files (.txt .md .html .json .jsonl), folders,
-    http(s) URLs or RSS/Atom feeds. Re-ingesting the same input is a no-op; an interrupted run
-    resumes where it stopped. Exits non-zero only when nothing could be ingested."""
+    http(s) URLs or RSS/Atom feeds. Sources are read as a stream and each batch is written as it
+    finishes. Re-ingesting the same input is a no-op; an interrupted run resumes where it stopped,
+    with any executor. Exits non-zero only when nothing could be ingested."""
+    from rich.markup import escape
     from rich.progress import Progress
 
-    from liaison.pipeline import ingest as run_ingest
-    store = _store(ctx)
-    with Progress(console=err, transient=True) as progress:
+    from liaison.console import warn
+    from liaison.scale.executors import make_executor
+    from liaison.store.connection import parse_url
+    if workers and dask_address:
+        raise click.UsageError("--workers and --dask exclude each other: a Dask cluster has its own workers")
+    parse_url(ctx.obj["db"])                            # a malformed URL fails before anything starts
+    executor = make_executor(workers, dask_address)     # before the store: a missing cluster writes nothing
+    with executor, Progress(console=err, transient=True) as progress:
+        from liaison.scale.runner import process
+        store = _store(ctx)
         task = progress.add_task("analysing", total=None)
-        summary = run_ingest(sources, store, progress=lambda n: progress.advance(task, n))
+        summary = process(sources, store, executor, progress=lambda n: progress.advance(task, n),
+                          on_issue=lambda source, message: warn(escape(f"{source}: {message}")))
     _print_summary(summary)
     if summary.ingested == 0 and summary.failed:
         sys.exit(1)
@@ -91,7 +121,7 @@ def issues_cmd(ctx: click.Context) -> None:
 @click.pass_context
 def link(ctx: click.Context) -> None:
     """Re-link the whole corpus (entities, events, commitment status) from the stored facts."""
-    from liaison.link import link_corpus
+    from liaison.scale import link_corpus
     counts = link_corpus(_store(ctx))
     out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
 

@@ -143,6 +143,36 @@ class StoreError(LiaisonError):
     code = "L200"
 
 
+class DatabaseURLError(StoreError):
+    """The database URL is malformed or names a scheme Liaison cannot use."""
+
+    code = "L201"
+
+
+class DatabaseUnreachable(StoreError):
+    """No database server answers at the URL's host and port."""
+
+    code = "L202"
+
+
+class DatabaseAuthError(StoreError):
+    """The server refused the URL's user name or password."""
+
+    code = "L203"
+
+
+class DatabaseOpenError(StoreError):
+    """The server answered but the database cannot be opened (missing, not a database, no access)."""
+
+    code = "L204"
+
+
+class MigrationError(StoreError):
+    """The schema could not be brought up to date."""
+
+    code = "L205"
+
+
 # ---------------------------------------------------------------- L3xx settings
 class SettingsError(LiaisonError):
     """A setting (LIAISON_* variable or LIAISON_CONFIG file) is missing or invalid."""
@@ -267,3 +297,21 @@ class ExecutorError(LiaisonError):
     """A worker pool or Dask cluster cannot run the batch."""
 
     code = "L800"
+
+
+class SchedulerUnreachable(ExecutorError):
+    """No Dask scheduler answers at the given address."""
+
+    code = "L801"
+
+
+class WorkerFailed(ExecutorError):
+    """A worker process died or could not load the pipeline; the batch cannot go on there."""
+
+    code = "L802"
+
+
+class StageContractError(ExecutorError):
+    """The stage registry is inconsistent: a stage needs a field no earlier stage assigns."""
+
+    code = "L803"

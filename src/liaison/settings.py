@@ -52,8 +52,22 @@ def _user_file_values() -> dict:
         raise ValueError(f"LIAISON_CONFIG file {path} is not valid TOML: {exc}") from exc
 
 
-@functools.lru_cache(maxsize=1)
+_given: Settings | None = None
+
+
+def use_settings(settings: Settings | None) -> None:
+    """Make `settings` this process's settings (a worker process receives its parent's, which may
+    differ from its own environment); None goes back to reading the environment."""
+    global _given
+    _given = settings
+
+
 def get_settings() -> Settings:
+    return _given if _given is not None else _settings_from_environment()
+
+
+@functools.lru_cache(maxsize=1)
+def _settings_from_environment() -> Settings:
     # environment variables win over the user file: pydantic-settings gives init kwargs priority,
     # so pass only the file keys that the environment does not set.
     values = {k: v for k, v in _user_file_values().items()

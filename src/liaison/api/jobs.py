@@ -65,12 +65,12 @@ class Jobs:
             del self.jobs[job.id]
 
     def _run(self, job: Job) -> None:
-        from liaison.pipeline import ingest
+        from liaison.scale import process
         job.status = "running"
         try:
             before = article_states(self.store, job.articles)
             last_issue = max((i["id"] for i in self.store.list_issues()), default=0)
-            summary = ingest(job.articles, self.store, self.settings)
+            summary = process(job.articles, self.store, settings=self.settings)
             job.summary = {"new": sum(summary.new.values()),
                            "near_duplicate": sum(summary.duplicate.values()), "unchanged": summary.unchanged,
                            "failed": summary.failed, "analysed": summary.analysed}

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
 from liaison.api import views as V
-from liaison.api.errors import not_found
+from liaison.api.errors import invalid, not_found
 from liaison.api.params import (
     Country,
     EntityKind,
@@ -30,15 +30,28 @@ from liaison.store.search import search as full_text
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-def page(items: list, total: int, limit: int, offset: int) -> JSONResponse:
+def page(items: list, total: int, limit: int, offset: int, **extra) -> JSONResponse:
     # Rows are plain JSON already: answering them directly skips FastAPI's jsonable_encoder walk.
-    return JSONResponse({"items": items, "total": total, "limit": limit, "offset": offset})
+    return JSONResponse({"items": items, "total": total, "limit": limit, "offset": offset, **extra})
+
+
+After = Query(None, max_length=400, description="Keyset pagination: the `next` cursor of the previous page "
+                                                "(faster than offset on large stores).")
+
+
+def keyset(fetch, limit: int, offset: int, after: str | None, row=lambda r: r) -> JSONResponse:
+    """A page from a store `*_page` query; `next` is the cursor of the following page (null at the end)."""
+    try:
+        found = fetch(after)
+    except ValueError as exc:
+        raise invalid("after", str(exc)) from None
+    return page([row(r) for r in found.items], found.total, limit, 0 if after else offset, next=found.next)
 
 
 # ---------------------------------------------------------------- documents
 @router.get("/documents")
-def documents(limit: int = Limit, offset: int = Offset, store=Depends(get_store)):
-    return page(*Q.list_documents(store, limit, offset), limit, offset)
+def documents(limit: int = Limit, offset: int = Offset, after: str | None = After, store=Depends(get_store)):
+    return keyset(lambda a: Q.documents_page(store, limit, offset, a), limit, offset, after)
 
 
 @router.get("/documents/{doc_id}")
@@ -53,9 +66,9 @@ def document(doc_id: str, store=Depends(get_store)):
 @router.get("/entities")
 def entities(kind: EntityKind | None = None, q: str | None = Query(None, min_length=1),
              country: str | None = Country, limit: int = Limit, offset: int = Offset,
-             store=Depends(get_store)):
-    items, total = Q.list_entities(store, kind, q, country, limit, offset)
-    return page([entity_row(e) for e in items], total, limit, offset)
+             after: str | None = After, store=Depends(get_store)):
+    return keyset(lambda a: Q.entities_page(store, kind, q, country, limit, offset, a), limit, offset, after,
+                  entity_row)
 
 
 @router.get("/entities/{entity_id}")
@@ -72,11 +85,10 @@ def events(type: str | None = None, context: str | None = None, country: str | N
            actor: str | None = Query(None, min_length=1),
            date_from: date | None = Query(None, alias="from"), date_to: date | None = Query(None, alias="to"),
            q: str | None = Query(None, min_length=1), limit: int = Limit, offset: int = Offset,
-           store=Depends(get_store)):
+           after: str | None = After, store=Depends(get_store)):
     start, end = date_window(date_from, date_to)
-    items, total = Q.list_events(store, event_type(type), event_context(context), country, actor,
-                                 start, end, q, limit, offset)
-    return page([event_row(e) for e in items], total, limit, offset)
+    return keyset(lambda a: Q.events_page(store, event_type(type), event_context(context), country, actor,
+                                          start, end, q, limit, offset, a), limit, offset, after, event_row)
 
 
 @router.get("/events/{event_id}")

@@ -58,7 +58,7 @@ def decide(entity_id: str, decision: Decision, request: Request, response: Respo
 
 
 def apply_decision(store, entity_id: str, action: str, other: str | None, note: str) -> dict:
-    from liaison.link import link_corpus
+    from liaison.scale import link_corpus
     other = other if action == "merge" else None
     # the same decision again is a no-op, even though its entities may have been merged away since
     recorded = not any((d["action"], d["entity_a"], d["entity_b"]) == (action, entity_id, other)

@@ -45,7 +45,7 @@ ROWS = (
 def run_set(shared: Path, name: str, work: Path, verbose: bool = False) -> dict:
     """Ingest one set into a fresh store, export it and score it; the scorer's JSON."""
     from liaison.export import export
-    from liaison.pipeline import ingest
+    from liaison.scale import process as ingest
     from liaison.store import connect
 
     source, gold = SETS[name]

@@ -1,7 +1,8 @@
 """Link: across articles, one entity per real person or body and one event per real event;
-commitments marked fulfilled or overdue. Rebuilds the linked tables from the stored facts."""
+commitments marked fulfilled or overdue. Pure functions over fact records: the runner
+(`liaison.scale.link_corpus`) reads the facts from the store and writes the linked view."""
 from __future__ import annotations
 
-from liaison.link.corpus import link_corpus
+from liaison.link.corpus import LinkInput, link_records
 
-__all__ = ["link_corpus"]
+__all__ = ["LinkInput", "link_records"]

@@ -1,70 +1,39 @@
-"""Rebuild the linked view of the whole corpus from per-document facts (idempotent)."""
+"""Link the corpus: per-document facts in, linked records out (pure; the runner reads and writes).
+
+`link_records` is the one call the runner makes; it sees the whole corpus each time. An
+incremental linker would take the stored linked view plus the facts of the new documents and
+return the records to replace (see the runner's `link_corpus`).
+"""
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass, field
 
 from liaison.link.commitments import link_commitments, simple_records
-from liaison.link.decisions import report_refused
 from liaison.link.entities import resolve_entities
 from liaison.link.events import merge_events
 
+KINDS = ("entity", "event", "commitment", "figure", "quote")
 
-def link_corpus(store) -> dict[str, int]:
-    facts = defaultdict(list)
-    for row in store.iter_facts():
-        facts[row["kind"]].append(row)
-    duplicates = store.duplicate_map()
-    decisions = store.decisions()
-    entities, key_to_id = resolve_entities(facts["entity"], decisions)
-    report_refused(store, decisions)        # a decision that no longer fits is reported, not fatal
+
+@dataclass(frozen=True)
+class LinkInput:
+    """Everything linking reads: fact rows by kind (dicts with doc_id and payload, in doc_id then
+    id order), near-duplicate map, analyst decisions, and how explanations name a document."""
+    facts: dict[str, list[dict]]
+    duplicates: dict[str, str] = field(default_factory=dict)
+    decisions: list[dict] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+def link_records(given: LinkInput) -> dict[str, list[dict]]:
+    """Linked records by kind (SCHEMA.md shapes): one entity per real person or body, one event per
+    real event, commitments with their status, figures and quotes with corpus entity ids."""
+    facts = {kind: given.facts.get(kind, []) for kind in KINDS}
+    entities, key_to_id = resolve_entities(facts["entity"], given.decisions)
     names = {e["id"]: e["name"] for e in entities}
-    events = merge_events(facts["event"], key_to_id, duplicates, store.document_labels(), names)
-    commitments = link_commitments(simple_records(facts["commitment"], key_to_id, duplicates, names), events)
-    figures = simple_records(facts["figure"], key_to_id, duplicates, names)
-    quotes = simple_records(facts["quote"], key_to_id, duplicates, names)
-    records = {"entity": entities, "event": events, "commitment": commitments, "figure": figures,
-               "quote": quotes}
-    tables = {kind: table_rows(kind, recs) for kind, recs in records.items()}
-    store.replace_linked(tables)
-    return {k: len(v) for k, v in tables.items()}
-
-
-def table_rows(kind: str, records: list[dict]) -> list[dict]:
-    """Linked records -> rows of their table: the record as payload plus the filter columns."""
-    return [ROW_BUILDERS[kind](r) for r in records]
-
-
-def _spaced(codes) -> str:
-    return " " + " ".join(codes or []) + " "
-
-
-def _entity_row(e: dict) -> dict:
-    return {"id": e["id"], "kind": e["kind"], "name": e["name"], "country": e.get("country"),
-            "lat": e.get("lat"), "lon": e.get("lon"), "payload": e}
-
-
-def _event_row(e: dict) -> dict:
-    date, loc = e.get("date") or {}, e.get("location") or {}
-    return {"id": e["id"], "type": e["type"], "mode": e.get("mode"), "date_start": date.get("start"),
-            "date_end": date.get("end"), "countries": _spaced(e.get("countries")),
-            "location": loc.get("name"), "latitude": loc.get("lat"), "longitude": loc.get("lon"),
-            "summary": e.get("summary"), "payload": e}
-
-
-def _commitment_row(c: dict) -> dict:
-    return {"id": c["id"], "status": c["status"], "due_end": (c.get("due") or {}).get("end"),
-            "countries": _spaced(c.get("countries")), "action": c.get("action"), "payload": c}
-
-
-def _figure_row(f: dict) -> dict:
-    return {"id": f["id"], "value": f.get("value"), "unit": f.get("unit"), "subject": f.get("subject"),
-            "payload": f}
-
-
-def _quote_row(q: dict) -> dict:
-    return {"id": q["id"], "speaker": (q.get("speaker") or {}).get("name"), "text": q.get("text"),
-            "payload": q}
-
-
-ROW_BUILDERS = {"entity": _entity_row, "event": _event_row, "commitment": _commitment_row,
-                "figure": _figure_row, "quote": _quote_row}
+    events = merge_events(facts["event"], key_to_id, given.duplicates, given.labels, names)
+    commitments = link_commitments(simple_records(facts["commitment"], key_to_id, given.duplicates, names),
+                                   events)
+    return {"entity": entities, "event": events, "commitment": commitments,
+            "figure": simple_records(facts["figure"], key_to_id, given.duplicates, names),
+            "quote": simple_records(facts["quote"], key_to_id, given.duplicates, names)}

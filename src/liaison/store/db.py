@@ -1,34 +1,32 @@
-"""Repository functions: the only SQL in the project. SQLite by default (WAL, one writer)."""
+"""Repository functions: the only SQL in the project. SQLite by default (WAL, one writer at a time),
+PostgreSQL by URL. Writes go through `Store.writer`, which on SQLite takes the write lock up front."""
 from __future__ import annotations
 
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from liaison.records import Document
 from liaison.store import schema as s
+from liaison.store import totals
+from liaison.store.bulk import insert_rows
+from liaison.store.connection import migrate, open_engine
+from liaison.store.rows import event_country_rows, longest_span_days, record_links, table_rows
+
+IN_CHUNK = 500           # ids per IN (...) list
 
 
 def connect(url: str) -> Store:
-    engine = create_engine(url, future=True)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    store = Store(engine)
-    store.migrate()
-    return store
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
+    """Open (and migrate) the store at `url`; a StoreError with one clear line when it cannot."""
+    engine = open_engine(url)
+    migrate(engine)
+    return Store(engine)
 
 
 def fact_id(doc_id: str, kind: str, payload: dict) -> str:
@@ -36,70 +34,120 @@ def fact_id(doc_id: str, kind: str, payload: dict) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
+def document_row(doc: Document, minhash: list[int] | None) -> dict:
+    row = doc.document_json()
+    row.update(raw=doc.raw, offset_map=[list(p) for p in doc.offset_map], meta=doc.meta,
+               minhash=minhash, analysed_version=None)
+    return row
+
+
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
+        self.writer = engine.execution_options(sqlite_immediate=True)
 
-    # ------------------------------------------------------------------ schema
-    def migrate(self) -> None:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=False)
 
     # ------------------------------------------------------------------ documents
+    def document_states(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """id -> analysed_version (None: stored, not analysed) for the ids that are stored."""
+        c = s.documents.c
+        out: dict[str, str | None] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(ids)):
+                out.update(conn.execute(select(c.id, c.analysed_version).where(c.id.in_(chunk))).all())
+        return out
+
     def document_state(self, doc_id: str) -> tuple[bool, str | None]:
         """(stored?, analysed_version)."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(s.documents.c.analysed_version)
-                               .where(s.documents.c.id == doc_id)).first()
-        return (row is not None, row[0] if row else None)
+        states = self.document_states([doc_id])
+        return doc_id in states, states.get(doc_id)
 
-    def insert_document(self, doc: Document, minhash: list[int] | None) -> None:
-        row = doc.document_json()
-        row.update(raw=doc.raw, offset_map=[list(p) for p in doc.offset_map], meta=doc.meta,
-                   minhash=minhash, analysed_version=None)
-        with self.engine.begin() as conn:
-            conn.execute(insert(s.documents).values(**row))
+    def insert_documents(self, rows: list[dict]) -> set[str]:
+        """Insert documents that are not stored yet (an upsert that keeps the first copy); returns
+        the ids this call inserted, so two writers of one document never both count it new."""
+        if not rows:
+            return set()
+        dialect_insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
+        stmt = (dialect_insert(s.documents).values(rows).on_conflict_do_nothing(index_elements=["id"])
+                .returning(s.documents.c.id))
+        with self.writer.begin() as conn:
+            inserted = {r[0] for r in conn.execute(stmt)}
+            totals.add(conn, "documents", len(inserted))
+        return inserted
+
+    def insert_document(self, doc: Document, minhash: list[int] | None) -> bool:
+        return bool(self.insert_documents([document_row(doc, minhash)]))
+
+    def load_documents_bulk(self, rows: Iterable[dict]) -> int:
+        """Insert many new documents at once (COPY on PostgreSQL): for generated stores, not ingest."""
+        with self.writer.begin() as conn:
+            n = insert_rows(conn, s.documents, rows)
+            totals.add(conn, "documents", n)
+        return n
+
+    def optimise(self) -> None:
+        """Refresh the planner statistics (and, on PostgreSQL, the visibility map index-only scans
+        need) after a bulk load."""
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")
+        else:
+            with self.writer.begin() as conn:
+                conn.exec_driver_sql("ANALYZE")
 
     def minhashes(self) -> Iterator[tuple[str, list[int]]]:
+        c = s.documents.c
         with self.engine.connect() as conn:
-            rows = conn.execute(select(s.documents.c.id, s.documents.c.minhash)
-                                .where(s.documents.c.duplicate_of.is_(None))
-                                .where(s.documents.c.minhash.is_not(None)))
+            rows = conn.execute(select(c.id, c.minhash).where(c.duplicate_of.is_(None))
+                                .where(c.minhash.is_not(None)).order_by(c.id))
             yield from map(tuple, rows)     # plain (id, minhash) tuples, not Row objects
 
-    def load_document(self, doc_id: str) -> Document:
+    def load_documents(self, ids: list[str]) -> list[Document]:
+        """The stored documents with these ids, in the order given."""
+        found: dict[str, Document] = {}
         with self.engine.connect() as conn:
-            row = conn.execute(select(s.documents).where(s.documents.c.id == doc_id)).mappings().one()
-        return _row_to_document(row)
+            for chunk in _chunks(ids):
+                rows = conn.execute(select(s.documents).where(s.documents.c.id.in_(chunk))).mappings()
+                found.update((r["id"], _row_to_document(r)) for r in rows)
+        return [found[i] for i in ids if i in found]
+
+    def load_document(self, doc_id: str) -> Document:
+        [doc] = self.load_documents([doc_id])
+        return doc
 
     def pending_documents(self, version: str) -> list[str]:
         """Ids of stored documents whose analysis is missing or older than `version` (resume)."""
         c = s.documents.c
         with self.engine.connect() as conn:
-            rows = conn.execute(select(c.id).where((c.analysed_version.is_(None)) |
-                                                   (c.analysed_version != version)).order_by(c.id))
-            return [r[0] for r in rows]
+            return [r[0] for r in conn.execute(select(c.id).where(_not_analysed(version)).order_by(c.id))]
+
+    def save_analyses(self, version: str, analyses: list[tuple[str, list[tuple[str, str, dict]]]],
+                      issues: list[dict] = ()) -> None:
+        """Replace the facts of a batch of documents, mark them analysed and record the batch's
+        issues, in one transaction (a kill leaves each document analysed with all its facts, or
+        waiting)."""
+        ids = [doc_id for doc_id, _ in analyses]
+        rows = [{"id": fid, "doc_id": doc_id, "kind": kind, "stage": stage, "payload": payload}
+                for doc_id, facts in analyses for fid, kind, stage, payload in _unique_facts(doc_id, facts)]
+        with self.writer.begin() as conn:
+            for chunk in _chunks(ids):
+                conn.execute(delete(s.facts).where(s.facts.c.doc_id.in_(chunk)))
+            insert_rows(conn, s.facts, rows)
+            for chunk in _chunks(ids):
+                conn.execute(update(s.documents).where(s.documents.c.id.in_(chunk))
+                             .values(analysed_version=version, claimed_by=None))
+            if issues:
+                conn.execute(insert(s.issues), list(issues))
+                totals.add(conn, "issues", len(issues))
 
     def save_analysis(self, doc_id: str, version: str, rows: Iterable[tuple[str, str, dict]]) -> None:
-        """Replace a document's facts and mark it analysed, in one transaction (kill-safe)."""
-        with self.engine.begin() as conn:
-            conn.execute(delete(s.facts).where(s.facts.c.doc_id == doc_id))
-            seen = set()
-            for kind, stage, payload in rows:
-                fid = fact_id(doc_id, kind, payload)
-                if fid in seen:
-                    continue
-                seen.add(fid)
-                conn.execute(insert(s.facts).values(id=fid, doc_id=doc_id, kind=kind,
-                                                    stage=stage, payload=payload))
-            conn.execute(update(s.documents).where(s.documents.c.id == doc_id)
-                         .values(analysed_version=version))
+        self.save_analyses(version, [(doc_id, list(rows))])
 
     def iter_documents(self) -> Iterator[dict]:
-        with self.engine.connect() as conn:
+        with self.engine.connect().execution_options(yield_per=200) as conn:
             for row in conn.execute(select(s.documents).order_by(s.documents.c.id)).mappings():
                 yield dict(row)
 
@@ -107,7 +155,7 @@ class Store:
         q = select(s.facts).order_by(s.facts.c.doc_id, s.facts.c.id)
         if kind:
             q = q.where(s.facts.c.kind == kind)
-        with self.engine.connect() as conn:
+        with self.engine.connect().execution_options(yield_per=2000) as conn:
             for row in conn.execute(q).mappings():
                 yield dict(row)
 
@@ -126,23 +174,37 @@ class Store:
 
     # ------------------------------------------------------------------ issues
     def record_issue(self, source: str, stage: str, message: str, doc_id: str | None = None) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(insert(s.issues).values(source=source, stage=stage, message=message,
-                                                 doc_id=doc_id))
+        self.record_issues([{"source": source, "stage": stage, "message": message, "doc_id": doc_id}])
+
+    def record_issues(self, issues: list[dict]) -> None:
+        if issues:
+            with self.writer.begin() as conn:
+                conn.execute(insert(s.issues), issues)
+                totals.add(conn, "issues", len(issues))
 
     def list_issues(self) -> list[dict]:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(select(s.issues).order_by(s.issues.c.id)).mappings()]
 
     # ------------------------------------------------------------------ linked view
-    def replace_linked(self, tables: dict[str, list[dict]]) -> None:
-        """Swap in a freshly linked view, all tables in one transaction."""
-        with self.engine.begin() as conn:
-            for kind, rows in tables.items():
-                table = s.LINKED_TABLES[kind]
-                conn.execute(delete(table))
-                if rows:
-                    conn.execute(insert(table), rows)
+    def replace_linked(self, records: dict[str, Iterable[dict]]) -> dict[str, int]:
+        """Swap in freshly linked records (by kind), all tables in one transaction; the row
+        builders give each table its filter columns. Records may stream (any iterable): they are
+        written a chunk at a time."""
+        counts = {}
+        with self.writer.begin() as conn:
+            for kind, recs in records.items():
+                conn.execute(delete(s.LINKED_TABLES[kind]))
+                conn.execute(delete(s.record_entities).where(s.record_entities.c.kind == kind))
+                conn.execute(delete(s.record_documents).where(s.record_documents.c.kind == kind))
+                if kind == "event":
+                    conn.execute(delete(s.event_countries))
+                spans = [0]
+                counts[kind] = sum(_write_linked(conn, kind, chunk, spans) for chunk in _chunks(recs, 5_000))
+                totals.set_total(conn, kind, counts[kind])
+                if kind == "event":
+                    totals.set_total(conn, totals.EVENT_SPAN, max(spans))
+        return counts
 
     def linked(self, kind: str) -> list[dict]:
         table = s.LINKED_TABLES[kind]
@@ -155,17 +217,48 @@ class Store:
             return [dict(r) for r in conn.execute(select(s.decisions).order_by(s.decisions.c.id)).mappings()]
 
     def add_decision(self, action: str, entity_a: str, entity_b: str | None, note: str = "") -> None:
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(insert(s.decisions).values(action=action, entity_a=entity_a,
                                                     entity_b=entity_b, note=note))
 
     def counts(self) -> dict[str, int]:
-        from sqlalchemy import func
-        out = {}
+        """Rows per table (documents, entity, event, commitment, figure, quote, issues), as kept
+        by the writers."""
         with self.engine.connect() as conn:
-            for name, table in [("documents", s.documents), *s.LINKED_TABLES.items(), ("issues", s.issues)]:
-                out[name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
-        return out
+            kept = totals.read_all(conn)
+        return {name: kept[name] for name in s.COUNTED}
+
+
+def _write_linked(conn, kind: str, records: list[dict], spans: list[int]) -> int:
+    rows = table_rows(kind, records)
+    insert_rows(conn, s.LINKED_TABLES[kind], rows)
+    if kind == "event":
+        insert_rows(conn, s.event_countries, event_country_rows(rows))
+        spans.append(longest_span_days(rows))
+    entities, documents = record_links(kind, records)
+    insert_rows(conn, s.record_entities, entities)
+    insert_rows(conn, s.record_documents, documents)
+    return len(rows)
+
+
+def _not_analysed(version: str):
+    c = s.documents.c
+    return c.analysed_version.is_(None) | (c.analysed_version != version)
+
+
+def _unique_facts(doc_id: str, facts: list[tuple[str, str, dict]]) -> Iterator[tuple[str, str, str, dict]]:
+    seen = set()
+    for kind, stage, payload in facts:
+        fid = fact_id(doc_id, kind, payload)
+        if fid not in seen:
+            seen.add(fid)
+            yield fid, kind, stage, payload
+
+
+def _chunks(items: Iterable, size: int = IN_CHUNK) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def _row_to_document(row) -> Document:

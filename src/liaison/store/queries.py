@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 
 from sqlalchemy import String, Text, cast, func, or_, select
 
 from liaison.folding import fold
+from liaison.store import listing as L
 from liaison.store import schema as s
+from liaison.store.listing import Page
+from liaison.store.totals import EVENT_SPAN
+from liaison.store.totals import read as read_total
 
 DOC_LIST_COLUMNS = ("id", "source", "url", "title", "lang", "published", "outlet", "duplicate_of")
 
@@ -22,13 +25,6 @@ def _page(conn, query, limit: int, offset: int) -> tuple[list, int]:
     total = conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
     rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
     return rows, total
-
-
-def _page_refined(conn, query, keep: Callable[[dict], bool], limit: int,
-                  offset: int) -> tuple[list[dict], int]:
-    """Paginate after an exact test in Python: SQL narrowed the rows coarsely, `keep` decides."""
-    kept = [r[0] for r in conn.execute(query) if keep(r[0])]
-    return kept[offset:offset + limit], len(kept)
 
 
 def _like_country(column, code: str):
@@ -49,11 +45,16 @@ def _payload_contains(table, needle: str):
 
 # ---------------------------------------------------------------- documents
 def list_documents(store, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    page = documents_page(store, limit, offset)
+    return page.items, page.total
+
+
+def documents_page(store, limit: int = 50, offset: int = 0, after: str | None = None) -> Page:
+    """Documents, newest first (undated last), without their texts."""
     c = s.documents.c
-    q = select(*[c[name] for name in DOC_LIST_COLUMNS]).order_by(c.published.desc(), c.id)
-    with store.engine.connect() as conn:
-        rows, total = _page(conn, q, limit, offset)
-    return [dict(r) for r in rows], total
+    query, count, key = L.document_listing([c[name] for name in DOC_LIST_COLUMNS])
+    return L.keyset_page(store, query, count, key, limit, offset, after, descending=True,
+                         item=lambda row: {name: row[i] for i, name in enumerate(DOC_LIST_COLUMNS)})
 
 
 def document_titles(store, doc_ids) -> dict[str, dict]:
@@ -86,8 +87,9 @@ def document_facts(store, doc_id: str) -> list[dict]:
 
 def linked_for_document(store, kind: str, doc_id: str) -> list[dict]:
     """Linked records (events, quotes, ...) with evidence or sources in this document."""
-    table = s.LINKED_TABLES[kind]
-    q = select(table.c.payload).where(_payload_contains(table, doc_id)).order_by(table.c.id)
+    table, rd = s.LINKED_TABLES[kind], s.record_documents.c
+    q = (select(table.c.payload).join(s.record_documents, rd.record_id == table.c.id)
+         .where(rd.doc_id == doc_id, rd.kind == kind).order_by(table.c.id))
     with store.engine.connect() as conn:
         payloads = [r[0] for r in conn.execute(q)]
     return [p for p in payloads if _mentions_doc(p, doc_id)]
@@ -103,17 +105,16 @@ def _mentions_doc(payload: dict, doc_id: str) -> bool:
 # ---------------------------------------------------------------- linked records
 def list_entities(store, kind: str | None = None, q: str | None = None, country: str | None = None,
                   limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    page = entities_page(store, kind, q, country, limit, offset)
+    return page.items, page.total
+
+
+def entities_page(store, kind: str | None = None, q: str | None = None, country: str | None = None,
+                  limit: int = 50, offset: int = 0, after: str | None = None) -> Page:
     c = s.entities.c
-    query = select(c.payload).order_by(c.kind, c.name)
-    if kind:
-        query = query.where(c.kind == kind)
-    if country:
-        query = query.where(c.country == country.upper())
-    if q:
-        query = query.where(or_(_contains(c.name, q), _payload_contains(s.entities, q)))
-    with store.engine.connect() as conn:
-        rows, total = _page(conn, query, limit, offset)
-    return [r["payload"] for r in rows], total
+    where = [or_(_contains(c.name, q), _payload_contains(s.entities, q))] if q else []
+    query, count, key = L.entity_listing(kind, country, where)
+    return L.keyset_page(store, query, count, key, limit, offset, after)
 
 
 def get_linked(store, kind: str, record_id: str) -> dict | None:
@@ -126,29 +127,30 @@ def get_linked(store, kind: str, record_id: str) -> dict | None:
 def list_events(store, type: str | None = None, context: str | None = None, country: str | None = None,
                 actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
                 q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    page = events_page(store, type, context, country, actor, date_from, date_to, q, limit, offset)
+    return page.items, page.total
+
+
+def events_page(store, type: str | None = None, context: str | None = None, country: str | None = None,
+                actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                q: str | None = None, limit: int = 50, offset: int = 0, after: str | None = None) -> Page:
+    """Events newest first. Type, country and dates run on indexes; context and actor narrow in
+    SQL, then has_context() / has_actor() decide on each payload."""
     t = s.events
-    c = t.c
-    query = select(c.payload).order_by(c.date_start.desc(), c.id)
-    if type:
-        query = query.where(c.type == type.upper())
-    if country:
-        query = query.where(_like_country(c.countries, country))
-    if date_from:       # an event overlapping the window counts
-        query = query.where(func.coalesce(c.date_end, c.date_start) >= date_from)
-    if date_to:
-        query = query.where(c.date_start <= date_to)
+    where = []
     if context:         # coarse: the quoted word anywhere; has_context() decides
-        query = query.where(_payload_contains(t, f'"{context}"'))
+        where.append(_payload_contains(t, f'"{context}"'))
     if actor and ENTITY_ID.match(actor):
-        query = query.where(_payload_contains(t, actor))
+        where.append(_payload_contains(t, actor))
     if q:
-        query = query.where(or_(_contains(c.summary, q), _payload_contains(t, q)))
-    with store.engine.connect() as conn:
-        if not (context or actor):
-            rows, total = _page(conn, query, limit, offset)
-            return [r["payload"] for r in rows], total
-        return _page_refined(conn, query, lambda p: (not context or has_context(p, context))
-                             and (not actor or has_actor(p, actor)), limit, offset)
+        where.append(or_(_contains(t.c.summary, q), _payload_contains(t, q)))
+    span = read_total(store, EVENT_SPAN) if date_from else None
+    query, count, key = L.event_listing(type, country, date_from, date_to, where, span)
+    keep = None
+    if context or actor:
+        keep = lambda p: ((not context or has_context(p, context))  # noqa: E731
+                          and (not actor or has_actor(p, actor)))
+    return L.keyset_page(store, query, count, key, limit, offset, after, descending=True, keep=keep)
 
 
 ENTITY_ID = re.compile(r"^[0-9a-f]{16,64}$")
@@ -176,19 +178,23 @@ def all_events(store) -> list[dict]:
         return [r[0] for r in conn.execute(select(s.events.c.payload).order_by(s.events.c.date_start))]
 
 
+def _naming(kind: str, entity_id: str, *order):
+    table, re_ = s.LINKED_TABLES[kind], s.record_entities.c
+    return (select(table.c.payload).join(s.record_entities, re_.record_id == table.c.id)
+            .where(re_.entity_id == entity_id, re_.kind == kind).order_by(*order))
+
+
 def events_with_actor(store, entity_id: str) -> list[dict]:
-    t = s.events
-    q = select(t.c.payload).where(_payload_contains(t, entity_id)).order_by(t.c.date_start)
+    """Events with this entity among their actors, oldest first (undated first)."""
+    query = _naming("event", entity_id, s.events.c.date_key, s.events.c.id)
     with store.engine.connect() as conn:
-        payloads = [r[0] for r in conn.execute(q)]
+        payloads = [r[0] for r in conn.execute(query)]
     return [p for p in payloads if any(a.get("entity_id") == entity_id for a in p.get("actors") or [])]
 
 
 def quotes_by_speaker(store, entity_id: str) -> list[dict]:
-    t = s.quotes
-    q = select(t.c.payload).where(_payload_contains(t, entity_id)).order_by(t.c.id)
     with store.engine.connect() as conn:
-        payloads = [r[0] for r in conn.execute(q)]
+        payloads = [r[0] for r in conn.execute(_naming("quote", entity_id, s.quotes.c.id))]
     return [p for p in payloads if (p.get("speaker") or {}).get("entity_id") == entity_id]
 
 

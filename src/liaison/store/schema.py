@@ -6,22 +6,28 @@ Two layers:
 - the linked view (`entities`, `events`, `commitments`, `figures`, `quotes`), rebuilt from the
   facts by the link stage, with the columns the API filters on.
 Analyst decisions live in `decisions`, apart from machine output, and win on every re-link.
+`runs` records the ingests under way: a document being analysed is claimed by one run
+(`documents.claimed_by`), so two ingests at once analyse each document once.
+
+This module is the live schema the code reads and writes; the migrations build it step by step
+with explicit DDL (0001 is frozen: it never follows this file).
 """
 from __future__ import annotations
 
 from sqlalchemy import (
-                        JSON,
-                        Column,
-                        DateTime,
-                        Float,
-                        ForeignKey,
-                        Index,
-                        Integer,
-                        MetaData,
-                        String,
-                        Table,
-                        Text,
-                        func,
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
 )
 
 metadata = MetaData()
@@ -44,6 +50,19 @@ documents = Table(
     Column("minhash", JSON),
     Column("analysed_version", String(64)),     # null until every stage has run on it
     Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
+    Column("claimed_by", String(32)),           # the run analysing it now (runs.id), else null
+)
+# newest first, undated last, in the same order on both backends (keyset pagination)
+Index("ix_documents_order", func.coalesce(documents.c.published, ""), documents.c.id)
+
+runs = Table(
+    "runs", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("host", Text, nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),      # heartbeat: each saved batch
+    Column("finished_at", DateTime(timezone=True)),
 )
 
 facts = Table(
@@ -75,7 +94,8 @@ entities = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("payload", JSON, nullable=False),
-    Index("ix_entities_kind_name", "kind", "name"),
+    Index("ix_entities_order", "kind", "name", "id"),
+    Index("ix_entities_country_order", "country", "kind", "name", "id"),
 )
 
 events = Table(
@@ -91,7 +111,41 @@ events = Table(
     Column("longitude", Float),
     Column("summary", Text),
     Column("payload", JSON, nullable=False),
+    Column("date_key", String(10), nullable=False, server_default=""),   # date_start, "" when undated
     Index("ix_events_type_date", "type", "date_start"),
+    Index("ix_events_order", "date_key", "id"),
+    Index("ix_events_type_order", "type", "date_key", "id"),
+)
+
+# One row per (event, country): "events of FRA in a date window, newest first" is one range of
+# one index, counted without touching the events (end_key: date_end, else date_key; type too).
+event_countries = Table(
+    "event_countries", metadata,
+    Column("country", String(3), nullable=False),
+    Column("date_key", String(10), nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("end_key", String(10), nullable=False),
+    Column("type", String(16), nullable=False),
+    Index("ix_event_countries_walk", "country", "date_key", "event_id", "end_key", "type"),
+)
+
+# Who and where, for the detail pages: the linked records naming an entity (event actors, quote and
+# figure speakers, commitment actors) and the records with evidence in a document, as index ranges
+# instead of scans of every payload.
+record_entities = Table(
+    "record_entities", metadata,
+    Column("entity_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Index("ix_record_entities_walk", "entity_id", "kind", "record_id"),
+)
+
+record_documents = Table(
+    "record_documents", metadata,
+    Column("doc_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Index("ix_record_documents_walk", "doc_id", "kind", "record_id"),
 )
 
 commitments = Table(
@@ -121,6 +175,14 @@ quotes = Table(
     Column("payload", JSON, nullable=False),
 )
 
+# Row counts kept by the writers (same transaction as the rows): an unfiltered list's total and the
+# home page's counts without counting a million rows per request.
+totals = Table(
+    "totals", metadata,
+    Column("name", String(16), primary_key=True),        # documents | issues | entity | event | ...
+    Column("n", BigInteger, nullable=False),
+)
+
 decisions = Table(
     "decisions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -133,3 +195,4 @@ decisions = Table(
 
 LINKED_TABLES = {"entity": entities, "event": events, "commitment": commitments,
                  "figure": figures, "quote": quotes}
+COUNTED = {"documents": documents, **LINKED_TABLES, "issues": issues}       # name in totals -> table

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 
 from liaison.store import schema as s
 
@@ -85,9 +86,23 @@ def _install_change_counter(conn) -> None:
     conn.execute(text(f"UPDATE {STATE_TABLE} SET indexed = -1"))
 
 
+def _index_is_fresh(store) -> bool:
+    """A read, no lock: most searches find the index current."""
+    try:
+        with store.engine.connect() as conn:
+            changes, indexed = conn.execute(text(f"SELECT changes, indexed FROM {STATE_TABLE}")).one()
+            triggers = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                         "AND name LIKE :p"), {"p": f"{STATE_TABLE}_%"}).scalar_one()
+    except OperationalError:    # no counter table yet: the first search builds everything
+        return False
+    return changes == indexed and triggers == len(TRIGGERS)
+
+
 def _ensure_index(store) -> None:
     """(Re)build the FTS5 index when documents or the linked view changed since the last build."""
-    with store.engine.begin() as conn:
+    if _index_is_fresh(store):
+        return
+    with store.writer.begin() as conn:      # the write lock first, then look again and rebuild
         conn.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
                           "kind UNINDEXED, id UNINDEXED, title, body, "
                           "tokenize='unicode61 remove_diacritics 2')"))
@@ -126,17 +141,27 @@ def _search_sqlite(store, q: str, limit: int, offset: int, marks: tuple[str, str
 
 
 # ---------------------------------------------------------------- PostgreSQL
-_PG_SOURCES = (
-    "\n"
-    "    SELECT 'document' AS kind, id, coalesce(title, '') AS title, text AS body FROM documents\n"
-    "    UNION ALL SELECT 'entity', id, name, name || ' ' || (payload->>'aliases') FROM entities\n"
-    "    UNION ALL SELECT 'event', id, coalesce(summary, type),"
-    " coalesce(summary, '') || ' ' || (payload->>'evidence') FROM events\n"
-    "    UNION ALL SELECT 'commitment', id, coalesce(action, ''),"
-    " coalesce(action, '') || ' ' || (payload->>'evidence') FROM commitments\n"
-    "    UNION ALL SELECT 'figure', id, coalesce(subject, ''), payload->>'evidence' FROM figures\n"
-    "    UNION ALL SELECT 'quote', id, coalesce(speaker, ''), coalesce(text, '') FROM quotes\n"
-)
+# Each searchable table has a stored `search_tsv` column with a GIN index (migration 0003):
+# documents in their language's configuration (stemmed) plus the plain words, facts with the plain
+# words, accents folded by `unaccent` in every configuration. A query matches in any configuration,
+# so "retours forcés" finds "retour forcé" in a French article and the exact words anywhere.
+PG_CONFIGS = ("liaison_simple", "liaison_english", "liaison_french", "liaison_spanish", "liaison_german",
+              "liaison_italian", "liaison_portuguese")
+PG_QUERY = " || ".join(f"to_tsquery('{c}', :q)" for c in PG_CONFIGS)
+_EVIDENCE = ("coalesce((SELECT string_agg(e->>'text', ' … ') "
+             "FROM json_array_elements(payload->'evidence') e), '')")
+PG_TABLES = {   # kind -> (table, title expression, snippet body expression)
+    "document": ("documents", "coalesce(title, '')", "text"),
+    "entity": ("entities", "name", "name || ' ' || coalesce(payload->>'aliases', '')"),
+    "event": ("events", "coalesce(summary, type)", f"coalesce(summary, '') || ' ' || {_EVIDENCE}"),
+    "commitment": ("commitments", "coalesce(action, '')", f"coalesce(action, '') || ' ' || {_EVIDENCE}"),
+    "figure": ("figures", "coalesce(subject, '')", _EVIDENCE),
+    "quote": ("quotes", "coalesce(speaker, '')", "coalesce(text, '')"),
+}
+_PG_HITS = " UNION ALL ".join(
+    f"SELECT '{kind}' AS kind, id, {title} AS title, ts_rank(search_tsv, query) AS rank "
+    f"FROM {table}, q WHERE search_tsv @@ query"
+    for kind, (table, title, _) in PG_TABLES.items())
 
 
 def _search_postgres(store, q: str, limit: int, offset: int, marks: tuple[str, str]
@@ -144,20 +169,28 @@ def _search_postgres(store, q: str, limit: int, offset: int, marks: tuple[str, s
     words = re.findall(r"\w+", q, flags=re.UNICODE)
     if not words:
         return [], 0
-    # 'simple' config: no language stemming, so a French and an English article match alike.
-    tsq = " & ".join(f"{w}:*" for w in words)
-    base = (f"WITH src AS ({_PG_SOURCES}), hits AS (SELECT kind, id, title, body, "
-            "ts_rank(to_tsvector('simple', title || ' ' || coalesce(body, '')), "
-            "to_tsquery('simple', :q)) AS rank "
-            "FROM src WHERE to_tsvector('simple', title || ' ' || coalesce(body, '')) "
-            "@@ to_tsquery('simple', :q))")
+    params = {"q": " & ".join(f"{w}:*" for w in words)}
+    hits = f"WITH q AS (SELECT {PG_QUERY} AS query), hits AS ({_PG_HITS})"
     with store.engine.connect() as conn:
-        total = conn.execute(text(f"{base} SELECT count(*) FROM hits"), {"q": tsq}).scalar_one()
-        rows = conn.execute(text(
-            f"{base} SELECT kind, id, title, "
-            "ts_headline('simple', coalesce(body, ''), to_tsquery('simple', :q), "
-            "'StartSel=' || :open || ', StopSel=' || :close || ', MaxWords=24, MinWords=8') AS snippet, rank "
-            "FROM hits ORDER BY rank DESC LIMIT :limit OFFSET :offset"),
-            {"q": tsq, "limit": limit, "offset": offset, "open": marks[0], "close": marks[1]}
-        ).mappings().all()
-    return [{**dict(r), "rank": float(r["rank"])} for r in rows], total
+        total = conn.execute(text(f"{hits} SELECT count(*) FROM hits"), params).scalar_one()
+        rows = conn.execute(text(f"{hits} SELECT kind, id, title, rank FROM hits "
+                                 "ORDER BY rank DESC, kind, id LIMIT :limit OFFSET :offset"),
+                            {**params, "limit": limit, "offset": offset}).mappings().all()
+        snippets = _pg_snippets(conn, rows, params, marks)
+    return [{**dict(r), "snippet": snippets.get((r["kind"], r["id"]), ""), "rank": float(r["rank"])}
+            for r in rows], total
+
+
+def _pg_snippets(conn, rows, params: dict, marks: tuple[str, str]) -> dict[tuple[str, str], str]:
+    """Highlighted snippets for one page of hits only (ts_headline re-parses the whole text)."""
+    out = {}
+    for kind in {r["kind"] for r in rows}:
+        table, _, body = PG_TABLES[kind]
+        ids = [r["id"] for r in rows if r["kind"] == kind]
+        found = conn.execute(text(
+            f"WITH q AS (SELECT {PG_QUERY} AS query) SELECT id, ts_headline('liaison_simple', {body}, query, "
+            "'StartSel=' || :open || ', StopSel=' || :close || ', MaxWords=24, MinWords=8') "
+            f"FROM {table}, q WHERE id = ANY(:ids)"),
+            {**params, "ids": ids, "open": marks[0], "close": marks[1]})
+        out.update(((kind, i), snippet) for i, snippet in found)
+    return out

@@ -1,0 +1,31 @@
+"""The work an executor ships: analyse one batch of documents. The same function runs in the
+runner's process, in a local worker process or on a Dask worker, so every executor gives the same
+documents back."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from liaison.pipeline import StageFailure, load_models, run_stages
+from liaison.records import Document
+from liaison.settings import Settings, use_settings
+
+
+@dataclass(frozen=True)
+class AnalysedBatch:
+    docs: list[Document]
+    failures: list[StageFailure]
+
+
+def analyse_batch(docs: list[Document]) -> AnalysedBatch:
+    done, failures = run_stages(docs)
+    # the spaCy parse stays where it was made: it is large, and nothing after analysis reads it
+    return AnalysedBatch([d.with_(parsed=None) for d in done], failures)
+
+
+def prepare_worker(settings: dict, warm_up: list[Document] | None = None) -> None:
+    """Run once per worker process: take the runner's settings, load every stage and spaCy
+    pipeline, and analyse the warm-up documents (so the first real batch is not slower)."""
+    use_settings(Settings(**settings))
+    load_models()
+    if warm_up:
+        analyse_batch(warm_up)
