@@ -10,8 +10,8 @@ from conftest import SEEDS
 from fastapi.testclient import TestClient
 from fixtures.seeded import seeded_store
 
-from liaison.scale import link_corpus
 from liaison.link.decisions import apply_decisions, split_id, unique_ids
+from liaison.scale import link_corpus
 
 TOKEN = {"X-Liaison-Token": "tok"}
 LIAISON = [sys.executable, "-m", "liaison.cli"]

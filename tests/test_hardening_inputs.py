@@ -16,10 +16,10 @@ import pytest
 from conftest import seed_path
 
 from liaison.errors import ReaderFailed
-from liaison.ingest import store_sources
 from liaison.ingest.sources import guarded
-from liaison.pipeline import RunSummary
+from liaison.pipeline import pipeline_version
 from liaison.records import RawDocument
+from liaison.scale.documents import Intake, RunSummary, store_sources
 from liaison.settings import Settings
 
 ARTICLE = seed_path("002").read_text(encoding="utf-8")
@@ -27,8 +27,9 @@ ARTICLE = seed_path("002").read_text(encoding="utf-8")
 
 def _ingest(sources, store, settings=None) -> RunSummary:
     summary = RunSummary()
-    store_sources([s if isinstance(s, RawDocument) else str(s) for s in sources], store,
-                  settings or Settings(), summary)
+    intake = Intake(store, settings or Settings(), summary, pipeline_version())
+    for _ in store_sources([s if isinstance(s, RawDocument) else str(s) for s in sources], intake):
+        pass                        # stored batch by batch; analysis is not what these tests look at
     return summary
 
 
@@ -149,13 +150,14 @@ def test_posted_articles_over_the_cap_are_refused_one_by_one(store):
 
 PERMISSION_SCRIPT = """
 import sys
-from liaison.ingest import store_sources
-from liaison.pipeline import RunSummary
+from liaison.pipeline import pipeline_version
+from liaison.scale.documents import Intake, RunSummary, store_sources
 from liaison.settings import Settings
 from liaison.store import connect
 store = connect(sys.argv[1])
 summary = RunSummary()
-store_sources([sys.argv[2]], store, Settings(), summary)
+for _ in store_sources([sys.argv[2]], Intake(store, Settings(), summary, pipeline_version())):
+    pass
 print(sum(summary.new.values()), summary.failed)
 """
 

@@ -14,9 +14,9 @@ import time
 import pytest
 from conftest import seed_path
 
-from liaison.ingest import store_sources
 from liaison.ingest.urlsafety import Target, check_url, non_public_kind, parse_ip_literal
-from liaison.pipeline import RunSummary
+from liaison.pipeline import pipeline_version
+from liaison.scale.documents import Intake, RunSummary, store_sources
 from liaison.settings import Settings
 
 SEED = seed_path("002").read_bytes()
@@ -76,7 +76,9 @@ def public_fixture_host(monkeypatch):
 
 def _ingest(sources, store, settings) -> RunSummary:
     summary = RunSummary()
-    store_sources([str(s) for s in sources], store, settings, summary)
+    intake = Intake(store, settings, summary, pipeline_version())
+    for _ in store_sources([str(s) for s in sources], intake):
+        pass                        # stored batch by batch; analysis is not what these tests look at
     return summary
 
 

@@ -38,7 +38,7 @@ def toy_language(tmp_path, monkeypatch):
 def _analysed(lang: str) -> Document:
     from liaison.pipeline import STAGES, run_stages
     doc = Document(id="toy", source="toy.txt", text=TEXT, lang=lang, published="2024-03-13")
-    return run_stages([doc], None, STAGES[:3])[0][0]
+    return run_stages([doc], STAGES[:3])[0][0]
 
 
 def test_a_language_added_as_a_folder_is_analysed(toy_language):
@@ -62,10 +62,10 @@ def test_a_language_without_a_folder_is_reported_not_read_as_english():
 
 def test_an_unsupported_article_is_stored_with_its_issue(store):
     from liaison.ingest.clean import clean
-    from liaison.pipeline import analyse_pending
     from liaison.records import RawDocument
+    from liaison.scale import process
     doc = clean(RawDocument(source="qq.txt", raw=TEXT, lang="qq"))
     store.insert_document(doc, None)
-    analyse_pending(store)
+    process([], store)                  # analyses what is stored and waiting
     issues = [i for i in store.list_issues() if i["source"] == "qq.txt"]
     assert [i["stage"] for i in issues] == ["mentions"] and "L401" in issues[0]["message"]

@@ -17,7 +17,7 @@ def _analysed(text: str, lang: str | None = None, url: str | None = None) -> Doc
     from liaison.pipeline import STAGES, run_stages
     doc = clean(json_record({"url": url, "text": text}, "test"))
     doc = doc.with_(lang=lang) if lang else doc
-    return run_stages([doc], None, STAGES[:3])[0][0]
+    return run_stages([doc], STAGES[:3])[0][0]
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +97,6 @@ def test_rt_hon_between_title_and_name():
     doc = Document(id="t", source="t", lang="en",
                    text="The Minister of Maritime Affairs, Rt. Hon. Kofi Mensah, met the delegation.")
     from liaison.pipeline import STAGES, run_stages
-    doc = run_stages([doc], None, STAGES[:3])[0][0]
+    doc = run_stages([doc], STAGES[:3])[0][0]
     mensah = _people(doc)["kofi mensah"]
     assert [r.title for r in mensah.roles] == ["Minister of Maritime Affairs"]

@@ -45,14 +45,15 @@ def _load(target: str) -> Callable[[list[Document]], list[Document]]:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("nlp", "1", "liaison.nlp.pipelines:parse_batch",
-          requires=("text", "lang"), assigns=("sentences", "parsed")),
-    Stage("mentions", "2", "liaison.understand.mentions:find_mentions_batch",
+    Stage("nlp", "2", "liaison.nlp.pipelines:parse_batch",
+          requires=("text", "lang"), assigns=("sentences", "parsed", "tokens")),
+    Stage("mentions", "3", "liaison.understand.mentions:find_mentions_batch",
           requires=("text", "lang", "published", "meta", "sentences", "parsed"), assigns=("mentions",)),
-    Stage("actors", "2", "liaison.understand.actors:resolve_actors_batch",
+    Stage("actors", "3", "liaison.understand.actors:resolve_actors_batch",
           requires=("text", "lang", "mentions", "sentences", "parsed"), assigns=("entities",)),
-    Stage("extract", "2", "liaison.extract:extract_batch",
-          requires=("text", "raw", "lang", "published", "sentences", "parsed", "mentions", "entities"),
+    Stage("extract", "3", "liaison.extract:extract_batch",
+          requires=("text", "raw", "lang", "published", "meta", "sentences", "parsed", "tokens", "mentions",
+                    "entities"),
           assigns=("events", "commitments", "figures", "quotes")),
 )
 

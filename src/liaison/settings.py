@@ -73,3 +73,7 @@ def _settings_from_environment() -> Settings:
     values = {k: v for k, v in _user_file_values().items()
               if f"LIAISON_{k.upper()}" not in os.environ}
     return Settings(**values)
+
+
+# forgetting the environment's settings (tests that change LIAISON_* variables) is get_settings' own
+get_settings.cache_clear = _settings_from_environment.cache_clear  # type: ignore[attr-defined]
