@@ -6,7 +6,7 @@ DB ?= sqlite:///./liaison.db
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test eval bench bench-api serve clean browser postgres
+.PHONY: setup run test eval train bench bench-api serve clean browser postgres
 
 setup: $(STAMP)
 
@@ -28,15 +28,15 @@ test: setup browser postgres
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
+# The visible annotated sets (seeds, dev, dev-clusters) scored by ../shared/tools/score in one table
+# (per set, per language, the lowest), then the learned backstop measured leave-one-set-out.
 eval: setup
-	@tmp=$$(mktemp -d); \
-	$(BIN)/liaison --db sqlite:///$$tmp/seeds.db ingest $(SHARED)/corpus/seeds >/dev/null 2>&1; \
-	$(BIN)/liaison --db sqlite:///$$tmp/seeds.db export --format jsonl --out $$tmp/seeds >/dev/null; \
-	echo "== seeds"; python3 $(SHARED)/tools/score --gold $(SHARED)/corpus/dev-gold.jsonl --pred $$tmp/seeds; \
-	$(BIN)/liaison --db sqlite:///$$tmp/dev.db ingest $(SHARED)/corpus/dev/articles.jsonl >/dev/null 2>&1; \
-	$(BIN)/liaison --db sqlite:///$$tmp/dev.db export --format jsonl --out $$tmp/dev >/dev/null; \
-	echo "== dev (24 articles)"; python3 $(SHARED)/tools/score --gold $(SHARED)/corpus/dev/gold.jsonl --pred $$tmp/dev; \
-	rm -rf $$tmp
+	$(BIN)/python -m liaison.evaluate.sets --shared $(SHARED)
+	$(BIN)/python -m liaison.evaluate.train --shared $(SHARED) --loso
+
+# Retrain the learned backstop (extract/backstop.npz) on the visible annotated sets.
+train: setup
+	$(BIN)/python -m liaison.evaluate.train --shared $(SHARED) --out src/liaison/extract/backstop.npz
 
 browser:
 	@test -x /usr/bin/chromium || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)

@@ -240,3 +240,17 @@ def test_near_duplicate_points_at_original(tmp_path, store, settings):
     _ingest([tmp_path / "d.txt"], store, settings)
     assert ({d["source"]: d for d in _docs(store)}[str(tmp_path / "d.txt")]["duplicate_of"]
             == docs["a.txt"]["id"])
+
+
+def test_a_jsonl_collection_larger_than_the_cap_is_streamed_and_capped_per_article(tmp_path, store):
+    import gzip
+    article = seed_path("004").read_text(encoding="utf-8")
+    path = tmp_path / "collection.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for n in range(6):      # six copies: the collection is over the cap, each article under it
+            fh.write(json.dumps({"url": f"https://example.org/{n}", "text": article}) + "\n")
+        fh.write(json.dumps({"url": "https://example.org/huge", "text": "word " * 5000}) + "\n")
+    cap = len(article.encode()) * 3
+    summary = _ingest([path], store, Settings(max_bytes=cap))
+    assert sum(summary.new.values()) + sum(summary.duplicate.values()) == 6 and summary.failed == 1
+    assert "[L103] record is" in store.list_issues()[0]["message"]

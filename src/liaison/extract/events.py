@@ -39,7 +39,8 @@ STRONG = 0.75  # a trigger this confident is not vetoed by the backstop
 MAX_TYPES_PER_SENTENCE = 2
 SECOND_MIN = 0.65  # confidence a second act in one sentence needs
 INFERRED_DATE_PENALTY = 0.8  # the sentence does not state the act's date
-COMPLETED_PENALTY = 0.9  # states completed from the paragraph or the article
+COMPLETED_PENALTY = 0.9
+COMPLETE_MIN = 0.6  # a trigger weaker than this never takes its states from the context
 
 
 def sentence_tokens(doc: Document, k: int) -> list:
@@ -238,6 +239,8 @@ def build_event(
     placed = args.actors_in(doc, sentence.start, sentence.end)
     actors = assign_sides(placed, trigger.start, trigger.end, trigger.entry, doc.parsed)
     states, completed = event_states(setting, k, actors)
+    if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
+        return None             # a weak or general word: only between states named with it
     if not in_scope(setting, states, actors):
         return None
     date, date_note = event_date(doc, setting, sentence, trigger)

@@ -5,8 +5,8 @@ What a sentence leaves unsaid is read from here, each with a rule an analyst can
   lead; a state named once in passing (a suspect's nationality, an outlet's country) is not one;
 - `dyad`: the first two of them, the followed official's state first;
 - `reference`: the date a statement without a date of its own is given, marked inferred — the
-  publication day, else the stated day of the lead's first dated act, else the month of a
-  ' date YYYY-MM' stamp; never "the latest date in the text" (that is mostly background);
+  stated day of the lead's first dated act (when close to publication), else the publication day,
+  else the month of a ' date YYYY-MM' stamp; never "the latest date in the text" (mostly background);
 - paragraph neighbours: the states of the sentences just before, in the same paragraph.
 """
 
@@ -75,12 +75,14 @@ def main_states(doc: Document, sentences: list[Span], lead: set[int]) -> list[st
 
 
 def reference_date(doc: Document, lead_date: DateValue | None) -> tuple[DateValue | None, str]:
-    """The date given to statements that state none, and where it comes from."""
+    """The date given to statements that state none, and where it comes from: the day of the act
+    the lead reports (a report published on Tuesday about Friday's operation speaks of Friday),
+    else the publication day."""
+    if lead_date is not None:
+        return _inferred(lead_date), "the date of the lead's first dated act"
     if doc.published:
         day = doc.published[:10]
         return DateValue(day, day, "day", basis="inferred"), "the publication day"
-    if lead_date is not None:
-        return _inferred(lead_date), "the date of the lead's first dated act"
     month = (doc.meta or {}).get("published_month")
     if month:
         from liaison.understand.dates_calendar import month_range

@@ -94,6 +94,8 @@ def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
             break
+    while head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "csubj") for c in head.children):
+        head = head.head        # 'rebels ambushed and killed': the subject sits on the first verb
     heads = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
     for agent in (c for c in head.children if c.dep_ in ("agent", "obl:agent")):
         heads += [g for g in agent.children if g.dep_ in ("pobj", "obj")] or [agent]

@@ -1,4 +1,5 @@
-"""Feminine and plural forms of demonyms, by regular rules per language.
+"""Feminine and plural forms of demonyms, by the regular rules of each language (lexicons/<lang>/
+words.json `demonym_forms`: the first rule whose ending fits the word gives its forms).
 
 The data file gives base forms (masculine singular; German adjective stems in lower case and
 nouns capitalised); irregular forms are listed there explicitly and pass through unchanged
@@ -6,93 +7,17 @@ nouns capitalised); irregular forms are listed there explicitly and pass through
 """
 from __future__ import annotations
 
-_ACCENTED_FINAL = {"és": "es", "án": "an", "ín": "in", "ón": "on", "ês": "es", "ão": "ão"}
+from liaison import lexicon
 
 
 def forms(word: str, lang: str) -> set[str]:
-    rule = _RULES.get(lang)
     out = {word}
-    if rule and " " not in word:
-        out |= rule(word)
+    if " " in word or not lexicon.supported(lang):
+        return out
+    for rule in lexicon.words(lang, "words", "demonym_forms"):
+        if rule.get("lower") and not word[:1].islower():
+            continue
+        if any(word.endswith(end) for end in rule["ends"]):
+            stem = word[: len(word) - rule.get("cut", 0)]
+            return out | {f.format(w=stem) for f in rule["forms"]}
     return out
-
-
-def _en(word: str) -> set[str]:
-    # nouns of people: "Moroccans", "Iraqis", "Filipinos", "Swedes"
-    if word.endswith(("an", "i", "o", "e", "k", "t", "g", "b", "p", "r")) and not word.endswith("ese"):
-        return {word + "s"}
-    return set()
-
-
-def _fr(word: str) -> set[str]:
-    if word.endswith("e"):
-        fem = word
-    elif word.endswith(("en", "on")):
-        fem = word + "ne"
-    elif word.endswith("è"):
-        fem = word + "s"
-    else:
-        fem = word + "e"
-    masc_pl = word if word.endswith(("s", "x")) else word + "s"
-    return {fem, masc_pl, fem + "s"}
-
-
-def _strip_final_accent(word: str) -> str:
-    for accented, plain in _ACCENTED_FINAL.items():
-        if word.endswith(accented):
-            return word[: -len(accented)] + plain
-    return word
-
-
-def _es(word: str) -> set[str]:
-    if word.endswith("o"):
-        stem = word[:-1]
-        return {stem + "a", stem + "os", stem + "as"}
-    if word.endswith(("e", "a")):
-        return {word + "s"}
-    if word.endswith(("í", "ú")):
-        return {word + "es", word + "s"}
-    if word.endswith(("és", "án", "ín", "ón", "ol", "al")):
-        stem = _strip_final_accent(word)
-        return {stem + "a", stem + "es", stem + "as"}
-    return {word + "es"}
-
-
-def _it(word: str) -> set[str]:
-    if word.endswith("o"):
-        stem = word[:-1]
-        return {stem + "a", stem + "i", stem + "e"}
-    if word.endswith("e"):
-        return {word[:-1] + "i"}
-    if word.endswith("a"):
-        return {word[:-1] + "i", word[:-1] + "e"}
-    return set()
-
-
-def _pt(word: str) -> set[str]:
-    if word.endswith("o"):
-        stem = word[:-1]
-        return {stem + "a", stem + "os", stem + "as"}
-    if word.endswith(("e", "a")):
-        return {word + "s"}
-    if word.endswith("ês"):
-        stem = word[:-2] + "es"
-        return {stem + "a", stem + "es", stem + "as"}
-    if word.endswith("u"):
-        return {word + "s"}
-    return set()
-
-
-def _de(word: str) -> set[str]:
-    if word[:1].islower():            # adjective: "deutsch" -> "deutsche", "deutschen", ...
-        return {word + ending for ending in ("e", "en", "er", "es", "em")}
-    if word.endswith("e"):            # weak noun: "Franzose" -> "Franzosen"
-        return {word + "n"}
-    if word.endswith("er"):           # "Marokkaner" -> "Marokkanern"; "Deutscher" handled as listed
-        return {word + "n"}
-    if word.endswith("in"):           # "Französin" -> "Französinnen"
-        return {word + "nen"}
-    return {word + "n", word + "s"}
-
-
-_RULES = {"en": _en, "fr": _fr, "es": _es, "it": _it, "pt": _pt, "de": _de}

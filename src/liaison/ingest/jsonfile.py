@@ -119,3 +119,38 @@ def _iso_day(value) -> str | None:
 def looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+def stream_json_lines(path, cap: int, given: str) -> Iterator[RawDocument | InputError]:
+    """A JSON Lines file (gzipped or not) read line by line, so that a collection of 100k articles
+    never sits in memory: the size cap holds for each article, not for the collection."""
+    import gzip
+    import zlib
+
+    opener = gzip.open if str(path).lower().endswith(".gz") else open
+    given_any = False
+    try:
+        with opener(path, "rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
+                given_any = True
+                yield _json_line(raw, cap, f"{given}:{n}")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield SourceMalformed(f"not a readable file: {exc}", source=given)
+        return
+    if not given_any:
+        yield SourceEmpty("no JSON records: the file holds only blank lines", source=given)
+
+
+def _json_line(raw: bytes, cap: int, where: str) -> RawDocument | InputError:
+    from liaison.errors import SourceTooLarge, SourceUndecodable
+    if len(raw) > cap:
+        return SourceTooLarge(f"record is {len(raw)} bytes, over the {cap}-byte cap "
+                              "(raise LIAISON_MAX_BYTES to accept it)", source=where)
+    try:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return SourceUndecodable(f"JSON line is not UTF-8: {exc.reason} at byte {exc.start}", source=where)
+    obj = _loads(line, line_mode=True)
+    return obj.at(where) if isinstance(obj, InputError) else json_record(obj, where)

@@ -106,10 +106,18 @@ def read_folder(folder: Path, settings: Settings) -> Iterator[RawDocument | Inge
             yield from guarded(read_path(child, settings, str(child)), str(child))
 
 
+JSON_LINES = {".jsonl", ".ndjson"}
+
+
 def read_file(path: Path, settings: Settings, given: str) -> Iterator[RawDocument | IngestError]:
     size = path.stat().st_size
     if size == 0:
         yield SourceEmpty("empty file", source=given)
+        return
+    inner = path.with_suffix("") if path.suffix.lower() == ".gz" else path
+    if inner.suffix.lower() in JSON_LINES:      # a collection: streamed, capped per article
+        from liaison.ingest.jsonfile import stream_json_lines
+        yield from stream_json_lines(path, settings.max_bytes, given)
         return
     if size > settings.max_bytes:
         yield SourceTooLarge(f"file is {size} bytes, over the {settings.max_bytes}-byte cap "

@@ -12,9 +12,6 @@ import bisect
 from liaison.records import Document
 from liaison.understand.dates_lexicon import DateLexicon
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "aller"}
-PAST_AUX = {"have", "avoir", "être", "be"}
-
 
 def sentence_bounds(doc: Document, start: int, end: int) -> tuple[int, int]:
     """The sentence containing [start, end) (the whole text when sentences are unknown)."""
@@ -38,27 +35,29 @@ def _governing_verb(span):
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
-def _verb_tense(verb) -> str | None:
+def _verb_tense(verb, lex: DateLexicon) -> str | None:
+    """The tense of a parsed verb: its morphology, else its auxiliaries (dates.json
+    `future_auxiliaries`: will, shall, aller…; `past_auxiliaries`: have, avoir, être… with a participle)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense", "auxpass")]
     words = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
-    if (words & FUTURE_AUX or "Fut" in verb.morph.get("Tense")
+    if (words & set(lex.words("future_auxiliaries")) or "Fut" in verb.morph.get("Tense")
             or any("Fut" in a.morph.get("Tense") for a in auxes)):
         return "future"
     if "Past" in verb.morph.get("Tense") and (verb.tag_ != "VBN" or auxes) and verb.tag_ != "VBG":
         return "past"
     if any("Past" in a.morph.get("Tense") for a in auxes):
         return "past"
-    if verb.morph.get("VerbForm") == ["Part"] and words & PAST_AUX:
+    if verb.morph.get("VerbForm") == ["Part"] and words & set(lex.words("past_auxiliaries")):
         return "past"
     return None
 
 
-def _parsed_tense(doc: Document, start: int, end: int) -> str | None:
+def _parsed_tense(doc: Document, start: int, end: int, lex: DateLexicon) -> str | None:
     span = doc.parsed.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     verb = _governing_verb(span)
-    return _verb_tense(verb) if verb is not None else None
+    return _verb_tense(verb, lex) if verb is not None else None
 
 
 def cue_tense(text: str, start: int, end: int, lex: DateLexicon) -> str | None:
@@ -79,7 +78,7 @@ def tense_at(doc: Document, start: int, end: int, lex: DateLexicon) -> str | Non
     """Tense of the clause around the date at [start, end) of doc.text."""
     if doc.parsed is not None:
         try:
-            found = _parsed_tense(doc, start, end)
+            found = _parsed_tense(doc, start, end, lex)
         except (ValueError, IndexError):
             found = None
         if found:

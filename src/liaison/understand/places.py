@@ -57,7 +57,9 @@ def _surname_places(text: str, tokens: list, matches: list[Match], lang: str | N
         if entry.kind == "place" and len(match.entries) == 1 and not capitalised and match.first > 0:
             prev = tokens[match.first - 1]
             word = text[prev[0]:prev[1]]
-            if (text[prev[1]:match.start] == " " and word[:1].isupper() and not word.isupper()
+            initial = len(word) == 1 and text[prev[1]:prev[1] + 1] == "."     # 'George W. Bush'
+            gap = text[prev[1]:match.start]
+            if ((gap == " " and word[:1].isupper() and not word.isupper() or initial and gap == ". ")
                     and not _starts_sentence(text, prev[0])):
                 found.add(entry.alias)
     return found
