@@ -40,15 +40,21 @@ def _localise(row: dict, key_to_id: dict, names: dict[str, str]) -> dict:
     return p
 
 
+def _weeks(date: dict | None) -> list | set:
+    """The weeks a report is blocked in: its start day's week and the neighbouring ones, so that a
+    window of WINDOW_DAYS is covered; an undated report is blocked by its states alone."""
+    day = parse_day((date or {}).get("start"))
+    if day is None:
+        return [None]
+    return {(day.toordinal() + d) // 7 for d in (-WINDOW_DAYS, 0, WINDOW_DAYS)}
+
+
 def _blocks(events: list[dict]) -> dict[tuple, list[int]]:
     """Block keys: (state, week) for dated reports, (state, None) for undated ones; a report is in
     the blocks of its weeks and the neighbouring ones, so a window of WINDOW_DAYS is covered."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
-        day = parse_day((e.get("date") or {}).get("start"))
-        weeks = (
-            [None] if day is None else {(day.toordinal() + d) // 7 for d in (-WINDOW_DAYS, 0, WINDOW_DAYS)}
-        )
+        weeks = _weeks(e.get("date"))
         for state in e.get("countries") or ["?"]:
             for week in weeks:
                 blocks[(state, week)].append(i)
@@ -57,15 +63,16 @@ def _blocks(events: list[dict]) -> dict[tuple, list[int]]:
 
 def candidate_pairs(events: list[dict]) -> set[tuple[int, int]]:
     pairs = set()
-    undated = defaultdict(list)
-    for (state, week), members in _blocks(events).items():
+    blocks = _blocks(events)
+    undated, by_state = defaultdict(list), defaultdict(set)
+    for (state, week), members in blocks.items():
+        by_state[state].update(members)
         if week is None:
             undated[state] = members
             continue
         pairs |= {(a, b) for a, b in combinations(sorted(members), 2)}
     for state, members in undated.items():  # an undated report meets every report of its states
-        dated = {i for (s, w), m in _blocks(events).items() if s == state for i in m}
-        pairs |= {tuple(sorted((a, b))) for a in members for b in dated if a != b}
+        pairs |= {tuple(sorted((a, b))) for a in members for b in by_state[state] if a != b}
     return {(a, b) for a, b in pairs if events[a]["sources"][0] != events[b]["sources"][0]}
 
 
