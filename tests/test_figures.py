@@ -2,6 +2,8 @@
 not a figure."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from liaison.extract.figures import extract_figures
@@ -55,3 +57,24 @@ def test_money_keeps_written_number_and_currency():
 ])
 def test_not_figures(lang, text):
     assert values(text, lang) == []
+
+
+def test_counted_noun_and_elliptical_counts():
+    """Real article (dev-clusters 001): 'nine (09) individuals, including three (03) active in Tetouan
+    and Fnideq (Morocco) and six (06) others in Madrid': the digits restated in brackets are not
+    figures, and the elliptical counts count what the first figure counts."""
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+
+    from liaison.evaluate.score import read_jsonl
+
+    article = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")[0]
+    [doc] = analyse([clean_text(article["text"], source="001.txt", url=article["url"])])
+    found = {(f.value, f.unit) for f in doc.figures if f.evidence[0].text.startswith("This operation")}
+    assert found == {(9, "individuals"), (3, "individuals"), (6, "individuals")}
+
+
+def test_unit_is_the_noun_not_a_preposition():
+    """Real sentence (dev-clusters 024, Italian): '13 in Belgio' counts no 'in'."""
+    found = values("Gli arresti sono stati 108 in Italia e 13 in Belgio.", "it")
+    assert [u for _, u in found] == [None, None]

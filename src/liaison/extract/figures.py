@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from liaison import lexicon
+from liaison.folding import fold
 from liaison.nlp.patterns import PatternSet, compile_pattern
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import tokens_after, tokens_before
@@ -92,6 +93,8 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
             return True  # a day of a month: a date, not a figure
     if m.group("num") and _YEAR.match(m.group("num")) and not m.group("cur") and not m.group("pct"):
         return True
+    if m.group("num") and re.fullmatch(r"0\d+", m.group("num")):
+        return True  # '03 active in', '09 individuals': a zero-padded label, not a quantity
     if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
         # 'the two countries', 'les deux pays': a reference, not a count
         determiners = set(lexicon.words(lang, "words", "determiners"))
@@ -114,6 +117,33 @@ def _subject(text: str, end: int, lang: str | None) -> str | None:
     while words and (words[-1].lower() in links or words[-1].lower().endswith(("'", "’"))):
         words.pop()
     return " ".join(words) or None
+
+
+def _counted(doc: Document, end: int, before: list[Figure]) -> str | None:
+    """What a number counts: the noun after it ('28 Afghan nationals' -> 'nationals' where the
+    parser tags words). A number followed by a preposition, an article, a verb or a pronoun that
+    points back ('six in Madrid', 'three of them', 'six others') is elliptical: it counts what the
+    figure before it in the sentence counts ('nine people: three in Tetouan, six in Madrid')."""
+    words = lexicon.words(doc.lang, "words", "not_counted")
+    skip = set(words) | {fold(w) for w in words}
+    following = tokens_after(doc.tokens, end, 7)
+    if len(following) > 3 and following[0].text == "(" and following[2].text == ")":
+        following = following[3:]  # 'nine (09) individuals': the number restated in digits
+    following = following[:4]
+    if not following or following[0].punct or following[0].text[:1].isdigit():
+        return None
+    first = following[0]
+    if first.text.lower().strip("'’") in skip or first.norm in skip or first.pos in ("VERB", "AUX", "ADP"):
+        return before[-1].unit if before else None
+    if first.pos in ("ADJ", "PROPN"):
+        for t in following[1:]:
+            if t.punct:
+                break
+            if t.pos == "NOUN":
+                return t.text
+        if first.pos == "ADJ":
+            return before[-1].unit if before else None  # 'three active in Tetouan'
+    return first.text
 
 
 def _value_unit(m: re.Match, lang: str | None) -> tuple[float | None, str | None]:
@@ -154,7 +184,7 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
             Figure(
                 value=value,
                 evidence=(sentence,),
-                unit=unit or (subject.split(" ")[0] if subject else None),
+                unit=unit or _counted(doc, end, out),
                 subject=subject,
                 explanation=f"figure '{m.group(0).strip()}' in a relevant article",
             )
