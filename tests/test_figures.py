@@ -64,9 +64,8 @@ def test_counted_noun_and_elliptical_counts():
     and Fnideq (Morocco) and six (06) others in Madrid': the digits restated in brackets are not
     figures, and the elliptical counts count what the first figure counts."""
     from liaison import clean_text
-    from liaison.pipeline import analyse
-
     from liaison.evaluate.score import read_jsonl
+    from liaison.pipeline import analyse
 
     article = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")[0]
     [doc] = analyse([clean_text(article["text"], source="001.txt", url=article["url"])])
