@@ -57,8 +57,11 @@ def markers(tokens: list[Token], lang: str | None) -> list[Hit]:
 
 
 def _named_before(doc: Document, sentence: Span, at: int) -> bool:
+    """A state, a body or an official named before the marker; a person with neither office nor
+    state ('Doctors assume that X will suffer...') speaks for no one who can commit."""
     before = (sentence.start, at)
-    return bool(args.actors_in(doc, *before) or args.countries_in(doc, *before)
+    official = [p for p in args.actors_in(doc, *before) if p.actor.role or p.actor.country]
+    return bool(official or args.countries_in(doc, *before)
                 or args.mentions_in(doc, *before, ("organization", "title")))
 
 
