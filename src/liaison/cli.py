@@ -114,7 +114,7 @@ def issues_cmd(ctx: click.Context) -> None:
         out.print("no issues recorded")
         return
     for row in rows:
-        out.print(f"{row['id']}\t{row['stage']}\t{row['source']}\t{row['message']}", markup=False, soft_wrap=True)
+        out.print(f"{row['id']}\t{row['stage']}\t{row['source']}\t{row['message']}", markup=False)
 
 
 @main.command()
@@ -247,7 +247,8 @@ def watch_cmd(ctx: click.Context, feeds: tuple[str, ...], every: str, once: bool
         _print_summary(done.ingest)
         for name, n in done.delivered.items():
             where = done.files.get(name, {}).get("atom")
-            out.print(f"watchlist {name}: {n} new" + (f" -> {where}" if where else ""), markup=False, soft_wrap=True)
+            out.print(f"watchlist {name}: {n} new" + (f" -> {where}" if where else ""),
+                      markup=False, soft_wrap=True)
 
     try:
         watch(list(feeds), store, out_dir, every_s, once, report, base_url=base_url.rstrip("/"),

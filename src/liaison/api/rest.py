@@ -131,3 +131,20 @@ def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Limit
            store=Depends(get_store)):
     items, total = full_text(store, q, limit, offset)
     return page(items, total, limit, offset)
+
+
+# ---------------------------------------------------------------- watchlists (issue 11)
+@router.get("/watchlists")
+def watchlists(store=Depends(get_store)):
+    from liaison.store import watch as W
+    items = W.list_watchlists(store)
+    return page(items, len(items), len(items), 0)
+
+
+@router.get("/watchlists/{ident}")
+def watchlist(ident: str, since: str | None = Query(None, max_length=40), store=Depends(get_store)):
+    from liaison.api.watchviews import watchlist_detail
+    found = watchlist_detail(store, ident, since, {})
+    if found is None:
+        raise not_found("watchlist", ident)
+    return found
