@@ -257,5 +257,40 @@ def watch_cmd(ctx: click.Context, feeds: tuple[str, ...], every: str, once: bool
         out.print("stopped")
 
 
+# ---------------------------------------------------------------- office holders
+@main.group()
+def offices() -> None:
+    """Who held which office when: learned from the corpus, plus curated terms."""
+
+
+@offices.command("load")
+@click.argument("tsv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def offices_load(ctx: click.Context, tsv: Path) -> None:
+    """Store curated terms from TSV (columns office, country, person, start, end, source; ISO
+    dates, empty end = still in office), replacing those loaded before."""
+    from liaison.store.offices import read_terms_tsv, replace_terms
+    n = replace_terms(_store(ctx), read_terms_tsv(tsv))
+    out.print(f"curated office terms: {n} loaded from {tsv}", markup=False, soft_wrap=True)
+
+
+@offices.command("list")
+@click.option("--country", required=True, help="A state: ISO alpha-3 code or name.")
+@click.option("--date", "day", required=True, type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD.")
+@click.pass_context
+def offices_list(ctx: click.Context, country: str, day) -> None:
+    """The holder of each office of COUNTRY on DATE, with the reason (or why it abstains)."""
+    from liaison.api.officeviews import offices_on
+    from liaison.errors import WatchError
+    from liaison.gazetteer import lookup_country
+    from liaison.settings import get_settings
+    code = lookup_country(country)
+    if code is None:
+        raise WatchError(f"{country!r} is not a country name or code")
+    for row in offices_on(_store(ctx), code, day.date().isoformat(), get_settings())["items"]:
+        who = row["holder"] or (" / ".join(row["candidates"]) + " ?" if row["candidates"] else "—")
+        out.print(f"{row['office']}\t{who}\t{row['status']}\t{row['reason']}", markup=False, soft_wrap=True)
+
+
 if __name__ == "__main__":
     main()

@@ -170,7 +170,13 @@ def entity_detail(store, entity_id: str) -> dict | None:
             "events": Q.events_with_actor(store, entity_id),
             "quotes": Q.quotes_by_speaker(store, entity_id),
             "mentioned_in": mentioned_in(store, entity),
-            "decisions": Q.decisions_for(store, entity_id)}
+            "decisions": Q.decisions_for(store, entity_id),
+            "offices": _office_timeline(store, entity)}
+
+
+def _office_timeline(store, entity: dict) -> list[dict]:
+    from liaison.api.officeviews import person_timeline
+    return person_timeline(store, entity)
 
 
 def mentioned_in(store, entity: dict) -> list[dict]:

@@ -120,13 +120,16 @@ def _merge(members: list[dict]) -> dict:
     name = display_name(names)
     country = _country(members)
     aliases = sorted({a for p in payloads for a in [p["name"], *p.get("aliases", [])]} - {name})
-    roles, seen = [], set()
+    roles, seen = [], {}
     for p in payloads:
         for r in p.get("roles", []):
             key = (r.get("title"), r.get("organization"), r.get("country"), r.get("start"), r.get("end"))
             if key not in seen:
-                seen.add(key)
-                roles.append(r)
+                seen[key] = {**r, "evidence": list(r.get("evidence") or [])}
+                roles.append(seen[key])
+            else:       # every article calling them so: each is dated evidence of the office (offices.py)
+                kept = seen[key]["evidence"]
+                kept += [sp for sp in r.get("evidence") or [] if sp not in kept]
     docs = sorted({m["doc_id"] for m in members})
     explanation = payloads[0].get("explanation", "")
     if len(docs) > 1:
