@@ -208,3 +208,12 @@ def watchlist(request: Request, ident: str, since: str | None = Query(None, max_
         response.set_cookie(WV.COOKIE.format(found["watchlist"]["id"]), WV.now_stamp(),
                             max_age=400 * 86400, httponly=True, samesite="lax")
     return response
+
+
+# ---------------------------------------------------------------- dyad barometer list (issue 11)
+@router.get("/dyads")
+@router.get("/dyads.json")
+def dyads(request: Request, country: str | None = Country, store=Depends(get_store)):
+    from liaison.api.barometer import with_trends
+    items = with_trends(V.dyads(store, country), Q.all_events(store), V.event_score)
+    return respond(request, "dyads.html", {"items": items, "total": len(items)}, _fmt(request), items)
