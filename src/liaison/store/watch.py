@@ -50,7 +50,7 @@ def list_watchlists(store) -> list[dict]:
 def get_watchlist(store, ident: int | str) -> dict | None:
     """By id, or by name."""
     c = s.watchlists.c
-    where = c.id == int(ident) if str(ident).isdigit() else c.name == str(ident)
+    where = c.id == int(ident) if str(ident).isdigit() and len(str(ident)) <= 9 else c.name == str(ident)
     with store.engine.connect() as conn:
         row = conn.execute(select(s.watchlists).where(where)).mappings().first()
     return _row(row) if row else None
