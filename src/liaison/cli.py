@@ -170,5 +170,127 @@ def eval_cmd(ctx: click.Context, gold: Path, pred: Path | None, json_out: Path |
         json_out.write_text(json.dumps(result["scores"], indent=2), encoding="utf-8")
 
 
+# ---------------------------------------------------------------- watchlists
+@main.group()
+def watchlist() -> None:
+    """Saved queries whose new matching events `liaison watch` delivers as Atom and JSONL."""
+
+
+@watchlist.command("add")
+@click.argument("kind", type=click.Choice(["person", "dyad", "type", "phrase"]))
+@click.argument("value")
+@click.option("--name", default=None, help="A name for it (default: KIND VALUE).")
+@click.pass_context
+def watchlist_add(ctx: click.Context, kind: str, value: str, name: str | None) -> None:
+    """Save a query: person NAME-OR-ENTITY-ID, dyad DZA-FRA (names work: "Algeria,France"),
+    type COERCE or COERCE.deport, phrase "readmission agreement"."""
+    from liaison.store import watch as W
+    from liaison.watch.queries import normalise
+    value = normalise(kind, value)
+    store = _store(ctx)
+    name = " ".join((name or f"{kind} {value}").split())
+    if W.get_watchlist(store, name) is not None:
+        raise click.UsageError(f"a watchlist named {name!r} exists already (see `liaison watchlist list`)")
+    saved = W.add_watchlist(store, name, kind, value)
+    out.print(f"{saved['id']}\t{saved['name']}\t{kind} {value}", markup=False, soft_wrap=True)
+
+
+@watchlist.command("list")
+@click.pass_context
+def watchlist_list(ctx: click.Context) -> None:
+    """List the watchlists with their number of delivered events."""
+    from liaison.store import watch as W
+    rows = W.list_watchlists(_store(ctx))
+    if not rows:
+        out.print("no watchlists (add one with `liaison watchlist add`)")
+    for w in rows:
+        out.print(f"{w['id']}\t{w['name']}\t{w['kind']} {w['value']}\t{w['hits']} events"
+                  f"\tlast checked {w['checked_at'] or 'never'}", markup=False, soft_wrap=True)
+
+
+@watchlist.command("remove")
+@click.argument("ident")
+@click.pass_context
+def watchlist_remove(ctx: click.Context, ident: str) -> None:
+    """Remove a watchlist (by id or name) and its delivered events."""
+    from liaison.errors import WatchError
+    from liaison.store import watch as W
+    store = _store(ctx)
+    found = W.get_watchlist(store, ident)
+    if found is None:
+        raise WatchError(f"no watchlist {ident!r}", hint="`liaison watchlist list` shows ids and names")
+    W.remove_watchlist(store, found["id"])
+    out.print(f"removed {found['id']}\t{found['name']}", markup=False, soft_wrap=True)
+
+
+@main.command("watch")
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, help="Time between polls: 30s, 15m, 2h, 1d.")
+@click.option("--once", is_flag=True, help="Poll once and stop.")
+@click.option("--out", "out_dir", default="watch", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for one Atom feed and one JSONL file per watchlist.")
+@click.option("--base-url", default="", help="Address of `liaison serve`, for links in the Atom feeds.")
+@click.pass_context
+def watch_cmd(ctx: click.Context, feeds: tuple[str, ...], every: str, once: bool, out_dir: Path,
+              base_url: str) -> None:
+    """Poll FEEDS (RSS/Atom URLs, or any ingest source), ingest what is new and write each
+    watchlist's new matching events to OUT/<id>-<name>.atom and .jsonl. Runs until interrupted."""
+    from rich.markup import escape
+
+    from liaison.console import warn
+    from liaison.watch.poll import parse_every, watch
+    every_s = parse_every(every)
+    store = _store(ctx)
+
+    def report(done) -> None:
+        _print_summary(done.ingest)
+        for name, n in done.delivered.items():
+            where = done.files.get(name, {}).get("atom")
+            out.print(f"watchlist {name}: {n} new" + (f" -> {where}" if where else ""),
+                      markup=False, soft_wrap=True)
+
+    try:
+        watch(list(feeds), store, out_dir, every_s, once, report, base_url=base_url.rstrip("/"),
+              on_issue=lambda source, message: warn(escape(f"{source}: {message}")))
+    except KeyboardInterrupt:
+        out.print("stopped")
+
+
+# ---------------------------------------------------------------- office holders
+@main.group()
+def offices() -> None:
+    """Who held which office when: learned from the corpus, plus curated terms."""
+
+
+@offices.command("load")
+@click.argument("tsv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def offices_load(ctx: click.Context, tsv: Path) -> None:
+    """Store curated terms from TSV (columns office, country, person, start, end, source; ISO
+    dates, empty end = still in office), replacing those loaded before."""
+    from liaison.store.offices import read_terms_tsv, replace_terms
+    n = replace_terms(_store(ctx), read_terms_tsv(tsv))
+    out.print(f"curated office terms: {n} loaded from {tsv}", markup=False, soft_wrap=True)
+
+
+@offices.command("list")
+@click.option("--country", required=True, help="A state: ISO alpha-3 code or name.")
+@click.option("--date", "day", required=True, type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD.")
+@click.pass_context
+def offices_list(ctx: click.Context, country: str, day) -> None:
+    """The holder of each office of COUNTRY on DATE, with the reason (or why it abstains)."""
+    from liaison.api.officeviews import offices_on
+    from liaison.errors import WatchError
+    from liaison.gazetteer import lookup_country
+    from liaison.settings import get_settings
+    code = lookup_country(country)
+    if code is None:
+        raise WatchError(f"{country!r} is not a country name or code")
+    for row in offices_on(_store(ctx), code, day.date().isoformat(), get_settings())["items"]:
+        who = row["holder"] or (" / ".join(row["candidates"]) + " ?" if row["candidates"] else "—")
+        out.print(f"{row['office']}\t{who}\t{row['status']}\t{row['reason']}", markup=False, soft_wrap=True)
+
+
 if __name__ == "__main__":
     main()

@@ -14,6 +14,7 @@ Code ranges, one per room:
   L6xx  analysis stages failing on a document (pipeline)
   L7xx  API requests (api)
   L8xx  executors: worker pools, Dask (scale)
+  L9xx  watchlists and curated office terms (watch, offices)
 Codes are never reused for another meaning; a retired code stays retired.
 """
 from __future__ import annotations
@@ -315,3 +316,16 @@ class StageContractError(ExecutorError):
     """The stage registry is inconsistent: a stage needs a field no earlier stage assigns."""
 
     code = "L803"
+
+
+# ---------------------------------------------------------------- L9xx watchlists, offices
+class WatchError(LiaisonError):
+    """A watchlist cannot be saved or found (unknown kind, bad value, unknown id or name)."""
+
+    code = "L900"
+
+
+class OfficeFileError(LiaisonError):
+    """A curated office-terms TSV cannot be read (missing column, bad date)."""
+
+    code = "L910"

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     api_token: str | None = None          # required by every write through the API
     host: str = "127.0.0.1"
     port: int = 8000
+    # curated office terms (TSV: office, country, person, start, end, source), read with the stored ones
+    offices_tsv: str | None = None
 
 
 def _user_file_values() -> dict:

@@ -171,3 +171,49 @@ for _path, _handler, _csv in [("/documents", documents, True), ("/events", event
                               ("/commitments", commitments, True), ("/search", search, True)]:
     for _p in _twins(_path, _csv):
         router.add_api_route(_p, _handler, methods=["GET"])
+
+
+# ---------------------------------------------------------------- watchlists (issue 11)
+def _seen_cookies(request: Request) -> dict[int, str]:
+    from liaison.api.watchviews import COOKIE
+    prefix = COOKIE.format("")
+    return {int(k[len(prefix):]): v for k, v in request.cookies.items()
+            if k.startswith(prefix) and k[len(prefix):].isdigit()}
+
+
+@router.get("/watchlists")
+@router.get("/watchlists.json")
+def watchlists(request: Request, store=Depends(get_store)):
+    from liaison.api.watchviews import watchlists as view
+    return respond(request, "watchlists.html", view(store, _seen_cookies(request)), _fmt(request))
+
+
+@router.get("/watchlists/{ident}")
+def watchlist(request: Request, ident: str, since: str | None = Query(None, max_length=40),
+              store=Depends(get_store)):
+    from fastapi.responses import Response
+
+    from liaison.api import watchviews as WV
+    if ident.endswith(".atom"):
+        body = WV.atom(store, ident[:-5], str(request.base_url).rstrip("/"))
+        if body is None:
+            raise not_found("watchlist", ident[:-5])
+        return Response(body, media_type="application/atom+xml; charset=utf-8")
+    ident, fmt = _record_id(request, ident)
+    found = WV.watchlist_detail(store, ident, since, _seen_cookies(request))
+    if found is None:
+        raise not_found("watchlist", ident)
+    response = respond(request, "watchlist.html", found, fmt)
+    if fmt == "html":       # this visit is the next one's "last visit"
+        response.set_cookie(WV.COOKIE.format(found["watchlist"]["id"]), WV.now_stamp(),
+                            max_age=400 * 86400, httponly=True, samesite="lax")
+    return response
+
+
+# ---------------------------------------------------------------- dyad barometer list (issue 11)
+@router.get("/dyads")
+@router.get("/dyads.json")
+def dyads(request: Request, country: str | None = Country, store=Depends(get_store)):
+    from liaison.api.barometer import with_trends
+    items = with_trends(V.dyads(store, country), Q.all_events(store), V.event_score)
+    return respond(request, "dyads.html", {"items": items, "total": len(items)}, _fmt(request), items)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from liaison.api import views as V
@@ -131,3 +131,53 @@ def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Limit
            store=Depends(get_store)):
     items, total = full_text(store, q, limit, offset)
     return page(items, total, limit, offset)
+
+
+# ---------------------------------------------------------------- watchlists (issue 11)
+@router.get("/watchlists")
+def watchlists(store=Depends(get_store)):
+    from liaison.store import watch as W
+    items = W.list_watchlists(store)
+    return page(items, len(items), len(items), 0)
+
+
+@router.get("/watchlists/{ident}")
+def watchlist(ident: str, since: str | None = Query(None, max_length=40), store=Depends(get_store)):
+    from liaison.api.watchviews import watchlist_detail
+    found = watchlist_detail(store, ident, since, {})
+    if found is None:
+        raise not_found("watchlist", ident)
+    return found
+
+
+# ---------------------------------------------------------------- office holders (issue 11)
+@router.get("/offices")
+def offices(request: Request, country: str = Query(..., min_length=2, max_length=60),
+            on: date = Query(..., alias="date"), store=Depends(get_store)):
+    """Who held which office of `country` on `date`, each with the reason and the evidence
+    (articles and sentences), or an abstention saying why."""
+    from liaison.api.officeviews import offices_on
+    return offices_on(store, _country_code(country), on.isoformat(), request.app.state.settings)
+
+
+@router.get("/offices/resolve")
+def office_resolve(request: Request, phrase: str = Query(..., min_length=2, max_length=200),
+                   lang: str = Query("en", max_length=8), country: str | None = Query(None, max_length=60),
+                   on: date = Query(..., alias="date"), store=Depends(get_store)):
+    """A bare office mention ("the Home Secretary", "le ministre de l'Intérieur") resolved to its
+    holder on `date`, or an abstention with the reason."""
+    from liaison.api.officeviews import resolve_mention
+    from liaison.errors import LanguageNotSupported
+    try:
+        return resolve_mention(store, phrase, lang, _country_code(country) if country else None,
+                               on.isoformat(), request.app.state.settings)
+    except LanguageNotSupported as exc:
+        raise invalid("lang", str(exc)) from None
+
+
+def _country_code(text: str) -> str:
+    from liaison.gazetteer import lookup_country
+    code = lookup_country(text)
+    if code is None:
+        raise invalid("country", f"{text!r} is not a country name or ISO alpha-3 code")
+    return code

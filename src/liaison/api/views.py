@@ -170,7 +170,13 @@ def entity_detail(store, entity_id: str) -> dict | None:
             "events": Q.events_with_actor(store, entity_id),
             "quotes": Q.quotes_by_speaker(store, entity_id),
             "mentioned_in": mentioned_in(store, entity),
-            "decisions": Q.decisions_for(store, entity_id)}
+            "decisions": Q.decisions_for(store, entity_id),
+            "offices": _office_timeline(store, entity)}
+
+
+def _office_timeline(store, entity: dict) -> list[dict]:
+    from liaison.api.officeviews import person_timeline
+    return person_timeline(store, entity)
 
 
 def mentioned_in(store, entity: dict) -> list[dict]:
@@ -219,9 +225,12 @@ def dyad_detail(store, a: str, b: str) -> dict:
     a, b = sorted((a.upper(), b.upper()))
     events = [e for e in Q.all_events(store) if {a, b} <= set(e.get("countries") or [])]
     found = next((d for d in dyads(store, a) if d["id"] == f"{a}-{b}"), None)
-    series = [{"event_id": e["id"], "type": e["type"], "date": (e.get("date") or {}).get("start"),
+    scores = [{"event_id": e["id"], "type": e["type"], "date": (e.get("date") or {}).get("start"),
                "score": event_score(e), "summary": e.get("summary")} for e in events]
-    return {"a": a, "b": b, "dyad": found, "events": events, "series": series}
+    from liaison.api.barometer import change_points, monthly_series, trend
+    series = monthly_series(events, event_score)
+    return {"a": a, "b": b, "dyad": found, "events": events, "series": series,
+            "change_points": change_points(series), "trend": trend(series), "scores": scores}
 
 
 def network(store) -> dict:

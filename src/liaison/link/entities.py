@@ -32,7 +32,10 @@ def resolve_entities(rows: list[dict], decisions: list[dict]
         groups[(p["kind"], fold(p["name"]))].append(row)
     clusters: list[list[dict]] = []
     for (kind, _key), members in groups.items():
-        clusters.extend(_split_by_country(members) if kind == "person" else [members])
+        # a person's or a body's state is part of who it is: France's Ministry of the Interior
+        # is not Germany's, whatever the names say once translated
+        clusters.extend(_split_by_country(members, strict=kind == "organization")
+                        if kind in ("person", "organization") else [members])
     clusters = _join_extended_names(clusters)
     clusters, ids = apply_decisions(clusters, decisions, cluster_id)
     entities, key_to_id = [], {}
@@ -88,24 +91,29 @@ def _join_extended_names(clusters: list[list[dict]]) -> list[list[dict]]:
     return list(joined.values())
 
 
-def _split_by_country(members: list[dict]) -> list[list[dict]]:
+def _split_by_country(members: list[dict], strict: bool = False) -> list[list[dict]]:
+    """One cluster per state. An unplaced mention goes with the best-attested state (a person), or,
+    with `strict` (bodies: "the Interior Ministry" of which state?), stays apart when the name is
+    used for several states."""
     by_country: dict[str | None, list[dict]] = defaultdict(list)
     for row in members:
         by_country[row["payload"].get("country")].append(row)
     known = [c for c in by_country if c]
     if len(known) <= 1:
-        return [members]            # one state (or unknown): the same person
+        return [members]            # one state (or unknown): the same person or body
     unknown = by_country.pop(None, [])
     clusters = list(by_country.values())
+    if strict:
+        return clusters + ([unknown] if unknown else [])
     biggest = max(clusters, key=len)
-    biggest.extend(unknown)         # an unplaced mention goes with the best-attested reading
+    biggest.extend(unknown)
     return clusters
 
 
 def cluster_id(members: list[dict]) -> str:
     kind = members[0]["payload"]["kind"]
     name = display_name([m["payload"]["name"] for m in members])
-    return _entity_id(kind, fold(name), _country(members) if kind == "person" else None)
+    return _entity_id(kind, fold(name), _country(members) if kind in ("person", "organization") else None)
 
 
 def _country(members: list[dict]) -> str | None:
@@ -120,13 +128,16 @@ def _merge(members: list[dict]) -> dict:
     name = display_name(names)
     country = _country(members)
     aliases = sorted({a for p in payloads for a in [p["name"], *p.get("aliases", [])]} - {name})
-    roles, seen = [], set()
+    roles, seen = [], {}
     for p in payloads:
         for r in p.get("roles", []):
             key = (r.get("title"), r.get("organization"), r.get("country"), r.get("start"), r.get("end"))
             if key not in seen:
-                seen.add(key)
-                roles.append(r)
+                seen[key] = {**r, "evidence": list(r.get("evidence") or [])}
+                roles.append(seen[key])
+            else:       # every article calling them so: each is dated evidence of the office (offices.py)
+                kept = seen[key]["evidence"]
+                kept += [sp for sp in r.get("evidence") or [] if sp not in kept]
     docs = sorted({m["doc_id"] for m in members})
     explanation = payloads[0].get("explanation", "")
     if len(docs) > 1:

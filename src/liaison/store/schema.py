@@ -193,6 +193,43 @@ decisions = Table(
     Column("created_at", DateTime(timezone=True), server_default=func.now()),
 )
 
+# Watchlists: saved queries (a person, a pair of states, a PLOVER type, a phrase). `watch_hits` keeps
+# each matching event once per watchlist as it was when first delivered (its payload), so the Atom
+# feed and the JSONL file can be rebuilt after later links renumber the events.
+watchlists = Table(
+    "watchlists", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),          # person | dyad | type | phrase
+    Column("value", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+    Column("checked_at", DateTime(timezone=True)),       # the last poll that matched it
+)
+
+watch_hits = Table(
+    "watch_hits", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("watchlist_id", Integer, ForeignKey("watchlists.id", ondelete="CASCADE"), nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("found_at", DateTime(timezone=True), nullable=False),
+    Column("record", JSON, nullable=False),
+    Index("ix_watch_hits_walk", "watchlist_id", "found_at", "id"),
+)
+
+# Curated office terms (an optional TSV: office, country, person, start, end, source); the terms
+# learned from the corpus are computed from the entities, not stored here.
+office_terms = Table(
+    "office_terms", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("office", Text, nullable=False),
+    Column("country", String(3)),
+    Column("person", Text, nullable=False),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("source", Text),
+    Index("ix_office_terms_country", "country", "start"),
+)
+
 LINKED_TABLES = {"entity": entities, "event": events, "commitment": commitments,
                  "figure": figures, "quote": quotes}
 COUNTED = {"documents": documents, **LINKED_TABLES, "issues": issues}       # name in totals -> table

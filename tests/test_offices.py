@@ -1,0 +1,107 @@
+"""Office holders by date, learned from the seed articles themselves (real pipeline, both backends)
+plus a curated TSV: who held which office that day, bare mentions resolved or abstained, the role
+timeline on a person's page."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+from fastapi.testclient import TestClient
+
+from liaison.errors import OfficeFileError
+from liaison.store.offices import read_terms_tsv
+
+CURATED = ("office\tcountry\tperson\tstart\tend\tsource\n"
+           "Minister of the Interior\tFRA\tBruno Retailleau\t2024-09-23\t2025-10-12\thttps://www.info.gouv.fr/\n")
+
+
+@pytest.fixture(scope="module")
+def world(db_url):
+    from liaison.api.app import create_app
+    from liaison.scale.runner import process
+    from liaison.settings import Settings
+    from liaison.store import connect
+    store = connect(db_url)
+    process([str(SEEDS)], store)
+    return TestClient(create_app(store, Settings())), store
+
+
+def _by_office(items: list[dict]) -> dict[str, dict]:
+    return {row["office"]: row for row in items}
+
+
+def _offices(client, country: str, day: str) -> dict[str, dict]:
+    return _by_office(client.get("/api/offices", params={"country": country, "date": day}).json()["items"])
+
+
+def test_offices_of_france_on_a_day_with_the_evidence(world):
+    client, _ = world
+    got = client.get("/api/offices", params={"country": "FRA", "date": "2026-01-09"}).json()
+    rows = _by_office(got["items"])
+    interior = rows["Minister of the Interior"]
+    assert interior["holder"] == "Laurent Nuñez" and interior["status"] == "held"
+    # the Paris article of 9 January 2026 (001) says so, in French
+    assert any(e["published"] == "2026-01-09" and "ministre de l'Intérieur Laurent Nuñez" in e["sentence"]
+               for e in interior["evidence"])
+    assert rows["Minister of Foreign Affairs"]["holder"] == "Jean-Noël Barrot"
+    # a former office (he ran the Paris police before his appointment) is not carried past its end
+    assert rows["Prefect of Police"]["holder"] is None and "ended" in rows["Prefect of Police"]["reason"]
+    # a country by name; Morocco's minister is not France's
+    moroccan = _by_office(client.get("/api/offices", params={"country": "Maroc", "date": "2025-11-25"})
+                          .json()["items"])
+    assert moroccan["Minister of the Interior"]["holder"] == "Abdelouafi Laftit"
+
+
+def test_bare_mentions_resolve_at_the_article_date_or_abstain(world):
+    client, _ = world
+
+    def resolve(phrase, lang, country, day):
+        return client.get("/api/offices/resolve", params={"phrase": phrase, "lang": lang, "country": country,
+                                                          "date": day}).json()
+    assert resolve("le ministre de l'Intérieur", "fr", "FRA", "2026-01-09")["holder"] == "Laurent Nuñez"
+    assert resolve("the Interior Minister", "en", "France", "2025-12-01")["holder"] == "Laurent Nuñez"
+    before = resolve("le ministre de l'Intérieur", "fr", "FRA", "2025-01-01")
+    assert before["holder"] is None and "abstained" in before["reason"]
+    generic = resolve("the minister", "en", "FRA", "2026-01-09")
+    assert generic["holder"] is None and "no one office" in generic["reason"]
+    # only the United Kingdom has a Home Secretary, and no article names one here
+    home = resolve("the Home Secretary", "en", None, "2026-01-09")
+    assert home["country"] == "GBR" and home["holder"] is None
+
+
+def test_curated_terms_win_where_they_cover_the_date(world, tmp_path):
+    from liaison.cli import main
+    client, store = world
+    tsv = tmp_path / "offices.tsv"
+    tsv.write_text(CURATED, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", store.url, "offices", "load", str(tsv)])
+    assert result.exit_code == 0 and "1 loaded" in result.output
+    got = _offices(client, "FRA", "2025-03-01")
+    assert got["Minister of the Interior"]["holder"] == "Bruno Retailleau"
+    assert got["Minister of the Interior"]["basis"] == "curated"
+    after = _offices(client, "FRA", "2026-01-09")
+    assert after["Minister of the Interior"]["holder"] == "Laurent Nuñez"
+    listed = CliRunner().invoke(main, ["--db", store.url, "offices", "list", "--country", "FRA",
+                                       "--date", "2025-03-01"])
+    assert "Bruno Retailleau" in listed.output
+
+
+def test_role_timeline_on_the_person_page(world):
+    client, store = world
+    nunez = next(e for e in store.linked("entity") if e["name"] == "Laurent Nuñez")
+    data = client.get(f"/entities/{nunez['id']}.json").json()
+    interior = [t for t in data["offices"]
+                if t["office"] == "Minister of the Interior" and t["basis"] == "learned"]
+    assert interior and interior[0]["start"] == "2025-10-01" and interior[0]["end"] == "2026-01-09"
+    page = client.get(f"/entities/{nunez['id']}", headers={"accept": "text/html"}).text
+    assert "Offices over time" in page and "Minister of the Interior" in page
+
+
+def test_a_curated_file_with_a_missing_column_or_a_bad_date_says_so(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("office\tperson\nMinister\tX\n", encoding="utf-8")
+    with pytest.raises(OfficeFileError, match="missing column"):
+        read_terms_tsv(bad)
+    bad.write_text(CURATED.replace("2024-09-23", "23/09/2024"), encoding="utf-8")
+    with pytest.raises(OfficeFileError, match="not an ISO date"):
+        read_terms_tsv(bad)
