@@ -145,3 +145,36 @@ def test_hopes_and_predictions_are_not_commitments(analysed_seeds):
     texts = [c.evidence[0].text for c in analysed_seeds["004"].commitments]
     assert not any(t.startswith("Welcoming Deputy Minister") for t in texts)      # 'hoped that ... would'
     assert not any("will also help to" in c.evidence[0].text for c in analysed_seeds["000"].commitments)
+
+
+def _analyse_article(text: str, url: str):
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+
+    [doc] = analyse([clean_text(text, source=url.rsplit("/", 1)[-1] + ".txt", url=url)])
+    return doc
+
+
+def test_a_private_person_acting_is_not_a_state_act():
+    """Real Wikinews article (CC BY 2.5): a citizen organises a rally on occupied land; the
+    provincial police arrest him. No state acts towards another state here."""
+    article = json.loads((FIXTURES / "wild-rally.json").read_text(encoding="utf-8"))
+    doc = _analyse_article(article["text"], article["url"])
+    sources = {a.name for e in doc.events for a in e.actors if a.side == "source"}
+    assert "Gary McHale" not in sources
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_a_meeting_with_a_counterpart_of_an_unnamed_state_is_found():
+    """Real article (dev-clusters 006, a Moroccan communiqué): 'Le ministre de l'Intérieur
+    Abdelouafi Laftit, et son homologue espagnol, Fernando Grande-Marlaska, ont tenu ce lundi
+    10 février 2025, à Madrid, une réunion de travail': Morocco is never named, but Laftit is the
+    counterpart of Spain's minister, so the meeting is between two states."""
+    from liaison.evaluate.score import read_jsonl
+
+    article = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")[5]
+    doc = _analyse_article(article["text"], article["url"])
+    [meeting] = [e for e in events_of(doc, "CONSULT") if e.evidence[0].text.startswith("Communiqué")]
+    assert meeting.date.start == "2025-02-10" and "ESP" in meeting.countries
+    laftit = next(e for e in doc.entities if e.name == "Abdelouafi Laftit")
+    assert laftit.country is None and laftit.foreign_to == "ESP"

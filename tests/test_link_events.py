@@ -125,3 +125,15 @@ def test_stored_vectors_keep_the_cosine():
     exact = float(a @ b)
     stored = float(decode_vector(encode_vector(a)) @ decode_vector(encode_vector(b)))
     assert abs(exact - stored) < 0.02 and exact > 0.6
+
+
+def test_an_undated_report_never_chains_two_meetings_of_other_days_into_one():
+    """The undated report fits either meeting; once it joins one, the other (weeks apart, never
+    compared directly because blocking kept them apart) must not follow it into the cluster."""
+    rows = [
+        report("a", "CONSULT", DAY, ["ESP", "MAR"], MEETING_EN, ["marlaska"]),
+        report("u", "CONSULT", None, ["ESP", "MAR"], MEETING_FR, ["marlaska"]),
+        report("b", "CONSULT", OTHER_DAY, ["ESP", "MAR"], MEETING_ES, ["marlaska"], published="2024-01-20"),
+    ]
+    events = merge_events(rows, {}, {})
+    assert not any({"a", "b"} <= set(e["sources"]) for e in events)

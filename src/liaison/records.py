@@ -111,6 +111,7 @@ class Entity:
     lon: float | None = None
     wikidata: str | None = None
     explanation: str = ""
+    foreign_to: str | None = None   # state unknown, but the counterpart of this state's official
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class Actor:
     role: str | None = None
     country: str | None = None
     side: str = "participant"     # source | target | participant
+    foreign_to: str | None = None   # see Entity.foreign_to
 
     def to_json(self) -> dict:
         return {"entity_id": self.entity_key, "name": self.name, "role": self.role,

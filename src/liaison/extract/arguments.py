@@ -135,7 +135,8 @@ def actors_in(doc: Document, start: int, end: int) -> list[PlacedActor]:
         spans = [s for s in e.mentions if start <= s.start and s.end <= end]
         if spans:
             first = min(spans, key=lambda s: s.start)
-            actor = Actor(name=e.name, entity_key=e.key, role=_role_title(e), country=e.country)
+            actor = Actor(name=e.name, entity_key=e.key, role=_role_title(e), country=e.country,
+                          foreign_to=e.foreign_to)
             out.append(PlacedActor(actor, first.start, first.end))
     return sorted(out, key=lambda p: p.start)
 

@@ -159,7 +159,22 @@ def in_scope(setting: Setting, states: list[str], actors: list[Actor]) -> bool:
         return True
     if not states:
         return False
-    return any(a.country not in (None, states[0]) or _international(a) for a in actors)
+    return any(a.country not in (None, states[0]) or _international(a) or _foreign_official(a, states[0])
+               for a in actors)
+
+
+def private_source(actors: list[Actor]) -> bool:
+    """The act is done by people named without an office ('Gary McHale led a rally', 'writer X
+    asked'): a private person does not act for a state, whatever states the sentence names."""
+    sources = [a for a in actors if a.side == "source"]
+    return bool(sources) and all(
+        (a.entity_key or "").startswith("person:") and not a.role for a in sources
+    )
+
+
+def _foreign_official(a: Actor, state: str) -> bool:
+    """An official of a state the text leaves unnamed, stated to be the counterpart of `state`'s."""
+    return a.country is None and a.foreign_to == state and bool(a.role)
 
 
 def _international(a: Actor) -> bool:
@@ -241,7 +256,7 @@ def build_event(
     states, completed = event_states(setting, k, actors)
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
-    if not in_scope(setting, states, actors):
+    if not in_scope(setting, states, actors) or private_source(actors):
         return None
     date, date_note = event_date(doc, setting, sentence, trigger)
     stated = bool(date and date.basis == "stated")

@@ -2,6 +2,8 @@
 or from word order where there is no parse (the actor named before the trigger is its source)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from liaison.extract.arguments import PlacedActor
 from liaison.nlp.tokens import fold_word
 from liaison.records import Actor
@@ -78,7 +80,7 @@ def assign_sides(actors: list[PlacedActor], trigger_start: int, trigger_end: int
 
 
 def _with_side(actor: Actor, side: str) -> Actor:
-    return Actor(actor.name, actor.entity_key, actor.role, actor.country, side)
+    return replace(actor, side=side)
 
 
 def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:

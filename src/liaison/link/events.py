@@ -18,7 +18,7 @@ import hashlib
 from collections import defaultdict
 from itertools import combinations
 
-from liaison.link.pairing import PairScore, pair_score
+from liaison.link.pairing import PairScore, date_feature, pair_score
 from liaison.nlp.vectors import decode_vector
 from liaison.records import PRECISIONS, parse_day
 
@@ -93,10 +93,21 @@ class Clusters:
 
 
 def _compatible(ca: list[int], cb: list[int], events: list[dict], scores: dict) -> bool:
+    """Two clusters may join when no two of their reports come from one document and no pair is
+    vetoed; a pair never compared (blocked apart: weeks apart) must still have compatible dates, or
+    an undated report would chain the reports of two different meetings into one."""
     docs_a = {events[i]["sources"][0] for i in ca}
     if docs_a & {events[i]["sources"][0] for i in cb}:
         return False
-    return all(not scores.get((min(i, j), max(i, j)), PairScore()).vetoed for i in ca for j in cb)
+    for i in ca:
+        for j in cb:
+            s = scores.get((min(i, j), max(i, j)))
+            if s is None:
+                s = PairScore()
+                date_feature(events[i].get("date"), events[j].get("date"), s)
+            if s.vetoed:
+                return False
+    return True
 
 
 def cluster(

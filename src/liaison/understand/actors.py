@@ -150,9 +150,23 @@ def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, lex
         aliases = sorted({m.value for m in c.mentions if len(tokens(m.value)) > 1} - {name})
         key = "person:" + fold(name)
         explanation = "; ".join(w for w in a.why + c.reasons if w) or "named by " + c.mentions[0].source
+        foreign_to = None if country else _counterpart_state(i, resolved)
+        if foreign_to:
+            explanation += f"; state not stated, but the counterpart of an official of {foreign_to}"
         entities.append(Entity(key, "person", name, tuple(aliases), country, tuple(roles),
-                               tuple(m.span for m in c.mentions), explanation=explanation))
+                               tuple(m.span for m in c.mentions), explanation=explanation,
+                               foreign_to=foreign_to))
     return _unique_keys(entities)
+
+
+def _counterpart_state(i: int, resolved: dict[int, Allegiance]) -> str | None:
+    """'Laftit and his Spanish counterpart Grande-Marlaska': whatever Laftit's state, it is not
+    Spain's; the pair is between two states even when the text never names the other one."""
+    mine = resolved[i].counterpart_of
+    if mine is not None and mine in resolved and resolved[mine].country:
+        return resolved[mine].country
+    theirs = {a.country for j, a in resolved.items() if j != i and a.counterpart_of == i and a.country}
+    return theirs.pop() if len(theirs) == 1 else None
 
 
 def _allegiance(text: str, c: Cluster, findings, resolved: dict[int, Allegiance], by_start: dict,
