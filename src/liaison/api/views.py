@@ -11,7 +11,9 @@ from itertools import combinations
 from pathlib import Path
 
 from liaison.datafiles import read_json
+from liaison.export.table import status_note
 from liaison.store import queries as Q
+from liaison.wording import event_sentence, is_uncertain
 
 SCORES_FILE = Path(__file__).with_name("plover_scores.json")
 DUE_SOON_DAYS = 60
@@ -32,8 +34,17 @@ def event_score(event: dict) -> float | None:
     return None if base is None else float(base)
 
 
-def _today() -> str:
-    return date.today().isoformat()
+def commitment_item(c: dict, today: str | None = None) -> dict:
+    """A commitment as the tracker shows it: its group (due soon, overdue, ...) computed only from a
+    deadline the text states with its year; otherwise the stored status and a note saying why."""
+    today = today or date.today().isoformat()
+    soon = (date.fromisoformat(today) + timedelta(days=DUE_SOON_DAYS)).isoformat()
+    due_end, status = (c.get("due") or {}).get("end"), c.get("status") or "unknown"
+    group = status
+    if status == "open" and due_end and not is_uncertain(c.get("due")):
+        group = "overdue" if due_end < today else "due_soon" if due_end <= soon else "open"
+    return {**c, "group": group, "status_note": status_note(c)}
+
 
 
 # ---------------------------------------------------------------- home
@@ -42,7 +53,7 @@ def home(store) -> dict:
     events, _ = Q.list_events(store, limit=10)
     soon = (date.today() + timedelta(days=DUE_SOON_DAYS)).isoformat()
     due, _ = Q.list_commitments(store, status="open", due_before=soon, limit=10)
-    return {"counts": counts, "latest_events": events, "due_soon": due,
+    return {"counts": counts, "latest_events": events, "due_soon": [commitment_item(c) for c in due],
             "issues": Q.latest_issues(store, 10)}
 
 
@@ -220,7 +231,8 @@ def dyad_detail(store, a: str, b: str) -> dict:
     events = [e for e in Q.all_events(store) if {a, b} <= set(e.get("countries") or [])]
     found = next((d for d in dyads(store, a) if d["id"] == f"{a}-{b}"), None)
     series = [{"event_id": e["id"], "type": e["type"], "date": (e.get("date") or {}).get("start"),
-               "score": event_score(e), "summary": e.get("summary")} for e in events]
+               "date_full": e.get("date"), "score": event_score(e), "summary": e.get("summary"),
+               "sentence": event_sentence(e)} for e in events]
     return {"a": a, "b": b, "dyad": found, "events": events, "series": series}
 
 
@@ -267,21 +279,3 @@ def _numeric_codes(codes) -> dict[str, str]:
         if found is not None:
             out[found.numeric] = code
     return out
-
-
-def commitments_board(store) -> dict:
-    """Commitments grouped as the tracker shows them: open, due soon, overdue, fulfilled."""
-    items, _ = Q.list_commitments(store, limit=10_000)
-    soon = (date.today() + timedelta(days=DUE_SOON_DAYS)).isoformat()
-    today = _today()
-    board = {"open": [], "due_soon": [], "overdue": [], "fulfilled": [], "unknown": []}
-    for c in items:
-        due_end = (c.get("due") or {}).get("end")
-        status = c.get("status") or "unknown"
-        if status == "open" and due_end and today <= due_end <= soon:
-            board["due_soon"].append(c)
-        elif status == "open" and due_end and due_end < today:
-            board["overdue"].append(c)
-        else:
-            board.setdefault(status, []).append(c)
-    return board
