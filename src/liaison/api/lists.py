@@ -39,7 +39,7 @@ def _sort(name: str, sort: str | None) -> tuple[str, bool]:
 
 
 def _listing(request: Request, name: str, template: str, fetch, filters: Filters, sort: str,
-             row, csv_row, extra: dict | None = None):
+             row, csv_row, extra: dict | None = None, timeline: bool = False):
     """Fetch a page (or, for the CSV twin, every page) and answer in the wanted format."""
     fmt = _fmt(request)
     if fmt == "csv":
@@ -61,6 +61,8 @@ def _listing(request: Request, name: str, template: str, fetch, filters: Filters
            "first": page_link(request, after=None) if after else None,
            "csv": page_link(request, after=None).replace(f"/{name}", f"/{name}.csv", 1),
            **(extra or {})}
+    if timeline:
+        ctx["timeline"] = V.timeline_items(found.items)
     return respond(request, template, ctx, fmt)
 
 
@@ -81,7 +83,8 @@ def events(request: Request, filters: Filters = Depends(list_filters), sort: str
                                     lang=f.lang, outlet=f.outlet, ascending=not descending)
     scores = V.plover_scores()
     extra = {"types": sorted(scores["base"]), "contexts": scores["contexts"]}
-    return _listing(request, "events", "events.html", fetch, filters, sort, event_item, T.event_row, extra)
+    return _listing(request, "events", "events.html", fetch, filters, sort, event_item, T.event_row, extra,
+                    timeline=True)
 
 
 def event_item(e: dict) -> dict:

@@ -72,7 +72,8 @@ def event(request: Request, ident: str, store=Depends(get_store)):
 
 # ---------------------------------------------------------------- relations
 def relations(request: Request, store=Depends(get_store)):
-    ctx = {"network": V.network(store), "map": V.map_data(store), "dyads": V.dyads(store)}
+    events = Q.all_events(store)
+    ctx = {"network": V.network(events), "map": V.map_data(events), "dyads": V.dyads(store)}
     return respond(request, "relations.html", ctx, _fmt(request), ctx["dyads"])
 
 

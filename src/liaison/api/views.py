@@ -13,7 +13,7 @@ from pathlib import Path
 from liaison.datafiles import read_json
 from liaison.export.table import status_note
 from liaison.store import queries as Q
-from liaison.wording import event_sentence, is_uncertain
+from liaison.wording import date_doubts, event_sentence, is_uncertain
 
 SCORES_FILE = Path(__file__).with_name("plover_scores.json")
 DUE_SOON_DAYS = 60
@@ -160,14 +160,14 @@ def event_detail(store, event_id: str) -> dict | None:
 
 
 def timeline_items(events: list[dict]) -> list[dict]:
+    """The dated events of a page for the timeline: the sentence as label, the type for the colour."""
     items = []
     for e in events:
         d = e.get("date") or {}
         if not d.get("start"):
             continue
-        items.append({"id": e["id"], "start": d["start"], "end": d.get("end"),
-                      "content": f"{e['type']}: {e.get('summary') or ', '.join(e.get('countries') or [])}",
-                      "type": e["type"]})
+        items.append({"id": e["id"], "start": d["start"], "end": d.get("end"), "type": e["type"],
+                      "content": event_sentence(e), "doubts": date_doubts(d)})
     return items
 
 
@@ -236,32 +236,27 @@ def dyad_detail(store, a: str, b: str) -> dict:
     return {"a": a, "b": b, "dyad": found, "events": events, "series": series}
 
 
-def network(store) -> dict:
-    """Nodes (countries, people, organisations) and edges (co-occurrence in events, typed)."""
-    nodes: dict[str, dict] = {}
-    edges: Counter = Counter()
-    for event in Q.all_events(store):
-        ids = []
-        for code in event.get("countries") or []:
-            nodes.setdefault(f"country:{code}", {"id": f"country:{code}", "label": code, "kind": "country"})
-            ids.append(f"country:{code}")
-        for actor in event.get("actors") or []:
-            if actor.get("entity_id"):
-                nodes.setdefault(actor["entity_id"], {"id": actor["entity_id"],
-                                                      "label": actor.get("name") or "?", "kind": "actor"})
-                ids.append(actor["entity_id"])
-        for x, y in combinations(sorted(set(ids)), 2):
-            edges[(x, y, event["type"])] += 1
-    return {"nodes": list(nodes.values()),
-            "edges": [{"id": f"{x}|{y}|{t}", "source": x, "target": y, "type": t, "weight": n}
-                      for (x, y, t), n in edges.items()]}
+def network(events: list[dict]) -> dict:
+    """States as nodes (sized by their events), pairs of states as edges weighted by the number of
+    events between them, heaviest first: the page shows the top N with a slider."""
+    per_country: Counter = Counter()
+    pairs: Counter = Counter()
+    for event in events:
+        codes = sorted(set(event.get("countries") or []))
+        per_country.update(codes)
+        pairs.update(combinations(codes, 2))
+    from liaison.gazetteer import country_name
+    return {"nodes": [{"id": code, "label": country_name(code) or code, "kind": "country", "events": n}
+                      for code, n in per_country.most_common()],
+            "edges": [{"id": f"{a}-{b}", "source": a, "target": b, "weight": n}
+                      for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))]}
 
 
-def map_data(store) -> dict:
+def map_data(events: list[dict]) -> dict:
     """Per-country event counts and located events, for the offline map."""
     per_country: Counter = Counter()
     points = []
-    for event in Q.all_events(store):
+    for event in events:
         per_country.update(set(event.get("countries") or []))
         loc = event.get("location") or {}
         if loc.get("lat") is not None and loc.get("lon") is not None:
