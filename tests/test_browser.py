@@ -207,7 +207,7 @@ def test_analyst_walks_the_desk(site, page):
     dates = [d.inner_text() for d in page.locator("table.events td:first-child .date").all()]
     assert dates and all(d.startswith("2026-0") for d in dates), dates
     assert recs["uk-deal"]["id"] not in page.content()                     # summer 2025: out of range
-    page.wait_for_selector("#timeline[data-ready]")
+    page.wait_for_selector("#timeline .vis-item a.timeline-link")
     assert page.locator("#timeline-legend .legend-key").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "desk-events-filtered.png"), full_page=True)
 

@@ -139,3 +139,19 @@ def test_csv_twins_hold_every_filtered_row_with_date_doubts(desk):
     assert {r["event_id"] for r in rows} == {e["id"] for e in expected}
     assert any(r["date_year_unstated"] == "True" and "year not stated" in r["date_label"] for r in rows)
     assert all(r["sentence"] for r in rows)
+
+
+def test_merge_explanations_in_plain_words_beside_their_sentences(desk):
+    client, store = desk
+    nunez = next(e for e in store.linked("entity") if e["name"] == "Laurent Nuñez")
+    assert "title_before" in nunez["explanation"] or "apposition" in nunez["explanation"]
+    page = client.get(f"/entities/{nunez['id']}.json").json()
+    reasons = [w["reason"] for w in page["why"]]
+    assert reasons[0].startswith(f"{len(nunez['documents'])} mentions in ")
+    assert "the same country, France" in reasons[0]
+    assert not any(" at " in r and ("title_before" in r or "apposition" in r) for r in reasons)
+    merged = page["why"][0]["evidence"]
+    assert len({sp["doc_id"] for sp in merged}) == len(merged) >= 2
+    assert all("Nu" in sp["mark"] and sp["before"] + sp["mark"] for sp in merged)
+    html = client.get(f"/entities/{nunez['id']}", headers=HTML).text
+    assert "are taken as one" in html and '<mark class="evidence">' in html

@@ -151,3 +151,32 @@ def event_sentence(event: dict) -> str:
         text += f" in {place}"
     when = date_phrase(event.get("date"))
     return f"{text} {when}".strip() if when else text
+
+
+# ---------------------------------------------------------------- merge explanations
+PLAIN = [  # the linker's terse reasons, in words an analyst reads (pattern, replacement)
+    (r"^merged (\d+) mentions? in (\d+) documents?: ?", r"\1 mentions in \2 articles are taken as one: "),
+    (r"same (\w+) name '([^']+)' \(accents, case and hyphens ignored\)",
+     r"the same \1 name “\2” (ignoring accents, case and hyphens)"),
+    (r"same country ([A-Z]{3})", lambda m: f"the same country, {_country(m.group(1))}"),
+    (r"role '([^']+)' by title_before at \d+", r"called “\1” just before the name"),
+    (r"role '([^']+)' by apposition at \d+", r"described as “\1” beside the name"),
+    (r"role '([^']+)' by biography at \d+", r"“\1” in a sentence about their career"),
+    (r"role '([^']+)' by counterpart at \d+", r"“\1”, as the counterpart of the other side's official"),
+    (r"role '([^']+)' by (\w+) at \d+", r"“\1” (\2)"),
+    (r"(\d+) (country|organization|place) mention\(s\) from gazetteer",
+     r"named \1 time(s); a known \2 in the gazetteer"),
+    (r", country ([A-Z]{3})\b", lambda m: f", of {_country(m.group(1))}"),
+]
+
+
+def plain_reasons(explanation: str | None) -> list[str]:
+    """A merge or role explanation cut into reasons, each in plain words."""
+    import re
+    out = []
+    for part in (explanation or "").split("; "):
+        for pattern, repl in PLAIN:
+            part = re.sub(pattern, repl, part)
+        if part.strip():
+            out.append(part.strip())
+    return out

@@ -13,7 +13,7 @@ from pathlib import Path
 from liaison.datafiles import read_json
 from liaison.export.table import status_note
 from liaison.store import queries as Q
-from liaison.wording import date_doubts, event_sentence, is_uncertain
+from liaison.wording import date_doubts, event_sentence, is_uncertain, plain_reasons
 
 SCORES_FILE = Path(__file__).with_name("plover_scores.json")
 DUE_SOON_DAYS = 60
@@ -181,7 +181,43 @@ def entity_detail(store, entity_id: str) -> dict | None:
             "events": Q.events_with_actor(store, entity_id),
             "quotes": Q.quotes_by_speaker(store, entity_id),
             "mentioned_in": mentioned_in(store, entity),
-            "decisions": Q.decisions_for(store, entity_id)}
+            "decisions": Q.decisions_for(store, entity_id), "why": why_one(store, entity)}
+
+
+MAX_WHY_SENTENCES = 4
+
+
+def why_one(store, entity: dict) -> list[dict]:
+    """The linker's explanation in plain words, each reason beside the sentences it rests on: a
+    role beside the sentences naming it, the merge beside a sentence from each article merged."""
+    out = []
+    roles = entity.get("roles") or []
+    for reason in plain_reasons(entity.get("explanation")):
+        title = reason.split("“", 1)[1].split("”", 1)[0] if "“" in reason and "name “" not in reason else None
+        spans = [sp for r in roles if title and r.get("title") == title for sp in r.get("evidence") or []]
+        if not spans and " taken as one" in reason:
+            firsts = {}
+            for m in entity.get("mentions") or []:
+                firsts.setdefault(m["doc_id"], m)
+            spans = list(firsts.values())
+        out.append({"reason": reason, "evidence": _sentences(store, spans[:MAX_WHY_SENTENCES])})
+    return out
+
+
+def _sentences(store, spans: list[dict]) -> list[dict]:
+    """Each span widened to its sentence (or line), with the span's place in it for highlighting."""
+    out = []
+    for sp in spans:
+        doc = Q.get_document(store, sp["doc_id"]) or {}
+        text = doc.get("text") or ""
+        if not 0 <= sp["start"] < sp["end"] <= len(text):
+            continue
+        a = max(text.rfind(". ", 0, sp["start"]) + 2, text.rfind("\n", 0, sp["start"]) + 1, 0)
+        ends = [i for i in (text.find(". ", sp["end"]), text.find("\n", sp["end"])) if i >= 0]
+        b = min(ends) + 1 if ends else len(text)
+        out.append({"doc_id": sp["doc_id"], "title": doc.get("title"), "before": text[a:sp["start"]],
+                    "mark": text[sp["start"]:sp["end"]], "after": text[sp["end"]:b]})
+    return out
 
 
 def mentioned_in(store, entity: dict) -> list[dict]:

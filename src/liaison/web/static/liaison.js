@@ -44,7 +44,7 @@
     if (!el || !items || !window.vis) return;
     if (!items.length) { el.textContent = "No dated events on this page."; return; }
     var data = items.map(function (it) {
-      var label = it.content + (it.doubts && it.doubts.length ? " (" + it.doubts.join(", ") + ")" : "");
+      var label = it.content;        // the sentence already says "year not stated" / "inferred"
       var colour = TYPE_COLOURS[it.type] || "#999";
       var item = {id: it.id, start: it.start, content: textLink("/events/" + encodeURIComponent(it.id), label, "timeline-link"),
                   className: "type-" + it.type.toLowerCase() + (it.doubts && it.doubts.length ? " uncertain" : ""),
