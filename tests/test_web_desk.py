@@ -126,6 +126,7 @@ def test_figures_and_quotes_pages_with_twins_and_csv(desk):
         assert html.status_code == 200 and 'class="source-link"' in html.text
         body = client.get(f"/{name}.json?limit=500").json()
         assert body["total"] == len(store.linked(kind))
+        assert all(item["original"] is None for item in body["items"])      # file sources: no address
         rows = list(csv.DictReader(client.get(f"/{name}.csv").text.splitlines()))
         assert len(rows) == body["total"]
     barrot = client.get("/quotes.json?person=Barrot").json()["items"]

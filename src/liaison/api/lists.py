@@ -55,7 +55,8 @@ def _listing(request: Request, name: str, template: str, fetch, filters: Filters
         return respond(request, template, {}, fmt, [csv_row(r, urls) for r in records])
     after = request.query_params.get("after")
     found = _fetch(fetch, after)
-    ctx = {"items": [row(r) for r in found.items], "total": found.total, "filters": filters.shown(),
+    ctx = {"items": _with_originals(request, [row(r) for r in found.items]) if name in ORIGINALS
+                    else [row(r) for r in found.items], "total": found.total, "filters": filters.shown(),
            "sort": sort, "sorts": {key: page_link(request, sort=key, after=None) for key in SORTS[name]},
            "cursor": found.next, "next": page_link(request, after=found.next) if found.next else None,
            "first": page_link(request, after=None) if after else None,
@@ -64,6 +65,16 @@ def _listing(request: Request, name: str, template: str, fetch, filters: Filters
     if timeline:
         ctx["timeline"] = V.timeline_items(found.items)
     return respond(request, template, ctx, fmt)
+
+
+ORIGINALS = ("commitments", "figures", "quotes")       # rows that link their first article's address
+
+
+def _with_originals(request: Request, items: list[dict]) -> list[dict]:
+    """Each item with `original`: the URL of the article its first evidence is in (None for files)."""
+    first = {i["id"]: (i.get("evidence") or [{}])[0].get("doc_id") for i in items}
+    docs = Q.document_titles(request.app.state.store, [d for d in first.values() if d])
+    return [{**i, "original": (docs.get(first[i["id"]]) or {}).get("url")} for i in items]
 
 
 def _fetch(fetch, after):
