@@ -53,6 +53,31 @@ def test_good_input_beside_bad_ones_exits_zero(tmp_path):
     assert again.returncode == 0 and "1 already stored" in again.stdout
 
 
+
+def test_ingest_ends_with_what_was_found_and_export_writes_every_table(tmp_path):
+    db = tmp_path / "x.db"
+    res = _run(db, "ingest", str(seed_path("002")))
+    found = next(ln for ln in res.stdout.splitlines() if ln.startswith("found: "))
+    events = _count(db, "select count(*) from events")
+    people = _count(db, "select count(*) from entities where kind = 'person'")
+    assert found.startswith(f"found: 1 documents, {events} events, {people} people, ")
+    assert events > 0 and people > 0 and found.endswith(" issues")
+    out = _run(db, "export", "--format", "csv", "--out", str(tmp_path / "csv"))
+    assert out.returncode == 0, out.stderr
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
+        "commitments.csv", "documents.csv", "entities.csv", "events.csv", "figures.csv", "quotes.csv"]
+    assert f"events: {events}," in out.stdout
+
+
+def test_counting_local_articles_for_the_progress_total(tmp_path):
+    from liaison.console import count_articles
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("z", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("not an article", encoding="utf-8")
+    assert count_articles([str(tmp_path)]) == 3
+    assert count_articles([str(tmp_path / "b.txt"), "https://example.org/feed"]) is None
+
+
 def test_killed_ingest_resumes_and_stores_each_document_once(tmp_path):
     sample = tmp_path / "news.jsonl.gz"
     shutil.copy(FIXTURES / "news-en-150.jsonl.gz", sample)

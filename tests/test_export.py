@@ -20,7 +20,8 @@ def world(db_url):
 def test_csv_round_trips_one_row_per_event(world, tmp_path):
     from liaison.export import export
     store, docs, recs, _ = world
-    assert export(store, "csv", tmp_path) == {"events": 3}
+    assert export(store, "csv", tmp_path) == {"events": 3, "entities": 4, "commitments": 2, "figures": 1,
+                                              "quotes": 1, "documents": 5}
     raw = (tmp_path / "events.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     rows = {r["event_id"]: r for r in csv.DictReader(raw.decode("utf-8").splitlines())}
@@ -32,6 +33,25 @@ def test_csv_round_trips_one_row_per_event(world, tmp_path):
     assert visit["date_start"] == "2026-02-17" and visit["date_precision"] == "day"
     assert visit["source_urls"] == docs["002"]["source"]         # no URL: the ingested path
     assert rows[recs["uk-deal"]["id"]]["evidence"] == "l'accord bilatéral franco-britannique signé cet été"
+    assert visit["sentence"] == ("Laurent Nuñez (France) visited Abdelmadjid Tebboune (Algeria) in Algiers "
+                                 "on 2026-02-17")
+
+
+def test_csv_writes_one_table_per_kind_with_truthful_dates(world, tmp_path):
+    from liaison.export import export
+    store, docs, recs, _ = world
+    export(store, "csv", tmp_path)
+
+    def read(name):
+        return list(csv.DictReader((tmp_path / f"{name}.csv").read_text("utf-8").splitlines()))
+    assert {r["name"] for r in read("entities")} >= {"Laurent Nuñez", "Abdelmadjid Tebboune"}
+    commitments = {r["commitment_id"]: r for r in read("commitments")}
+    until = commitments[recs["uk-until"]["id"]]
+    assert (until["due_end"], until["due_precision"], until["due_label"]) == \
+        ("2026-06-30", "month", "2026-06-01 – 2026-06-30 (month)")
+    assert [r["subject"] for r in read("figures")] == ["forced returns"]
+    assert read("quotes")[0]["speaker"] == "Jean-Noël Barrot"
+    assert {r["document_id"] for r in read("documents")} == {d["id"] for d in docs.values()}
 
 
 def test_csv_excel_adds_a_bom(world, tmp_path):

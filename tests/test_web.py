@@ -75,9 +75,10 @@ def test_event_filters_on_the_page(world):
 
 def test_commitment_board_and_home(world):
     client, _, _, recs = world
-    board = client.get("/commitments.json").json()["board"]
-    assert [c["id"] for c in board["fulfilled"]] == [recs["swiftly"]["id"]]
-    assert board["fulfilled"][0]["fulfilled_by"] == [recs["relaunch"]["id"]]
+    fulfilled = client.get("/commitments.json?status=fulfilled").json()["items"]
+    assert [c["id"] for c in fulfilled] == [recs["swiftly"]["id"]]
+    assert fulfilled[0]["fulfilled_by"] == [recs["relaunch"]["id"]]
+    assert fulfilled[0]["group"] == "fulfilled"
     home = client.get("/index.json").json()
     assert home["counts"]["event"] == 3 and len(home["latest_events"]) == 3
 

@@ -64,13 +64,21 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], workers: int | None,
         raise click.UsageError("--workers and --dask exclude each other: a Dask cluster has its own workers")
     parse_url(ctx.obj["db"])                            # a malformed URL fails before anything starts
     executor = make_executor(workers, dask_address)     # before the store: a missing cluster writes nothing
-    with executor, Progress(console=err, transient=True) as progress:
+    from liaison.console import count_articles, progress_columns
+    with executor, Progress(*progress_columns(), console=err, transient=True) as progress:
         from liaison.scale.runner import process
         store = _store(ctx)
-        task = progress.add_task("analysing", total=None)
-        summary = process(sources, store, executor, progress=lambda n: progress.advance(task, n),
+        task = progress.add_task("analysing", total=count_articles(sources))
+
+        def advance(n: int) -> None:
+            done = progress.tasks[0].completed + n
+            if progress.tasks[0].total is not None and done > progress.tasks[0].total:
+                progress.update(task, total=done)       # resumed work from an earlier run
+            progress.advance(task, n)
+        summary = process(sources, store, executor, progress=advance,
                           on_issue=lambda source, message: warn(escape(f"{source}: {message}")))
     _print_summary(summary)
+    _print_found(store)
     if summary.ingested == 0 and summary.failed:
         sys.exit(1)
 
@@ -85,6 +93,16 @@ def _print_summary(summary) -> None:
               + (f" ({by_lang})" if by_lang else ""))
     out.print(f"analysed: {summary.analysed}" + (f", {summary.stage_failures} stage failures (see "
                                                  "`liaison issues`)" if summary.stage_failures else ""))
+
+
+def _print_found(store) -> None:
+    """What the store now holds: the line `make run` ends with."""
+    from liaison.store import queries as Q
+    counts = store.counts()
+    people = Q.entities_page(store, kind="person", limit=1).total
+    out.print(f"found: {counts['documents']} documents, {counts['event']} events, {people} people, "
+              f"{counts['commitment']} commitments, {counts['figure']} figures, {counts['quote']} quotes, "
+              f"{counts['issues']} issues")
 
 
 @main.command("export")

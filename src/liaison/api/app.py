@@ -13,7 +13,7 @@ BODY_CAP_ARTICLES = 10          # a request body may hold this many articles at 
 
 
 def create_app(store=None, settings: Settings | None = None) -> FastAPI:
-    from liaison.api import pages, rest, writes
+    from liaison.api import lists, pages, rest, writes
     from liaison.api.jobs import Jobs
     settings = settings or get_settings()
     if store is None:
@@ -28,6 +28,7 @@ def create_app(store=None, settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(rest.router)
     app.include_router(writes.router)
+    app.include_router(lists.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 

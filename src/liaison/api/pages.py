@@ -6,11 +6,8 @@ from fastapi.responses import RedirectResponse
 
 from liaison.api import views as V
 from liaison.api.errors import ApiError, not_found
-from liaison.api.params import Country, EntityKind, Offset, event_context, event_type
 from liaison.api.render import HIT_MARKS, respond, split_suffix, wanted_format
-from liaison.api.rows import entity_row
 from liaison.api.writes import apply_decision, get_store, require_token
-from liaison.export.table import event_row
 from liaison.store import queries as Q
 from liaison.store.search import HIT_MARKS as HIT_MARKS_API
 from liaison.store.search import search as full_text
@@ -46,11 +43,6 @@ def home(request: Request, store=Depends(get_store)):
     return respond(request, "home.html", V.home(store), _fmt(request))
 
 
-def documents(request: Request, limit: int = PageLimit, offset: int = Offset, store=Depends(get_store)):
-    items, total = Q.list_documents(store, limit, offset)
-    return respond(request, "documents.html", {"items": items, "total": total}, _fmt(request), items)
-
-
 @router.get("/documents/{ident}")
 def document(request: Request, ident: str, store=Depends(get_store)):
     doc_id, fmt = _record_id(request, ident)
@@ -66,17 +58,6 @@ def document(request: Request, ident: str, store=Depends(get_store)):
 
 
 # ---------------------------------------------------------------- events
-def events(request: Request, country: str | None = Country, type: str | None = None,
-           context: str | None = None, person: str | None = Query(None, min_length=1),
-           limit: int = PageLimit, offset: int = Offset, store=Depends(get_store)):
-    type, context = event_type(type or None), event_context(context or None)
-    items, total = Q.list_events(store, type, context, country, person, limit=limit, offset=offset)
-    ctx = {"items": items, "total": total, "timeline": V.timeline_items(items),
-           "filters": {"country": country, "type": type, "context": context, "person": person},
-           "types": sorted(V.plover_scores()["base"]), "contexts": V.plover_scores()["contexts"]}
-    return respond(request, "events.html", ctx, _fmt(request), lambda: [event_row(e) for e in items])
-
-
 @router.get("/events/{ident}")
 def event(request: Request, ident: str, store=Depends(get_store)):
     event_id, fmt = _record_id(request, ident)
@@ -91,7 +72,8 @@ def event(request: Request, ident: str, store=Depends(get_store)):
 
 # ---------------------------------------------------------------- relations
 def relations(request: Request, store=Depends(get_store)):
-    ctx = {"network": V.network(store), "map": V.map_data(store), "dyads": V.dyads(store)}
+    events = Q.all_events(store)
+    ctx = {"network": V.network(events), "map": V.map_data(events), "dyads": V.dyads(store)}
     return respond(request, "relations.html", ctx, _fmt(request), ctx["dyads"])
 
 
@@ -105,14 +87,6 @@ def dyad(request: Request, ident: str, store=Depends(get_store)):
 
 
 # ---------------------------------------------------------------- entities
-def entities(request: Request, kind: EntityKind | None = None, q: str | None = None,
-             limit: int = PageLimit, offset: int = Offset, store=Depends(get_store)):
-    items, total = Q.list_entities(store, kind, q or None, None, limit, offset)
-    rows = [entity_row(e) for e in items]
-    return respond(request, "entities.html", {"items": rows, "total": total,
-                                               "filters": {"kind": kind, "q": q}}, _fmt(request), rows)
-
-
 @router.get("/entities/{ident}")
 def entity(request: Request, ident: str, store=Depends(get_store)):
     entity_id, fmt = _record_id(request, ident)
@@ -132,16 +106,7 @@ def entity_decision(request: Request, entity_id: str, action: str = Form(...), o
     return RedirectResponse("/entities", status_code=303)
 
 
-# ---------------------------------------------------------------- commitments, search
-def commitments(request: Request, store=Depends(get_store)):
-    board = V.commitments_board(store)
-    rows = [{"group": group, "id": c["id"], "action": c.get("action"), "status": c.get("status"),
-             "due_end": (c.get("due") or {}).get("end"), "countries": " ".join(c.get("countries") or []),
-             "fulfilled_by": " ".join(c.get("fulfilled_by") or [])}
-            for group, items in board.items() for c in items]
-    return respond(request, "commitments.html", {"board": board}, _fmt(request), rows)
-
-
+# ---------------------------------------------------------------- search
 def search(request: Request, q: str = Query("", max_length=200), store=Depends(get_store)):
     fmt = _fmt(request)
     marks = HIT_MARKS if fmt == "html" else HIT_MARKS_API
@@ -166,9 +131,7 @@ def _result_link(store, item: dict) -> dict:
     return {"href": f"/documents/{evidence[0]['doc_id']}" if evidence else None, "title": title}
 
 
-for _path, _handler, _csv in [("/documents", documents, True), ("/events", events, True),
-                              ("/relations", relations, True), ("/entities", entities, True),
-                              ("/commitments", commitments, True), ("/search", search, True)]:
+for _path, _handler, _csv in [("/relations", relations, True), ("/search", search, True)]:
     for _p in _twins(_path, _csv):
         router.add_api_route(_p, _handler, methods=["GET"])
 
@@ -213,7 +176,9 @@ def watchlist(request: Request, ident: str, since: str | None = Query(None, max_
 # ---------------------------------------------------------------- dyad barometer list (issue 11)
 @router.get("/dyads")
 @router.get("/dyads.json")
-def dyads(request: Request, country: str | None = Country, store=Depends(get_store)):
+def dyads(request: Request, country: str | None = Query(None, max_length=60,
+          description="A country by name in any language or ISO code"), store=Depends(get_store)):
     from liaison.api.barometer import with_trends
-    items = with_trends(V.dyads(store, country), Q.all_events(store), V.event_score)
+    from liaison.api.filters import resolve_country
+    items = with_trends(V.dyads(store, resolve_country(country)), Q.all_events(store), V.event_score)
     return respond(request, "dyads.html", {"items": items, "total": len(items)}, _fmt(request), items)

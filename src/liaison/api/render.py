@@ -13,6 +13,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from liaison import wording as W
 from liaison.api.views import number
 
 WEB = Path(__file__).resolve().parents[1] / "web"
@@ -47,6 +48,8 @@ def marked(snippet: str | None) -> list[tuple[str, bool]]:
 
 
 templates.env.filters["number"] = number
+templates.env.filters.update(date_span=W.date_span, date_note=W.date_note, date_title=W.date_title,
+                             date_doubts=W.date_doubts, sentence=W.event_sentence)
 templates.env.filters["marked"] = marked
 
 

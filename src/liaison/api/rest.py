@@ -24,6 +24,7 @@ from liaison.api.params import (
 )
 from liaison.api.rows import entity_row, event_row
 from liaison.api.writes import get_store
+from liaison.store import browse as B
 from liaison.store import queries as Q
 from liaison.store.search import search as full_text
 
@@ -109,21 +110,23 @@ def dyads(country: str | None = Country, store=Depends(get_store)):
 @router.get("/commitments")
 def commitments(status: Status | None = None, country: str | None = Country,
                 due_before: date | None = None, limit: int = Limit, offset: int = Offset,
-                store=Depends(get_store)):
-    items, total = Q.list_commitments(store, status, country, iso(due_before), limit, offset)
-    return page(items, total, limit, offset)
+                after: str | None = After, store=Depends(get_store)):
+    return keyset(lambda a: B.commitments_page(store, status, country, None, iso(due_before),
+                                               limit=limit, offset=offset, after=a), limit, offset, after)
 
 
 @router.get("/figures")
 def figures(q: str | None = Query(None, min_length=1), limit: int = Limit, offset: int = Offset,
-            store=Depends(get_store)):
-    return page(*Q.list_simple(store, "figure", q, limit, offset), limit, offset)
+            after: str | None = After, store=Depends(get_store)):
+    return keyset(lambda a: B.figures_page(store, q, limit=limit, offset=offset, after=a),
+                  limit, offset, after)
 
 
 @router.get("/quotes")
 def quotes(q: str | None = Query(None, min_length=1), limit: int = Limit, offset: int = Offset,
-           store=Depends(get_store)):
-    return page(*Q.list_simple(store, "quote", q, limit, offset), limit, offset)
+           after: str | None = After, store=Depends(get_store)):
+    return keyset(lambda a: B.quotes_page(store, q, limit=limit, offset=offset, after=a),
+                  limit, offset, after)
 
 
 @router.get("/search")

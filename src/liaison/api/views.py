@@ -11,7 +11,9 @@ from itertools import combinations
 from pathlib import Path
 
 from liaison.datafiles import read_json
+from liaison.export.table import status_note
 from liaison.store import queries as Q
+from liaison.wording import date_doubts, event_sentence, is_uncertain, plain_reasons
 
 SCORES_FILE = Path(__file__).with_name("plover_scores.json")
 DUE_SOON_DAYS = 60
@@ -32,8 +34,17 @@ def event_score(event: dict) -> float | None:
     return None if base is None else float(base)
 
 
-def _today() -> str:
-    return date.today().isoformat()
+def commitment_item(c: dict, today: str | None = None) -> dict:
+    """A commitment as the tracker shows it: its group (due soon, overdue, ...) computed only from a
+    deadline the text states with its year; otherwise the stored status and a note saying why."""
+    today = today or date.today().isoformat()
+    soon = (date.fromisoformat(today) + timedelta(days=DUE_SOON_DAYS)).isoformat()
+    due_end, status = (c.get("due") or {}).get("end"), c.get("status") or "unknown"
+    group = status
+    if status == "open" and due_end and not is_uncertain(c.get("due")):
+        group = "overdue" if due_end < today else "due_soon" if due_end <= soon else "open"
+    return {**c, "group": group, "status_note": status_note(c)}
+
 
 
 # ---------------------------------------------------------------- home
@@ -42,7 +53,7 @@ def home(store) -> dict:
     events, _ = Q.list_events(store, limit=10)
     soon = (date.today() + timedelta(days=DUE_SOON_DAYS)).isoformat()
     due, _ = Q.list_commitments(store, status="open", due_before=soon, limit=10)
-    return {"counts": counts, "latest_events": events, "due_soon": due,
+    return {"counts": counts, "latest_events": events, "due_soon": [commitment_item(c) for c in due],
             "issues": Q.latest_issues(store, 10)}
 
 
@@ -149,14 +160,14 @@ def event_detail(store, event_id: str) -> dict | None:
 
 
 def timeline_items(events: list[dict]) -> list[dict]:
+    """The dated events of a page for the timeline: the sentence as label, the type for the colour."""
     items = []
     for e in events:
         d = e.get("date") or {}
         if not d.get("start"):
             continue
-        items.append({"id": e["id"], "start": d["start"], "end": d.get("end"),
-                      "content": f"{e['type']}: {e.get('summary') or ', '.join(e.get('countries') or [])}",
-                      "type": e["type"]})
+        items.append({"id": e["id"], "start": d["start"], "end": d.get("end"), "type": e["type"],
+                      "content": event_sentence(e), "doubts": date_doubts(d)})
     return items
 
 
@@ -171,12 +182,46 @@ def entity_detail(store, entity_id: str) -> dict | None:
             "quotes": Q.quotes_by_speaker(store, entity_id),
             "mentioned_in": mentioned_in(store, entity),
             "decisions": Q.decisions_for(store, entity_id),
-            "offices": _office_timeline(store, entity)}
+            "offices": _office_timeline(store, entity), "why": why_one(store, entity)}
 
 
 def _office_timeline(store, entity: dict) -> list[dict]:
     from liaison.api.officeviews import person_timeline
     return person_timeline(store, entity)
+MAX_WHY_SENTENCES = 4
+
+
+def why_one(store, entity: dict) -> list[dict]:
+    """The linker's explanation in plain words, each reason beside the sentences it rests on: a
+    role beside the sentences naming it, the merge beside a sentence from each article merged."""
+    out = []
+    roles = entity.get("roles") or []
+    for reason in plain_reasons(entity.get("explanation")):
+        title = reason.split("“", 1)[1].split("”", 1)[0] if "“" in reason and "name “" not in reason else None
+        spans = [sp for r in roles if title and r.get("title") == title for sp in r.get("evidence") or []]
+        if not spans and " taken as one" in reason:
+            firsts = {}
+            for m in entity.get("mentions") or []:
+                firsts.setdefault(m["doc_id"], m)
+            spans = list(firsts.values())
+        out.append({"reason": reason, "evidence": _sentences(store, spans[:MAX_WHY_SENTENCES])})
+    return out
+
+
+def _sentences(store, spans: list[dict]) -> list[dict]:
+    """Each span widened to its sentence (or line), with the span's place in it for highlighting."""
+    out = []
+    for sp in spans:
+        doc = Q.get_document(store, sp["doc_id"]) or {}
+        text = doc.get("text") or ""
+        if not 0 <= sp["start"] < sp["end"] <= len(text):
+            continue
+        a = max(text.rfind(". ", 0, sp["start"]) + 2, text.rfind("\n", 0, sp["start"]) + 1, 0)
+        ends = [i for i in (text.find(". ", sp["end"]), text.find("\n", sp["end"])) if i >= 0]
+        b = min(ends) + 1 if ends else len(text)
+        out.append({"doc_id": sp["doc_id"], "title": doc.get("title"), "before": text[a:sp["start"]],
+                    "mark": text[sp["start"]:sp["end"]], "after": text[sp["end"]:b]})
+    return out
 
 
 def mentioned_in(store, entity: dict) -> list[dict]:
@@ -226,39 +271,35 @@ def dyad_detail(store, a: str, b: str) -> dict:
     events = [e for e in Q.all_events(store) if {a, b} <= set(e.get("countries") or [])]
     found = next((d for d in dyads(store, a) if d["id"] == f"{a}-{b}"), None)
     scores = [{"event_id": e["id"], "type": e["type"], "date": (e.get("date") or {}).get("start"),
-               "score": event_score(e), "summary": e.get("summary")} for e in events]
+               "date_full": e.get("date"), "score": event_score(e), "summary": e.get("summary"),
+               "sentence": event_sentence(e)} for e in events]
     from liaison.api.barometer import change_points, monthly_series, trend
     series = monthly_series(events, event_score)
     return {"a": a, "b": b, "dyad": found, "events": events, "series": series,
             "change_points": change_points(series), "trend": trend(series), "scores": scores}
 
 
-def network(store) -> dict:
-    """Nodes (countries, people, organisations) and edges (co-occurrence in events, typed)."""
-    nodes: dict[str, dict] = {}
-    edges: Counter = Counter()
-    for event in Q.all_events(store):
-        ids = []
-        for code in event.get("countries") or []:
-            nodes.setdefault(f"country:{code}", {"id": f"country:{code}", "label": code, "kind": "country"})
-            ids.append(f"country:{code}")
-        for actor in event.get("actors") or []:
-            if actor.get("entity_id"):
-                nodes.setdefault(actor["entity_id"], {"id": actor["entity_id"],
-                                                      "label": actor.get("name") or "?", "kind": "actor"})
-                ids.append(actor["entity_id"])
-        for x, y in combinations(sorted(set(ids)), 2):
-            edges[(x, y, event["type"])] += 1
-    return {"nodes": list(nodes.values()),
-            "edges": [{"id": f"{x}|{y}|{t}", "source": x, "target": y, "type": t, "weight": n}
-                      for (x, y, t), n in edges.items()]}
+def network(events: list[dict]) -> dict:
+    """States as nodes (sized by their events), pairs of states as edges weighted by the number of
+    events between them, heaviest first: the page shows the top N with a slider."""
+    per_country: Counter = Counter()
+    pairs: Counter = Counter()
+    for event in events:
+        codes = sorted(set(event.get("countries") or []))
+        per_country.update(codes)
+        pairs.update(combinations(codes, 2))
+    from liaison.gazetteer import country_name
+    return {"nodes": [{"id": code, "label": country_name(code) or code, "kind": "country", "events": n}
+                      for code, n in per_country.most_common()],
+            "edges": [{"id": f"{a}-{b}", "source": a, "target": b, "weight": n}
+                      for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))]}
 
 
-def map_data(store) -> dict:
+def map_data(events: list[dict]) -> dict:
     """Per-country event counts and located events, for the offline map."""
     per_country: Counter = Counter()
     points = []
-    for event in Q.all_events(store):
+    for event in events:
         per_country.update(set(event.get("countries") or []))
         loc = event.get("location") or {}
         if loc.get("lat") is not None and loc.get("lon") is not None:
@@ -276,21 +317,3 @@ def _numeric_codes(codes) -> dict[str, str]:
         if found is not None:
             out[found.numeric] = code
     return out
-
-
-def commitments_board(store) -> dict:
-    """Commitments grouped as the tracker shows them: open, due soon, overdue, fulfilled."""
-    items, _ = Q.list_commitments(store, limit=10_000)
-    soon = (date.today() + timedelta(days=DUE_SOON_DAYS)).isoformat()
-    today = _today()
-    board = {"open": [], "due_soon": [], "overdue": [], "fulfilled": [], "unknown": []}
-    for c in items:
-        due_end = (c.get("due") or {}).get("end")
-        status = c.get("status") or "unknown"
-        if status == "open" and due_end and today <= due_end <= soon:
-            board["due_soon"].append(c)
-        elif status == "open" and due_end and due_end < today:
-            board["overdue"].append(c)
-        else:
-            board.setdefault(status, []).append(c)
-    return board

@@ -125,6 +125,10 @@ def entity_listing(kind: str | None = None, country: str | None = None, where: l
     return query, count if conditions else total_query("entity"), [c.kind, c.name, c.id]
 
 
-def document_listing(columns: list) -> tuple:
+def document_listing(columns: list, where: list | None = None) -> tuple:
     c = s.documents.c
-    return select(*columns), total_query("documents"), [func.coalesce(c.published, ""), c.id]
+    key = [func.coalesce(c.published, ""), c.id]
+    if where:
+        return (select(*columns).where(and_(*where)),
+                select(func.count()).select_from(s.documents).where(and_(*where)), key)
+    return select(*columns), total_query("documents"), key

@@ -14,6 +14,7 @@ from sqlalchemy import String, Text, cast, func, or_, select
 from liaison.folding import fold
 from liaison.store import listing as L
 from liaison.store import schema as s
+from liaison.store.browse import reported_in
 from liaison.store.listing import Page
 from liaison.store.totals import EVENT_SPAN
 from liaison.store.totals import read as read_total
@@ -49,11 +50,22 @@ def list_documents(store, limit: int = 50, offset: int = 0) -> tuple[list[dict],
     return page.items, page.total
 
 
-def documents_page(store, limit: int = 50, offset: int = 0, after: str | None = None) -> Page:
-    """Documents, newest first (undated last), without their texts."""
+def documents_page(store, limit: int = 50, offset: int = 0, after: str | None = None,
+                   lang: str | None = None, outlet: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None, ascending: bool = False) -> Page:
+    """Documents, newest first (undated last; oldest first when `ascending`), without their texts."""
     c = s.documents.c
-    query, count, key = L.document_listing([c[name] for name in DOC_LIST_COLUMNS])
-    return L.keyset_page(store, query, count, key, limit, offset, after, descending=True,
+    where = []
+    if lang:
+        where.append(c.lang == lang.lower())
+    if outlet:
+        where.append(_contains(c.outlet, outlet))
+    if date_from:
+        where.append(c.published >= date_from)
+    if date_to:
+        where.append(c.published <= date_to)
+    query, count, key = L.document_listing([c[name] for name in DOC_LIST_COLUMNS], where)
+    return L.keyset_page(store, query, count, key, limit, offset, after, descending=not ascending,
                          item=lambda row: {name: row[i] for i, name in enumerate(DOC_LIST_COLUMNS)})
 
 
@@ -133,11 +145,13 @@ def list_events(store, type: str | None = None, context: str | None = None, coun
 
 def events_page(store, type: str | None = None, context: str | None = None, country: str | None = None,
                 actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                q: str | None = None, limit: int = 50, offset: int = 0, after: str | None = None) -> Page:
-    """Events newest first. Type, country and dates run on indexes; context and actor narrow in
-    SQL, then has_context() / has_actor() decide on each payload."""
+                q: str | None = None, limit: int = 50, offset: int = 0, after: str | None = None,
+                lang: str | None = None, outlet: str | None = None, ascending: bool = False) -> Page:
+    """Events newest first (oldest first when `ascending`). Type, country and dates run on indexes;
+    context and actor narrow in SQL, then has_context() / has_actor() decide on each payload; language
+    and outlet are those of the reporting articles."""
     t = s.events
-    where = []
+    where = reported_in("event", t, lang, outlet)
     if context:         # coarse: the quoted word anywhere; has_context() decides
         where.append(_payload_contains(t, f'"{context}"'))
     if actor and ENTITY_ID.match(actor):
@@ -150,7 +164,7 @@ def events_page(store, type: str | None = None, context: str | None = None, coun
     if context or actor:
         keep = lambda p: ((not context or has_context(p, context))  # noqa: E731
                           and (not actor or has_actor(p, actor)))
-    return L.keyset_page(store, query, count, key, limit, offset, after, descending=True, keep=keep)
+    return L.keyset_page(store, query, count, key, limit, offset, after, descending=not ascending, keep=keep)
 
 
 ENTITY_ID = re.compile(r"^[0-9a-f]{16,64}$")

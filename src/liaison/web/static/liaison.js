@@ -17,31 +17,57 @@
     return a;
   }
 
+  // One colour per PLOVER type, cooperation in blues/greens, conflict in oranges/reds (by quad class).
+  var TYPE_COLOURS = {
+    AGREE: "#9ecae1", CONSULT: "#4292c6", SUPPORT: "#2171b5", CONCEDE: "#c6dbef",
+    COOPERATE: "#41ab5d", AID: "#006d2c", RETREAT: "#a1d99b",
+    REQUEST: "#fdd0a2", ACCUSE: "#fd8d3c", REJECT: "#f16913", THREATEN: "#d94801",
+    PROTEST: "#bcbddc", SANCTION: "#cb181d", MOBILIZE: "#807dba", COERCE: "#a50f15", ASSAULT: "#67000d"
+  };
+
+  function legend(el, types) {
+    if (!el) return;
+    types.forEach(function (t) {
+      var key = document.createElement("span");
+      key.className = "legend-key";
+      var swatch = document.createElement("i");
+      swatch.style.backgroundColor = TYPE_COLOURS[t] || "#999";
+      key.appendChild(swatch);
+      key.appendChild(document.createTextNode(t));
+      el.appendChild(key);
+    });
+  }
+
   function initTimeline() {
     var el = document.getElementById("timeline");
     var items = readJson("timeline-data");
     if (!el || !items || !window.vis) return;
-    if (!items.length) { el.textContent = "No dated events to show."; return; }
+    if (!items.length) { el.textContent = "No dated events on this page."; return; }
     var data = items.map(function (it) {
-      var item = {id: it.id, start: it.start, content: textLink("/events/" + encodeURIComponent(it.id), it.content, "timeline-link"),
-                  className: "type-" + it.type.toLowerCase()};
+      var label = it.content;        // the sentence already says "year not stated" / "inferred"
+      var colour = TYPE_COLOURS[it.type] || "#999";
+      var item = {id: it.id, start: it.start, content: textLink("/events/" + encodeURIComponent(it.id), label, "timeline-link"),
+                  className: "type-" + it.type.toLowerCase() + (it.doubts && it.doubts.length ? " uncertain" : ""),
+                  style: "background-color: " + colour + "; border-color: " + colour + ";"};
       if (it.end && it.end !== it.start) { item.end = it.end + "T23:59:59"; }
       return item;
     });
     var options = {stack: true, maxHeight: 420, verticalScroll: true, zoomKey: "ctrlKey"};
-    // Articles recall old events too: open on the latest 18 months when the data spans more.
-    var last = items.reduce(function (m, it) { var d = it.end || it.start; return d > m ? d : m; }, "");
-    var first = items.reduce(function (m, it) { return it.start < m ? it.start : m; }, last);
-    var from = new Date(last);
-    from.setMonth(from.getMonth() - 18);
-    if (new Date(first) < from) {
-      var to = new Date(last);
-      to.setMonth(to.getMonth() + 1);
-      options.start = from;
-      options.end = to;
+    if (items.length > 40) {
+      options.cluster = {maxItems: 3, titleTemplate: "{count} events: zoom in to see them"};
+    }
+    // The view fits the filtered range when one is set, else every event of the page.
+    if (el.dataset.from && el.dataset.to) {
+      options.start = el.dataset.from;
+      options.end = el.dataset.to + "T23:59:59";
     }
     var timeline = new vis.Timeline(el, new vis.DataSet(data), options);
-    el.dataset.ready = "1";
+    if (!(el.dataset.from && el.dataset.to)) timeline.fit({animation: false});
+    var fit = document.getElementById("timeline-fit");
+    if (fit) fit.addEventListener("click", function () { timeline.fit(); });
+    legend(document.getElementById("timeline-legend"),
+           Object.keys(TYPE_COLOURS).filter(function (t) { return items.some(function (it) { return it.type === t; }); }));
+    el.dataset.ready = String(items.length);
     timeline.on("doubleClick", function (props) {
       if (props.item) window.location.href = "/events/" + encodeURIComponent(props.item);
     });
@@ -51,20 +77,45 @@
     var el = document.getElementById("graph");
     var net = readJson("network-data");
     if (!el || !net || !window.cytoscape) return;
-    var elements = net.nodes.map(function (n) { return {data: {id: n.id, label: n.label, kind: n.kind}}; })
-      .concat(net.edges.map(function (e) { return {data: {id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight}}; }));
+    var slider = document.getElementById("graph-top"), shown = document.getElementById("graph-top-value");
+    var maxWeight = Math.max.apply(null, [1].concat(net.edges.map(function (e) { return e.weight; })));
+    var maxEvents = Math.max.apply(null, [1].concat(net.nodes.map(function (n) { return n.events; })));
     var cy = cytoscape({
-      container: el, elements: elements, layout: {name: elements.length > 1 ? "cose" : "grid", animate: false},
+      container: el, elements: [],
       style: [
-        {selector: "node", style: {"label": "data(label)", "font-size": 10, "background-color": "#5b7db1"}},
-        {selector: "node[kind = 'country']", style: {"shape": "round-rectangle", "background-color": "#c0504d"}},
-        {selector: "edge", style: {"width": "mapData(weight, 1, 10, 1, 6)", "line-color": "#999", "curve-style": "bezier"}}
+        {selector: "node", style: {"label": "data(label)", "font-size": 11, "background-color": "#c0504d",
+                                   "width": "data(size)", "height": "data(size)"}},
+        {selector: "edge", style: {"width": "data(width)", "line-color": "#8a9bb0", "curve-style": "bezier",
+                                   "label": "data(weight)", "font-size": 9, "color": "#555"}}
       ]
     });
-    cy.on("tap", "node[kind = 'actor']", function (evt) {
-      window.location.href = "/entities/" + encodeURIComponent(evt.target.id());
+    function draw(top) {
+      var edges = net.edges.slice(0, top), keep = {};
+      edges.forEach(function (e) { keep[e.source] = true; keep[e.target] = true; });
+      var nodes = net.nodes.filter(function (n) { return keep[n.id] || !net.edges.length; });
+      cy.elements().remove();
+      cy.add(nodes.map(function (n) {
+        return {data: {id: n.id, label: n.label + " (" + n.events + ")", size: 14 + 30 * n.events / maxEvents}};
+      }).concat(edges.map(function (e) {
+        return {data: {id: e.id, source: e.source, target: e.target, weight: e.weight,
+                       width: 1 + 9 * e.weight / maxWeight}};
+      })));
+      cy.layout({name: nodes.length > 1 ? "cose" : "grid", animate: false}).run();
+      if (shown) shown.textContent = String(edges.length) + " of " + net.edges.length + " pairs";
+      el.dataset.ready = String(cy.nodes().length);
+    }
+    if (slider) {
+      slider.max = String(Math.max(1, net.edges.length));
+      slider.value = String(Math.min(net.edges.length, Number(slider.value) || 30));
+      slider.addEventListener("input", function () { draw(Number(slider.value)); });
+    }
+    cy.on("tap", "node", function (evt) {
+      window.location.href = "/events?country=" + encodeURIComponent(evt.target.id());
     });
-    el.dataset.ready = String(cy.nodes().length);
+    cy.on("tap", "edge", function (evt) {
+      window.location.href = "/dyads/" + encodeURIComponent(evt.target.id());
+    });
+    draw(slider ? Number(slider.value) : 30);
   }
 
   function initMap() {
