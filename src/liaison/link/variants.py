@@ -148,3 +148,64 @@ def candidates(profiles: dict[int, Profile]) -> dict[int, set[int]]:
             for i in members:
                 near[i] |= members - {i}
     return near
+
+
+# ---------------------------------------------------------------- possible duplicates
+def possible_duplicates(entity: dict, others: Iterable[dict], limit: int = 10) -> list[dict]:
+    """Entities with a name like this one's that linking kept apart, each with the reason in plain
+    words, closest first: a page lists them so that an analyst can merge what the rules could not."""
+    mine = entity_profile(entity)
+    others = [o for o in others if o.get("id") != entity.get("id") and o.get("kind") == entity.get("kind")]
+    profiles = {o["id"]: entity_profile(o) for o in others}
+    close = {o["id"] for o in others if (v := judge(mine, profiles[o["id"]])) and v.same}
+    hints = []
+    for other in others:
+        found = _why_apart(entity, mine, other, profiles[other["id"]], close - {other["id"]})
+        if found:
+            closeness, reason = found
+            hints.append({"id": other["id"], "name": other.get("name"), "kind": other.get("kind"),
+                          "country": other.get("country"), "documents": len(other.get("documents") or []),
+                          "reason": reason, "_rank": closeness})
+    hints.sort(key=lambda h: (-h["_rank"], h["name"] or "", h["id"]))
+    return [{k: v for k, v in h.items() if k != "_rank"} for h in hints[:limit]]
+
+
+def _why_apart(entity: dict, a: Profile, other: dict, b: Profile, rivals: set[str]) -> tuple[int, str] | None:
+    """(closeness, reason) when `other` is a possible duplicate of `entity`; None when unlike."""
+    name_a, name_b = fold(entity.get("name")), fold(other.get("name"))
+    names_a = {fold(n) for n in [entity.get("name"), *(entity.get("aliases") or [])]}
+    names_b = {fold(n) for n in [other.get("name"), *(other.get("aliases") or [])]}
+    countries = f"({a.country or 'unknown'} / {b.country or 'unknown'})"
+    if names_a & names_b:
+        if a.country and b.country and a.country != b.country:
+            return 4, f"same name, different country {countries}"
+        if entity.get("kind") == "organization":
+            return 4, f"same name, state known for one only {countries}: a body's state is part of who it is"
+        return 4, "same name, kept apart by an analyst's decision or by another namesake"
+    verdict = judge(a, b)
+    if verdict is not None:
+        if not verdict.same:
+            return 3, verdict.reason
+        if rivals:
+            return 3, (f"{verdict.reason}; but another entity's name is as close, so which two are "
+                       "one person is left to you")
+        return 3, f"{verdict.reason}; kept apart by an analyst's decision"
+    if entity.get("kind") != "person":
+        return None
+    short = [(x, y) for x in names_a for y in names_b
+             if (len(x.split()) == 1 and x in y.split()) or (len(y.split()) == 1 and y in x.split())]
+    if short:
+        alone = min(short[0], key=lambda n: len(n.split()))
+        shown = next((w for w in (as_written(b, alone), as_written(a, alone)) if w != alone), alone)
+        return 2, f"named by one word only ({shown}): a surname alone never joins two entities"
+    part = [(x, y) for x in a.forms for y in b.forms if set(x.split()) < set(y.split())
+            or set(y.split()) < set(x.split())]
+    if part:
+        if a.country and b.country and a.country != b.country:
+            return 2, f"one name is part of the other, different country {countries}"
+        return 2, "one name is part of the other, but it fits more than one entity"
+    wa, wb = name_a.split(), name_b.split()
+    if len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[:-1] != wb[:-1]:
+        return 1, (f"same surname, first names differ ({' '.join(entity['name'].split()[:-1])} / "
+                   f"{' '.join(other['name'].split()[:-1])}): two people of one family or namesakes")
+    return None
