@@ -59,3 +59,43 @@ def test_an_ambiguous_partial_name_is_not_joined():
             person("c", "Abdullah Ali Hassan", "JOR")]
     entities, _ = resolve_entities(rows, [])
     assert len(entities) == 3
+
+
+def official(doc, name, country, title, key=None):
+    row = person(doc, name, country, key)
+    row["payload"]["roles"] = [{"title": title, "country": country}] if title else []
+    return row
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_same_minister_and_says_why():
+    rows = [official("a", "Laurent Nuñez", "FRA", "Minister of the Interior"),
+            official("b", "Laurent Nunes", "FRA", "Minister of the Interior"),
+            official("c", "Abdelouafi Laftit", "MAR", "Minister of the Interior"),
+            official("d", "Abdelouafi Lafti", None, None)]
+    entities, _ = resolve_entities(rows, [])
+    assert sorted(e["name"] for e in entities) == ["Abdelouafi Laftit", "Laurent Nuñez"]
+    nunez = next(e for e in entities if e["name"] == "Laurent Nuñez")
+    assert ("names differ by one letter (Nuñez / Nunes), same country FRA, same office Minister of the "
+            "Interior") in nunez["explanation"]
+
+
+def test_namesakes_one_letter_apart_stay_apart_on_country_role_or_first_name():
+    rows = [official("a", "Ana Silva", "BRA", "Minister of Justice"),
+            official("b", "Ada Silva", "PRT", "Minister of Justice"),
+            official("c", "Donald Trump", "USA", "President"), official("d", "Melania Trump", "USA", None),
+            official("e", "Pedro Nunes", "PRT", "President"),
+            official("f", "Pedro Nunez", "PRT", "Ambassador"),
+            official("g", "Mario Rossi", "ITA", None), official("h", "Maria Rossi", "ITA", None),
+            official("i", "Luis Garcia", "ESP", "Minister of the Interior"),
+            official("j", "Luis Garcia", "MEX", "Minister of the Interior"),
+            official("k", "Luis Garcio", None, "Minister of the Interior")]
+    entities, _ = resolve_entities(rows, [])
+    assert len(entities) == 11
+
+
+def test_analyst_split_wins_over_a_one_letter_merge():
+    rows = [official("a", "Laurent Nuñez", "FRA", "Minister of the Interior"),
+            official("b", "Laurent Nunes", "FRA", "Minister of the Interior")]
+    merged, _ = resolve_entities(rows, [])
+    split, _ = resolve_entities(rows, [{"action": "split", "entity_a": merged[0]["id"], "entity_b": None}])
+    assert len(merged) == 1 and len(split) == 2

@@ -4,6 +4,7 @@ A page's JSON twin is exactly what these return, so the HTML and the JSON never 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from functools import lru_cache
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from liaison.datafiles import read_json
 from liaison.export.table import status_note
+from liaison.folding import fold
 from liaison.store import queries as Q
 from liaison.wording import date_doubts, event_sentence, is_uncertain, plain_reasons
 
@@ -182,7 +184,17 @@ def entity_detail(store, entity_id: str) -> dict | None:
             "quotes": Q.quotes_by_speaker(store, entity_id),
             "mentioned_in": mentioned_in(store, entity),
             "decisions": Q.decisions_for(store, entity_id),
-            "offices": _office_timeline(store, entity), "why": why_one(store, entity)}
+            "offices": _office_timeline(store, entity), "why": why_one(store, entity),
+            "possible_duplicates": possible_duplicates(store, entity)}
+
+
+def possible_duplicates(store, entity: dict) -> list[dict]:
+    """Entities with a similar name kept apart, each with why (link/variants.py)."""
+    from liaison.link.variants import possible_duplicates as hints
+    names = [entity.get("name") or "", *(entity.get("aliases") or [])]
+    words = {w for n in names for w in [*re.findall(r"\w+", n), *fold(n).split()]}
+    others = Q.entities_sharing_a_word(store, entity.get("kind") or "", sorted(words), entity["id"])
+    return hints(entity, others)
 
 
 def _office_timeline(store, entity: dict) -> list[dict]:

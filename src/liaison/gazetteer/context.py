@@ -85,6 +85,7 @@ class ContextCountries:
         self.sentences = sentences
         self.named = [(m.span.start, m.span.end, c, 1.0) for m in mentions
                       if m.kind in ("country", "demonym") for c in m.extra.get("countries", [m.value])]
+        self.countries = {m.span.start for m in mentions if m.kind == "country"}
         self.named += [(m.span.start, m.span.end, m.extra.get("country"), 0.5) for m in mentions
                        if m.kind == "place" and m.extra.get("country")]
         totals = Counter()
@@ -102,6 +103,34 @@ class ContextCountries:
             if code:
                 return code, source
         return self.dominant, "article" if self.dominant else ""
+
+    def in_name(self, start: int, end: int, state_links: set[str]) -> str | None:
+        """The state a body's own name phrase gives it, or None: an adjective or a country touching
+        the name ("French Interior Ministry", "Algeria's Interior Ministry", "ministère de
+        l'Intérieur marocain"), or a country joined by a word of belonging ("Ministry of Public
+        Security of Vietnam", "ministère de l'Intérieur du Maroc"). A demonym elsewhere in the
+        sentence ("son homologue français, puis le ministère de l'Intérieur") qualifies something else."""
+        for s, e, code, weight in self.named:
+            if weight < 1:
+                continue
+            if e <= start and re.fullmatch(r"(?:['’]s)? ", self.text[e:start]):
+                return code
+            gap = self.text[end:s] if s >= end else None
+            if gap == " ":
+                return code
+            if gap and self._is_country(s) and re.fullmatch(r" (\S+ )?\S+['’ ]", gap) \
+                    and " ".join(gap.replace("’", "'").split()) in state_links:
+                return code
+        return None
+
+    def sentence_or_article(self, start: int) -> tuple[str | None, str]:
+        code = self._in_sentence(start)
+        if code:
+            return code, "sentence"
+        return self.dominant, "article" if self.dominant else ""
+
+    def _is_country(self, start: int) -> bool:
+        return start in self.countries
 
     def _in_phrase(self, start: int, end: int) -> str | None:
         near = []

@@ -6,6 +6,8 @@ Features that decide a merge (each merge records them in `explanation`):
 - or, for people, a full name of two or more words that is another cluster's full name or alias, or
   whose words are all in exactly one other cluster's name ("Fernando Grande-Marlaska" inside
   "Fernando Grande-Marlaska Gomez") — never on a surname alone;
+- or, for people, names one letter apart in one word ("Laurent Nunes" / "Laurent Nuñez") with no
+  conflicting state or office, and the same office when the given name differs (link/variants.py);
 - no conflicting country: two people of the same name serving different states stay apart.
 Analyst decisions (merge / split) are applied last and win.
 """
@@ -14,9 +16,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 
-from liaison.folding import fold
+from liaison.folding import fold, has_diacritics
 from liaison.link.decisions import apply_decisions
 from liaison.link.names import display_name
+from liaison.link.variants import Verdict, candidates, judge, profile
 
 
 def _entity_id(kind: str, key: str, country: str | None) -> str:
@@ -37,6 +40,7 @@ def resolve_entities(rows: list[dict], decisions: list[dict]
         clusters.extend(_split_by_country(members, strict=kind == "organization")
                         if kind in ("person", "organization") else [members])
     clusters = _join_extended_names(clusters)
+    clusters = _join_one_letter_variants(clusters)
     clusters, ids = apply_decisions(clusters, decisions, cluster_id)
     entities, key_to_id = [], {}
     for members, entity_id in zip(clusters, ids, strict=True):
@@ -91,6 +95,60 @@ def _join_extended_names(clusters: list[list[dict]]) -> list[list[dict]]:
     return list(joined.values())
 
 
+def _cluster_profile(members: list[dict]):
+    names = [n for m in members for n in [m["payload"]["name"], *m["payload"].get("aliases", [])]]
+    return profile([display_name(_spellings(members)), *names], _country(members),
+                   [r.get("title") for m in members for r in m["payload"].get("roles", [])])
+
+
+def _join_one_letter_variants(clusters: list[list[dict]]) -> list[list[dict]]:
+    """Join two person clusters whose names are one letter apart when the verdict says they are one
+    person and each is the other's only such match (three spellings a letter apart stay apart: which
+    two are one person?). The less attested spelling's rows are copied with the reason as `variant`:
+    the entity keeps the name (and so the id) of the better attested one."""
+    people = {i: _cluster_profile(m) for i, m in enumerate(clusters) if m[0]["payload"]["kind"] == "person"}
+    same: dict[int, dict[int, Verdict]] = {}
+    for i, near in candidates(people).items():
+        verdicts = {j: judge(people[i], people[j]) for j in near}
+        same[i] = {j: v for j, v in verdicts.items() if v and v.same}
+    joined, done = [], set()
+    for i, members in enumerate(clusters):
+        if i in done:
+            continue
+        match = list(same.get(i, {}))
+        if len(match) == 1 and list(same.get(match[0], {})) == [i] and match[0] not in done:
+            j = match[0]
+            strong, weak = sorted((members, clusters[j]), key=_attestation, reverse=True)
+            members = strong + [{**row, "variant": same[i][j].reason} for row in weak]
+            done.add(j)
+        done.add(i)
+        joined.append(members)
+    return joined
+
+
+def _attestation(members: list[dict]) -> tuple:
+    """Which spelling to keep: seen in more documents; then written one way in each (an article that
+    writes "Gérard" and "Gérad" misspells at least once); more mentions, an office, a state, accents."""
+    payloads = [m["payload"] for m in members]
+    wavering = sum(_wavers([p["name"], *p.get("aliases", [])]) for p in payloads)
+    return (len({m["doc_id"] for m in members}), -wavering, sum(len(p.get("mentions", [])) for p in payloads),
+            any(p.get("roles") for p in payloads), any(p.get("country") for p in payloads),
+            any(has_diacritics(p["name"]) for p in payloads))
+
+
+def _wavers(names: list[str]) -> bool:
+    """Two spellings of a full name with as many words (not a short form: "Grande-Marlaska")."""
+    forms = {fold(n) for n in names}
+    counts = Counter(len(f.split()) for f in forms if len(f.split()) >= 2)
+    return any(c > 1 for c in counts.values())
+
+
+def _spellings(members: list[dict]) -> list[str]:
+    """The names that choose the entity's name: a misspelling joined by one letter never does."""
+    return [m["payload"]["name"] for m in members if not m.get("variant")] or \
+        [m["payload"]["name"] for m in members]
+
+
 def _split_by_country(members: list[dict], strict: bool = False) -> list[list[dict]]:
     """One cluster per state. An unplaced mention goes with the best-attested state (a person), or,
     with `strict` (bodies: "the Interior Ministry" of which state?), stays apart when the name is
@@ -112,7 +170,7 @@ def _split_by_country(members: list[dict], strict: bool = False) -> list[list[di
 
 def cluster_id(members: list[dict]) -> str:
     kind = members[0]["payload"]["kind"]
-    name = display_name([m["payload"]["name"] for m in members])
+    name = display_name(_spellings(members))
     return _entity_id(kind, fold(name), _country(members) if kind in ("person", "organization") else None)
 
 
@@ -125,7 +183,7 @@ def _merge(members: list[dict]) -> dict:
     payloads = [m["payload"] for m in members]
     kind = payloads[0]["kind"]
     names = [p["name"] for p in payloads]
-    name = display_name(names)
+    name = display_name(_spellings(members))
     country = _country(members)
     aliases = sorted({a for p in payloads for a in [p["name"], *p.get("aliases", [])]} - {name})
     roles, seen = [], {}
@@ -142,10 +200,13 @@ def _merge(members: list[dict]) -> dict:
     explanation = payloads[0].get("explanation", "")
     if len(docs) > 1:
         spellings = sorted({fold(n) for n in names})
+        variants = list(dict.fromkeys(m["variant"] for m in members if m.get("variant")))
         how = (f"same {kind} name {fold(name)!r} (accents, case and hyphens ignored)" if len(spellings) == 1
+               else "; ".join(variants) if variants
                else f"{kind} names {', '.join(map(repr, spellings))} agree (equal or one extends the other)")
         explanation = (f"merged {len(members)} mentions in {len(docs)} documents: {how}"
-                       + (f", same country {country}" if country else "") + "; " + explanation)
+                       + (f", same country {country}" if country and "same country" not in how else "")
+                       + "; " + explanation)
     first = next((p for p in payloads if p.get("lat") is not None), payloads[0])
     return {"id": cluster_id(members),
             "kind": kind, "name": name, "aliases": aliases, "country": country, "roles": roles,

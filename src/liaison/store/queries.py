@@ -254,3 +254,16 @@ def decisions_for(store, entity_id: str) -> list[dict]:
          .where(or_(c.entity_a == entity_id, c.entity_b == entity_id)).order_by(c.id))
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def entities_sharing_a_word(store, kind: str, words: list[str], exclude: str, limit: int = 300) -> list[dict]:
+    """Entities of a kind whose name contains one of `words` (the candidates for "possible duplicate"
+    hints: a name one letter off still shares its other words)."""
+    c = s.entities.c
+    words = sorted({w.lower() for w in words if len(w) >= 3})
+    if not words:
+        return []
+    q = (select(c.payload).where(c.kind == kind, c.id != exclude, or_(*(_contains(c.name, w) for w in words)))
+         .order_by(c.name, c.id).limit(limit))
+    with store.engine.connect() as conn:
+        return [r[0] for r in conn.execute(q)]

@@ -55,7 +55,7 @@ def resolve_actors(doc: Document) -> Document:
         findings.setdefault(start, []).extend(found)
     _add_definite_titles(doc, clusters, findings, titles, geo, lex)
     entities = _person_entities(doc, clusters, findings, lex)
-    entities += _geo_entities(doc)
+    entities += _unique_keys(_geo_entities(doc, entities))
     return doc.with_(entities=tuple(entities))
 
 
@@ -235,19 +235,39 @@ def _unique_keys(entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def _geo_entities(doc: Document) -> list[Entity]:
-    groups: dict[tuple[str, str], list[Mention]] = {}
+def _head_country(doc: Document, body: Mention, people: list[Entity]) -> str | None:
+    """The state of the official named as the body's head in its sentence: a person whose office is
+    the body's ("Minister of the Interior" heads the "Ministry of the Interior": same words after
+    "of"), one state only."""
+    guess = body.extra.get("country")
+    if body.extra.get("country_from") not in ("sentence", "article") or " of " not in body.value:
+        return guess
+    qualifier = body.value.split(" of ", 1)[1]
+    sentence = next(((s.start, s.end) for s in doc.sentences if s.start <= body.span.start < s.end), None)
+    if sentence is None:
+        return guess
+    states = {r.country or p.country for p in people for r in p.roles
+              if r.title and " of " in r.title and r.title.split(" of ", 1)[1] == qualifier
+              and any(sentence[0] <= sp.start < sentence[1] for sp in p.mentions)}
+    states.discard(None)
+    return states.pop() if len(states) == 1 else guess
+
+
+def _geo_entities(doc: Document, people: list[Entity] = ()) -> list[Entity]:
+    groups: dict[tuple[str, str, str | None], list[Mention]] = {}
     for m in doc.mentions:
         if m.kind in ("country", "organization", "place") and isinstance(m.value, str):
-            groups.setdefault((m.kind, m.value), []).append(m)
+            # a body's state is part of which body it is: two states' ministries stay two entities
+            state = _head_country(doc, m, people) if m.kind == "organization" else None
+            groups.setdefault((m.kind, m.value, state), []).append(m)
     out = []
-    for (kind, value), ms in groups.items():
+    for (kind, value, state), ms in groups.items():
         extra = ms[0].extra or {}
         if kind == "country":
             name = country_name(value) or value
             country = value
         else:
-            name, country = value, extra.get("country")
+            name, country = value, state if kind == "organization" else extra.get("country")
         aliases = sorted({m.span.text for m in ms} - {name})
         out.append(Entity(f"{kind}:{fold(name) or value}", kind, name, tuple(aliases), country,
                           mentions=tuple(m.span for m in ms), lat=extra.get("lat"), lon=extra.get("lon"),

@@ -36,7 +36,8 @@ def geo_mentions(doc: Document) -> list[Mention]:
     geo = [_geo_mention(doc, m, e, tokens) for m, e in picked if e.kind != "organization"]
     geo = _drop_contained([g for g in geo if g])
     context = ContextCountries(text, geo, sentence_bounds(doc))
-    orgs = [_org_mention(doc, m, context) for m, e in picked if e.kind == "organization"]
+    links = {" ".join(w.replace("’", "'").split()) for w in lexicon.words(doc.lang, "words", "state_links")}
+    orgs = [_org_mention(doc, m, context, links) for m, e in picked if e.kind == "organization"]
     return sorted(geo + orgs, key=lambda m: (m.span.start, -m.span.end))
 
 
@@ -157,11 +158,18 @@ def _geo_mention(doc: Document, match: Match, entry: Entry, tokens: list) -> Men
                    {"country": place["country"], "lat": place["lat"], "lon": place["lon"]})
 
 
-def _org_mention(doc: Document, match: Match, context: ContextCountries) -> Mention:
+def _org_mention(doc: Document, match: Match, context: ContextCountries, links: set[str]) -> Mention:
+    """A body; a name several states use ("ministère de l'Intérieur") takes the state its own name
+    phrase gives it, else none here: the actors stage may give it the state of the official named as
+    its head in the same sentence. A demonym elsewhere in the sentence or the article's most named
+    country says nothing of whose ministry it is."""
     entries = [e for e in match.entries if e.kind == "organization"]
     needs_context = len({e.data["country"] for e in entries}) > 1 or any(
         e.data["country"] is None and e.data["scope"] == "national" for e in entries)
-    country, source = context.country_and_source(match.start, match.end) if needs_context else (None, "")
+    country = context.in_name(match.start, match.end, links) if needs_context else None
+    source = "name phrase" if country else ""
+    if needs_context and not country:       # a weaker guess, which a head named in the sentence overrides
+        country, source = context.sentence_or_article(match.start)
     record = gazetteer.organization_record(entries, country)
     surface = doc.text[match.start:match.end]
     acronym = surface if entries[0].policy == "exact" else record["acronym"]
