@@ -178,3 +178,13 @@ def test_a_meeting_with_a_counterpart_of_an_unnamed_state_is_found():
     assert meeting.date.start == "2025-02-10" and "ESP" in meeting.countries
     laftit = next(e for e in doc.entities if e.name == "Abdelouafi Laftit")
     assert laftit.country is None and laftit.foreign_to == "ESP"
+
+
+def test_a_domestic_seizure_takes_no_partner_from_the_context():
+    """Real Wikinews article (CC BY 2.5) on a leaked US memo: German authorities seize explosives
+    from men plotting against US bases. The lead follows the United States alone, so the seizure
+    in Germany takes no partner state from the sentences around it."""
+    article = json.loads((FIXTURES / "wild-domestic.json").read_text(encoding="utf-8"))
+    doc = _analyse_article(article["text"], article["url"])
+    seizures = [e for e in doc.events if "explosive were confiscated" in e.evidence[0].text]
+    assert all(len(e.countries) < 2 for e in seizures)

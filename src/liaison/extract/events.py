@@ -120,9 +120,10 @@ def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[st
     1. the states the sentence names (countries, demonyms, national bodies, officials, places);
     2. a statement that names partners but no one acting ("then met the ministers of Libya and
        Tunisia") is told of the official the article follows: that official's state joins;
-    3. one state named: its partner is the state of the official the article follows when no one
-       acting is named, else the state named just before in the paragraph, else the other state of
-       the article's pair when the named one belongs to it;
+    3. one state named: none, when the lead names fewer than two states and not this one with
+       its neighbour (a domestic story); else its partner is the state of the official the article
+       follows when no one acting is named, else the state named just before in the paragraph,
+       else the other state of the article's pair when the named one belongs to it;
     4. none named: the states of the paragraph's previous sentences, else the article's pair
        when the sentence is in the headline or lead.
     """
@@ -135,6 +136,11 @@ def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[st
         return own, ""
     near = setting.neighbour_states(k)
     near = [c for c in near if c in setting.states]    # a state named once in passing is no partner
+    lead_states = setting.lead_states()
+    if len(own) == 1 and len(lead_states) < 2 and not {own[0], *near[:1]} <= lead_states:
+        # an article whose lead follows one state at most: a one-state act elsewhere in it (a
+        # local arrest, a domestic vote) has no partner to take from the context
+        return own, ""
     if len(own) == 1:
         if lead and lead not in own and not any(a.side == "source" for a in actors):
             return [lead] + own, f"{lead}: the state of the official the article follows"

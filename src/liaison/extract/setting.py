@@ -43,6 +43,10 @@ class Setting:
             self._sentence_states[k] = args.countries_in(self.doc, s.start, s.end)
         return self._sentence_states[k]
 
+    def lead_states(self) -> set[str]:
+        """The states the headline and lead name: what the article is about."""
+        return {c for i in self.lead for c in self.states_of(i)}
+
     def neighbour_states(self, k: int) -> list[str]:
         """States named in the sentences just before sentence k, in the same paragraph (nearest first)."""
         out: list[str] = []
