@@ -50,6 +50,7 @@ postgres:
 bench: setup
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/load.py    # builds /tmp/liaison-bulk.db from the bulk corpus on first use
+	$(BIN)/python benchmarks/pages.py   # every page of the web UI on that store (issue 11: under 1 s)
 
 # API latency on a generated 1M-event PostgreSQL store (generated once into /tmp/liaison-bench-pg).
 bench-api: setup postgres

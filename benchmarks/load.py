@@ -28,6 +28,9 @@ PATHS = ["/api/entities", "/events", "/api/events", "/entities", "/api/entities?
          "/api/events?country=USA"]
 TARGET_MS = 150
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import machine, write_section  # noqa: E402
+
 
 def liaison(*args: str) -> list[str]:
     return [str(Path(sys.executable).parent / "liaison"), *args]
@@ -108,6 +111,26 @@ def report(rows: list[dict]) -> None:
               f"{r['p99']:>8.1f} {int(r['bytes']):>8}  {r['statuses']}{flag}")
 
 
+def record(rows: list[dict], args, described: str) -> None:
+    """The figures into benchmarks/results.md (section "load"), with the machine they ran on."""
+    table = ["| path | req/s | p50 ms | p95 ms | body KB | status |", "|---|---:|---:|---:|---:|---|"]
+    for r in rows:
+        table.append(f"| `{r['path']}` | {r['rps']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | "
+                     f"{r['bytes'] / 1000:.0f} | {r['statuses']} |")
+    worst = max(rows, key=lambda r: r["p95"])
+    verdict = "met" if worst["p95"] < TARGET_MS else "**not met**"
+    write_section("load", "\n".join([
+        "## Load: the busiest paths at 20 connections (issue 10)", "",
+        f"Machine: {described}.",
+        f"Store: `{args.db}` ({args.db.stat().st_size // 1_000_000} MB, the bulk corpus). "
+        f"{args.connections} connections on loopback to one `liaison serve`, {args.requests} requests "
+        "per path after 20 warm-up ones.", "", *table, "",
+        f"Target (issue 10): p95 < {TARGET_MS:.0f} ms: {verdict} (slowest p95: `{worst['path']}` "
+        f"{worst['p95']:.0f} ms).",
+        "Reproduce: `python benchmarks/load.py --db /tmp/liaison-bulk.db` (part of `make bench`).",
+    ]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path,
@@ -119,6 +142,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.build or not args.db.exists():
         build(args.db)
+    described = machine()
     port = free_port()
     server = start_server(args.db, port)
     try:
@@ -128,6 +152,7 @@ def main() -> None:
             rows.append(asyncio.run(drive(port, path, args.connections, args.requests)))
         print(f"store {args.db} ({args.db.stat().st_size // 1_000_000} MB), {args.connections} connections")
         report(rows)
+        record(rows, args, described)
     finally:
         server.terminate()
         server.wait(timeout=10)
