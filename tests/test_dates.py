@@ -193,12 +193,6 @@ def test_dev_thursday_morning_without_publication_is_the_stamped_month(dev_docs)
     assert bare and bare[0].value is None
 
 
-def test_dev_italian_may_and_last_hours(dev_docs):
-    found = values(dev_docs["dev005"])
-    assert found["maggio"] == dv("2023-05-01", "2023-05-31", "month").to_json()
-    assert found["nelle ultime ore"] == dv("2023-09-27", "2023-09-28").to_json()
-
-
 def test_dev_german_article_has_no_spurious_dates(dev_docs):
     doc = dev_docs["dev008"]
     assert all(m.value is None or m.value["start"][:2] in ("19", "20") for m in date_mentions(doc))

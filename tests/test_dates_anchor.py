@@ -25,22 +25,6 @@ def values(doc: Document) -> dict:
     return {m.span.text: m.value for m in date_mentions(doc)}
 
 
-def test_month_stamp_gives_the_year_of_yearless_dates(dev_docs):
-    doc = dev_docs["dev010"]          # ' date 2016-12 Ce jeudi, …', "jeudi 29 décembre"
-    assert doc.published is None and doc.meta["published_month"] == "2016-12"
-    found = values(doc)
-    assert found["jeudi 29 décembre"] == dv("2016-12-29")           # the year is known: not year_unstated
-    assert found["Ce jeudi"] == dv("2016-12-01", "2016-12-31", "month")
-
-
-def test_month_stamp_past_and_future_sides(dev_docs):
-    found = values(dev_docs["dev021"])   # ' date 2019-07', patrols start "oggi", review "Il 30 settembre"
-    assert found["30 settembre"] == dv("2019-09-30")
-    assert found["mercoledì 3 luglio"] == dv("2019-07-03")
-    assert found["oggi"] == dv("2019-07-01", "2019-07-31", "month")
-    assert found["l’estate"] == dv("2019-06-21", "2019-09-22", "season")
-
-
 def test_relative_periods_against_a_stamped_month(dev_docs):
     base = dev_docs["dev003"]             # ' date 2023-10', "lundi à Rabat"
     assert values(base)["lundi"] == dv("2023-10-01", "2023-10-31", "month")

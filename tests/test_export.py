@@ -161,3 +161,11 @@ def test_cli_export_every_format(world, tmp_path):
         assert result.exit_code == 0, result.output
         assert (tmp_path / fmt / name).exists()
     assert (tmp_path / "csv" / "events.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_fulfilled_commitment_names_its_event_whole_in_the_csv():
+    from liaison.export.table import commitment_row
+    from liaison.records import LinkedCommitment
+    row = commitment_row(LinkedCommitment("c1", "open a liaison office", status="fulfilled",
+                                          fulfilled_by="04f460a3758229ce"))
+    assert row["fulfilled_by"] == "04f460a3758229ce"        # not "0;4;f;4;…", one character at a time

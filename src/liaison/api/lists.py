@@ -12,6 +12,7 @@ from liaison.api.render import respond, split_suffix, wanted_format
 from liaison.api.rows import entity_row
 from liaison.api.writes import get_store
 from liaison.export import table as T
+from liaison.records import LINKED
 from liaison.store import browse as B
 from liaison.store import queries as Q
 from liaison.wording import event_sentence
@@ -36,6 +37,11 @@ def _sort(name: str, sort: str | None) -> tuple[str, bool]:
     if sort not in SORTS[name]:
         raise invalid("sort", f"expected one of {', '.join(SORTS[name])}")
     return sort, sort.startswith("-")
+
+
+def _typed(kind: str, row):
+    """A CSV twin: the export's row builder (it reads typed records) over a page's dicts."""
+    return lambda record, urls: row(LINKED[kind].from_json(record), urls)
 
 
 def _listing(request: Request, name: str, template: str, fetch, filters: Filters, sort: str,
@@ -94,8 +100,8 @@ def events(request: Request, filters: Filters = Depends(list_filters), sort: str
                                     lang=f.lang, outlet=f.outlet, ascending=not descending)
     scores = V.plover_scores()
     extra = {"types": sorted(scores["base"]), "contexts": scores["contexts"]}
-    return _listing(request, "events", "events.html", fetch, filters, sort, event_item, T.event_row, extra,
-                    timeline=True)
+    return _listing(request, "events", "events.html", fetch, filters, sort, event_item,
+                    _typed("event", T.event_row), extra, timeline=True)
 
 
 def event_item(e: dict) -> dict:
@@ -122,7 +128,7 @@ def entities(request: Request, filters: Filters = Depends(list_filters), sort: s
     fetch = lambda a: Q.entities_page(store, f.kind, f.q or f.person, f.country,  # noqa: E731
                                       limit if _fmt(request) != "csv" else 500, 0, a)
     return _listing(request, "entities", "entities.html", fetch, filters, sort, entity_row,
-                    lambda e, _: T.entity_row(e))
+                    lambda e, _: T.entity_row(LINKED["entity"].from_json(e)))
 
 
 # ---------------------------------------------------------------- commitments, figures, quotes
@@ -134,7 +140,8 @@ def commitments(request: Request, filters: Filters = Depends(list_filters), sort
                                          f.person, f.q, f.lang, f.outlet,
                                          limit if _fmt(request) != "csv" else 500, 0, a, descending)
     return _listing(request, "commitments", "commitments.html", fetch, filters, sort, V.commitment_item,
-                    lambda c, urls: {"group": V.commitment_item(c)["group"], **T.commitment_row(c, urls)})
+                    lambda c, urls: {"group": V.commitment_item(c)["group"],
+                                     **_typed("commitment", T.commitment_row)(c, urls)})
 
 
 def figures(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
@@ -143,7 +150,8 @@ def figures(request: Request, filters: Filters = Depends(list_filters), sort: st
     f = filters
     fetch = lambda a: B.figures_page(store, f.q, f.person, f.lang, f.outlet,  # noqa: E731
                                      limit if _fmt(request) != "csv" else 500, 0, a, descending)
-    return _listing(request, "figures", "figures.html", fetch, filters, sort, lambda r: r, T.figure_row)
+    return _listing(request, "figures", "figures.html", fetch, filters, sort, lambda r: r,
+                    _typed("figure", T.figure_row))
 
 
 def quotes(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
@@ -152,7 +160,8 @@ def quotes(request: Request, filters: Filters = Depends(list_filters), sort: str
     f = filters
     fetch = lambda a: B.quotes_page(store, f.q, f.person, f.lang, f.outlet,  # noqa: E731
                                     limit if _fmt(request) != "csv" else 500, 0, a, descending)
-    return _listing(request, "quotes", "quotes.html", fetch, filters, sort, lambda r: r, T.quote_row)
+    return _listing(request, "quotes", "quotes.html", fetch, filters, sort, lambda r: r,
+                    _typed("quote", T.quote_row))
 
 
 for _name, _handler in [("documents", documents), ("events", events), ("entities", entities),

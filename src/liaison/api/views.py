@@ -14,6 +14,7 @@ from pathlib import Path
 from liaison.datafiles import read_json
 from liaison.export.table import status_note
 from liaison.folding import fold
+from liaison.records import LinkedCommitment
 from liaison.store import queries as Q
 from liaison.wording import date_doubts, event_sentence, is_uncertain, plain_reasons
 
@@ -45,7 +46,7 @@ def commitment_item(c: dict, today: str | None = None) -> dict:
     group = status
     if status == "open" and due_end and not is_uncertain(c.get("due")):
         group = "overdue" if due_end < today else "due_soon" if due_end <= soon else "open"
-    return {**c, "group": group, "status_note": status_note(c)}
+    return {**c, "group": group, "status_note": status_note(LinkedCommitment.from_json(c))}
 
 
 

@@ -20,17 +20,16 @@ def write_geojson(store, out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     urls = source_urls(store)
     events = []
-    for e in store.linked("event"):
-        loc = e.get("location") or {}
-        if loc.get("lat") is None or loc.get("lon") is None:
+    for e in store.records("event"):
+        loc = e.location
+        if loc is None or loc.lat is None or loc.lon is None:
             continue
         props = {k: v for k, v in event_row(e, urls).items() if k not in ("latitude", "longitude")}
-        events.append(_point(float(loc["lon"]), float(loc["lat"]), props))
-    places = [_point(float(p["lon"]), float(p["lat"]),
-                     {"entity_id": p["id"], "name": p.get("name"), "country": p.get("country"),
-                      "mentions": len(p.get("mentions") or [])})
-              for p in store.linked("entity")
-              if p.get("kind") == "place" and p.get("lat") is not None and p.get("lon") is not None]
+        events.append(_point(float(loc.lon), float(loc.lat), props))
+    places = [_point(float(p.lon), float(p.lat),
+                     {"entity_id": p.id, "name": p.name, "country": p.country, "mentions": len(p.mentions)})
+              for p in store.records("entity")
+              if p.kind == "place" and p.lat is not None and p.lon is not None]
     for name, feats in (("events", events), ("places", places)):
         (out / f"{name}.geojson").write_text(json.dumps(_collection(feats), ensure_ascii=False),
                                              encoding="utf-8")

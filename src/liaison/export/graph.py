@@ -5,23 +5,23 @@ from itertools import combinations
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from liaison.records import LinkedEvent
+
 NS = "http://graphml.graphdrawing.org/xmlns"
 NODE_KEYS = (("label", "string"), ("kind", "string"), ("country", "string"))
 EDGE_KEYS = (("event_type", "string"), ("event_id", "string"), ("date", "string"), ("mode", "string"),
              ("weight", "double"))
 
 
-def _participants(event: dict) -> list[tuple[str, dict]]:
-    found = [(f"country:{c}", {"label": c, "kind": "country", "country": c})
-             for c in event.get("countries") or []]
-    for a in event.get("actors") or []:
-        if a.get("entity_id"):
-            found.append((a["entity_id"], {"label": a.get("name") or "", "kind": "actor",
-                                           "country": a.get("country") or ""}))
+def _participants(event: LinkedEvent) -> list[tuple[str, dict]]:
+    found = [(f"country:{c}", {"label": c, "kind": "country", "country": c}) for c in event.countries]
+    for a in event.actors:
+        if a.entity_id:
+            found.append((a.entity_id, {"label": a.name or "", "kind": "actor", "country": a.country or ""}))
     return list(dict(found).items())
 
 
-def build_graph(events: list[dict]) -> ET.Element:
+def build_graph(events: list[LinkedEvent]) -> ET.Element:
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}graphml")
     for domain, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
@@ -40,8 +40,8 @@ def build_graph(events: list[dict]) -> ET.Element:
         _data(el, attrs)
     for n, (a, b, e) in enumerate(edges):
         el = ET.SubElement(graph, f"{{{NS}}}edge", {"id": f"e{n}", "source": a, "target": b})
-        _data(el, {"event_type": e.get("type"), "event_id": e["id"],
-                   "date": (e.get("date") or {}).get("start"), "mode": e.get("mode"), "weight": 1.0})
+        _data(el, {"event_type": e.type, "event_id": e.id, "date": e.date.start if e.date else None,
+                   "mode": e.mode, "weight": 1.0})
     return root
 
 
@@ -53,7 +53,7 @@ def _data(el: ET.Element, attrs: dict) -> None:
 
 def write_graphml(store, out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
-    root = build_graph(store.linked("event"))
+    root = build_graph(store.records("event"))
     ET.ElementTree(root).write(out / "network.graphml", encoding="utf-8", xml_declaration=True)
     graph = root[-1]
     return {"nodes": sum(1 for c in graph if c.tag.endswith("node")),

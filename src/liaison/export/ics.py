@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from liaison.records import LinkedCommitment
+
 
 def escape(value: str) -> str:
     """TEXT value escaping (RFC 5545 §3.3.11)."""
@@ -24,21 +26,19 @@ def fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
-def vevent(c: dict, stamp: str) -> list[str] | None:
-    due = c.get("due") or {}
-    if not due.get("end"):
+def vevent(c: LinkedCommitment, stamp: str) -> list[str] | None:
+    if not c.due or not c.due.end:
         return None
-    end = date.fromisoformat(due["end"])
-    actor = (c.get("actor") or {}).get("name") if isinstance(c.get("actor"), dict) else c.get("actor")
-    summary = f"Due: {c.get('action') or 'commitment'}" + (f" ({actor})" if actor else "")
-    evidence = " | ".join(sp.get("text", "") for sp in c.get("evidence") or [])
-    description = (f"status: {c.get('status')}; countries: {', '.join(c.get('countries') or [])}; "
-                   f"evidence: {evidence}")
-    lines = ["BEGIN:VEVENT", f"UID:{c['id']}@liaison", f"DTSTAMP:{stamp}",
+    end = date.fromisoformat(c.due.end)
+    actor = c.actor.name if c.actor else None
+    summary = f"Due: {c.action or 'commitment'}" + (f" ({actor})" if actor else "")
+    evidence = " | ".join(sp.text for sp in c.evidence)
+    description = f"status: {c.status}; countries: {', '.join(c.countries)}; evidence: {evidence}"
+    lines = ["BEGIN:VEVENT", f"UID:{c.id}@liaison", f"DTSTAMP:{stamp}",
              f"DTSTART;VALUE=DATE:{end:%Y%m%d}", f"DTEND;VALUE=DATE:{end + timedelta(days=1):%Y%m%d}",
              f"SUMMARY:{escape(summary)}",
              f"DESCRIPTION:{escape(description)}",
-             f"CATEGORIES:{escape(c.get('status') or 'unknown')}", "END:VEVENT"]
+             f"CATEGORIES:{escape(c.status or 'unknown')}", "END:VEVENT"]
     return lines
 
 
@@ -48,7 +48,7 @@ def write_ics(store, out: Path) -> dict[str, int]:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Liaison//Commitments//EN", "CALSCALE:GREGORIAN",
              "X-WR-CALNAME:Liaison commitments"]
     n = 0
-    for c in store.linked("commitment"):
+    for c in store.records("commitment"):
         if (event := vevent(c, stamp)) is not None:
             lines += event
             n += 1

@@ -15,7 +15,7 @@ def write_jsonl(store, out: Path) -> dict[str, int]:
     counts = {"documents": _write(out / "documents.jsonl",
                                   ({k: d[k] for k in DOCUMENT_FIELDS} for d in store.iter_documents()))}
     for name, kind in KINDS.items():
-        counts[name] = _write(out / f"{name}.jsonl", store.linked(kind))
+        counts[name] = _write(out / f"{name}.jsonl", (r.to_json() for r in store.records(kind)))
     return counts
 
 

@@ -5,38 +5,39 @@ import json
 from pathlib import Path
 
 from liaison import plover
+from liaison.records import LinkedActor, LinkedEvent
 
 
-def _actor_block(a: dict, countries: dict[str, str]) -> dict:
-    return {"raw_text": a.get("name"), "entity_name": a.get("name"), "entity_id": a.get("entity_id"),
-            "wikidata_id": a.get("wikidata"), "wiki_description": a.get("role"),
-            "country": a.get("country"), "country_name": countries.get(a.get("country") or "", None)}
+def _actor_block(a: LinkedActor, countries: dict[str, str]) -> dict:
+    # linked actors carry no Q-id yet: wikidata_id stays null
+    return {"raw_text": a.name, "entity_name": a.name, "entity_id": a.entity_id, "wikidata_id": None,
+            "wiki_description": a.role, "country": a.country,
+            "country_name": countries.get(a.country or "", None)}
 
 
-def plover_record(e: dict, docs: dict[str, dict], countries: dict[str, str]) -> dict:
-    actors = e.get("actors") or []
-    recipients = [a for a in actors if a.get("side") == "target"]
-    doers = [a for a in actors if a not in recipients]
-    date, loc = e.get("date") or {}, e.get("location") or {}
-    sources = [docs[s] for s in e.get("sources") or [] if s in docs]
-    quad, quad_class = plover.quad(e.get("type"))
-    return {"event_id": e["id"], "event_date": date.get("start"), "event_date_end": date.get("end"),
-            "date_precision": date.get("precision"), "event_type": e.get("type"), "event_mode": e.get("mode"),
-            "event_intensity": plover.score(e.get("type"), e.get("mode")), "quad_code": quad,
+def plover_record(e: LinkedEvent, docs: dict[str, dict], countries: dict[str, str]) -> dict:
+    recipients = [a for a in e.actors if a.side == "target"]
+    doers = [a for a in e.actors if a not in recipients]
+    date, loc = e.date.to_json() if e.date else {}, e.location
+    sources = [docs[s] for s in e.sources if s in docs]
+    quad, quad_class = plover.quad(e.type)
+    return {"event_id": e.id, "event_date": date.get("start"), "event_date_end": date.get("end"),
+            "date_precision": date.get("precision"), "event_type": e.type, "event_mode": e.mode,
+            "event_intensity": plover.score(e.type, e.mode), "quad_code": quad,
             "quad_class": quad_class,
-            "contexts": e.get("contexts") or [],
+            "contexts": list(e.contexts),
             "actor": [_actor_block(a, countries) for a in doers],
             "recipient": [_actor_block(a, countries) for a in recipients],
-            "countries": e.get("countries") or [],
-            "location": {"placename": loc.get("name"), "country": loc.get("country"),
-                         "latitude": loc.get("lat"), "longitude": loc.get("lon")} if loc else None,
-            "source_ids": e.get("sources") or [],
+            "countries": list(e.countries),
+            "location": {"placename": loc.name, "country": loc.country,
+                         "latitude": loc.lat, "longitude": loc.lon} if loc else None,
+            "source_ids": list(e.sources),
             "source_urls": [d.get("url") or d.get("source") for d in sources],
             "headlines": [d.get("title") for d in sources],
             "languages": sorted({d.get("lang") or "" for d in sources}),
             "publication_dates": [d.get("published") for d in sources],
-            "sentences": [sp.get("text") for sp in e.get("evidence") or []], "summary": e.get("summary"),
-            "confidence": e.get("confidence"), "explanation": e.get("explanation"),
+            "sentences": [sp.text for sp in e.evidence], "summary": e.summary,
+            "confidence": e.confidence, "explanation": e.explanation,
             "coder": "liaison", "plover_version": "2.0"}
 
 
@@ -51,7 +52,7 @@ def write_plover(store, out: Path) -> dict[str, int]:
     countries = _country_names()
     n = 0
     with (out / "plover.jsonl").open("w", encoding="utf-8") as fh:
-        for e in store.linked("event"):
+        for e in store.records("event"):
             fh.write(json.dumps(plover_record(e, docs, countries), ensure_ascii=False) + "\n")
             n += 1
     return {"events": n}

@@ -9,6 +9,17 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from liaison.records import (
+    DateValue,
+    Evidence,
+    LinkedActor,
+    LinkedCommitment,
+    LinkedEntity,
+    LinkedEvent,
+    LinkedFigure,
+    LinkedQuote,
+    Location,
+)
 from liaison.wording import date_doubts, date_label, event_sentence
 
 COLUMNS = ("event_id", "date_start", "date_end", "date_precision", "date_year_unstated", "date_basis",
@@ -18,79 +29,84 @@ COLUMNS = ("event_id", "date_start", "date_end", "date_precision", "date_year_un
            "source_urls", "evidence")
 
 
-def _sides(actors: list[dict]) -> tuple[dict, dict]:
+def _sides(actors: tuple[LinkedActor, ...]) -> tuple[LinkedActor | None, LinkedActor | None]:
     """actor1 = the source side (else the first actor), actor2 = the target (else the next one)."""
-    source = [a for a in actors if a.get("side") == "source"]
-    target = [a for a in actors if a.get("side") == "target"]
+    source = [a for a in actors if a.side == "source"]
+    target = [a for a in actors if a.side == "target"]
     rest = [a for a in actors if a not in source and a not in target]
-    first = (source or rest or target or [{}])[0]
-    second = next((a for a in (target + rest + source) if a is not first), {})
+    first = (source or rest or target or [None])[0]
+    second = next((a for a in (target + rest + source) if a is not first), None)
     return first, second
 
 
-def date_columns(prefix: str, d: dict | None) -> dict:
-    d = d or {}
+def _name(actor: LinkedActor | None) -> str | None:
+    return actor.name if actor else None
+
+
+def _country(actor: LinkedActor | None) -> str | None:
+    return actor.country if actor else None
+
+
+def date_columns(prefix: str, date: DateValue | None) -> dict:
+    d = date.to_json() if date else {}
     return {f"{prefix}_start": d.get("start"), f"{prefix}_end": d.get("end"),
             f"{prefix}_precision": d.get("precision"),
             f"{prefix}_year_unstated": bool(d.get("year_unstated")) if d else None,
             f"{prefix}_basis": d.get("basis"), f"{prefix}_label": date_label(d) if d else None}
 
 
-def _evidence(r: dict) -> str:
-    return " | ".join(sp.get("text", "") for sp in r.get("evidence") or [])
+def _evidence(evidence: tuple[Evidence, ...]) -> str:
+    return " | ".join(sp.text for sp in evidence)
 
 
-def _urls(r: dict, urls: dict[str, str] | None) -> str:
-    return ";".join((urls or {}).get(s) or s for s in r.get("sources") or [])
+def _urls(sources: tuple[str, ...], urls: dict[str, str] | None) -> str:
+    return ";".join((urls or {}).get(s) or s for s in sources)
 
 
-def event_row(e: dict, urls: dict[str, str] | None = None) -> dict:
-    loc = e.get("location") or {}
-    a1, a2 = _sides(e.get("actors") or [])
-    return {"event_id": e["id"], **date_columns("date", e.get("date")), "event_type": e.get("type"),
-            "mode": e.get("mode"), "contexts": ";".join(e.get("contexts") or []),
-            "actor1": a1.get("name"), "actor1_country": a1.get("country"),
-            "actor2": a2.get("name"), "actor2_country": a2.get("country"),
-            "countries": ";".join(e.get("countries") or []), "location": loc.get("name"),
-            "location_country": loc.get("country"), "latitude": loc.get("lat"), "longitude": loc.get("lon"),
-            "sentence": event_sentence(e), "summary": e.get("summary"), "confidence": e.get("confidence"),
-            "source_count": len(e.get("sources") or []), "source_urls": _urls(e, urls),
-            "evidence": _evidence(e)}
+def event_row(e: LinkedEvent, urls: dict[str, str] | None = None) -> dict:
+    loc = e.location or Location(None, None)
+    a1, a2 = _sides(e.actors)
+    return {"event_id": e.id, **date_columns("date", e.date), "event_type": e.type,
+            "mode": e.mode, "contexts": ";".join(e.contexts),
+            "actor1": _name(a1), "actor1_country": _country(a1),
+            "actor2": _name(a2), "actor2_country": _country(a2),
+            "countries": ";".join(e.countries), "location": loc.name,
+            "location_country": loc.country, "latitude": loc.lat, "longitude": loc.lon,
+            "sentence": event_sentence(e.to_json()), "summary": e.summary, "confidence": e.confidence,
+            "source_count": len(e.sources), "source_urls": _urls(e.sources, urls),
+            "evidence": _evidence(e.evidence)}
 
 
-def entity_row(e: dict) -> dict:
-    roles = list(dict.fromkeys(r.get("title") for r in e.get("roles") or [] if r.get("title")))
-    return {"entity_id": e["id"], "kind": e.get("kind"), "name": e.get("name"), "country": e.get("country"),
-            "aliases": ";".join(e.get("aliases") or []), "roles": ";".join(roles),
-            "lat": e.get("lat"), "lon": e.get("lon"), "wikidata": e.get("wikidata"),
-            "document_count": len(e.get("documents") or []), "mention_count": len(e.get("mentions") or [])}
+def entity_row(e: LinkedEntity) -> dict:
+    roles = list(dict.fromkeys(r.title for r in e.roles if r.title))
+    return {"entity_id": e.id, "kind": e.kind, "name": e.name, "country": e.country,
+            "aliases": ";".join(e.aliases), "roles": ";".join(roles),
+            "lat": e.lat, "lon": e.lon, "wikidata": e.wikidata,
+            "document_count": len(e.documents), "mention_count": len(e.mentions)}
 
 
-def commitment_row(c: dict, urls: dict[str, str] | None = None) -> dict:
-    due = c.get("due")
-    return {"commitment_id": c["id"], "actor": (c.get("actor") or {}).get("name"),
-            "countries": ";".join(c.get("countries") or []), "action": c.get("action"),
-            **date_columns("due", due), "status": c.get("status"),
-            "status_note": status_note(c), "fulfilled_by": ";".join(c.get("fulfilled_by") or []),
-            "source_urls": _urls(c, urls), "evidence": _evidence(c)}
+def commitment_row(c: LinkedCommitment, urls: dict[str, str] | None = None) -> dict:
+    return {"commitment_id": c.id, "actor": _name(c.actor), "countries": ";".join(c.countries),
+            "action": c.action, **date_columns("due", c.due), "status": c.status,
+            "status_note": status_note(c), "fulfilled_by": c.fulfilled_by or "",
+            "source_urls": _urls(c.sources, urls), "evidence": _evidence(c.evidence)}
 
 
-def status_note(c: dict) -> str:
+def status_note(c: LinkedCommitment) -> str:
     """Why a status may not be read at face value: the deadline it rests on is uncertain."""
-    doubts = date_doubts(c.get("due"))
-    return f"deadline {' and '.join(doubts)}" if doubts else (c.get("note") or "")
+    doubts = date_doubts(c.due.to_json() if c.due else None)
+    return f"deadline {' and '.join(doubts)}" if doubts else ""
 
 
-def figure_row(f: dict, urls: dict[str, str] | None = None) -> dict:
-    return {"figure_id": f["id"], "value": f.get("value"), "unit": f.get("unit"), "subject": f.get("subject"),
-            **date_columns("period", f.get("period")), "speaker": (f.get("speaker") or {}).get("name"),
-            "source_urls": _urls(f, urls), "evidence": _evidence(f)}
+def figure_row(f: LinkedFigure, urls: dict[str, str] | None = None) -> dict:
+    return {"figure_id": f.id, "value": f.value, "unit": f.unit, "subject": f.subject,
+            **date_columns("period", f.period), "speaker": _name(f.speaker),
+            "source_urls": _urls(f.sources, urls), "evidence": _evidence(f.evidence)}
 
 
-def quote_row(q: dict, urls: dict[str, str] | None = None) -> dict:
-    return {"quote_id": q["id"], "speaker": (q.get("speaker") or {}).get("name"),
-            "speaker_country": (q.get("speaker") or {}).get("country"), "lang": q.get("lang"),
-            "text": q.get("text"), "source_urls": _urls(q, urls)}
+def quote_row(q: LinkedQuote, urls: dict[str, str] | None = None) -> dict:
+    return {"quote_id": q.id, "speaker": _name(q.speaker), "speaker_country": _country(q.speaker),
+            "lang": q.lang, "text": q.text, "source_urls": _urls(q.sources, urls)}
 
 
 def document_row(d: dict) -> dict:
@@ -117,11 +133,11 @@ def write_table(path: Path, rows: list[dict], columns=None, excel: bool = False)
 def write_csv(store, out: Path, excel: bool = False) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     urls = source_urls(store)
-    tables = {"events": ([event_row(e, urls) for e in store.linked("event")], COLUMNS),
-              "entities": ([entity_row(e) for e in store.linked("entity")], None),
-              "commitments": ([commitment_row(c, urls) for c in store.linked("commitment")], None),
-              "figures": ([figure_row(f, urls) for f in store.linked("figure")], None),
-              "quotes": ([quote_row(q, urls) for q in store.linked("quote")], None),
+    tables = {"events": ([event_row(e, urls) for e in store.records("event")], COLUMNS),
+              "entities": ([entity_row(e) for e in store.records("entity")], None),
+              "commitments": ([commitment_row(c, urls) for c in store.records("commitment")], None),
+              "figures": ([figure_row(f, urls) for f in store.records("figure")], None),
+              "quotes": ([quote_row(q, urls) for q in store.records("quote")], None),
               "documents": ([document_row(d) for d in store.iter_documents()], None)}
     return {name: write_table(out / f"{name}.csv", rows, columns, excel)
             for name, (rows, columns) in tables.items()}

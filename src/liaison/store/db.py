@@ -12,7 +12,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from liaison.records import Document
+from liaison.records import LINKED, Document
 from liaison.store import schema as s
 from liaison.store import totals
 from liaison.store.bulk import insert_rows
@@ -187,10 +187,10 @@ class Store:
             return [dict(r) for r in conn.execute(select(s.issues).order_by(s.issues.c.id)).mappings()]
 
     # ------------------------------------------------------------------ linked view
-    def replace_linked(self, records: dict[str, Iterable[dict]]) -> dict[str, int]:
-        """Swap in freshly linked records (by kind), all tables in one transaction; the row
-        builders give each table its filter columns. Records may stream (any iterable): they are
-        written a chunk at a time."""
+    def replace_linked(self, records: dict[str, Iterable]) -> dict[str, int]:
+        """Swap in freshly linked records (by kind: SCHEMA.md dicts or records.LINKED records), all
+        tables in one transaction; the row builders give each table its filter columns. Records may
+        stream (any iterable): they are written a chunk at a time."""
         counts = {}
         with self.writer.begin() as conn:
             for kind, recs in records.items():
@@ -212,6 +212,10 @@ class Store:
             return [r["payload"]
                     for r in conn.execute(select(table.c.payload).order_by(table.c.id)).mappings()]
 
+    def records(self, kind: str) -> list:
+        """The linked view as typed records (records.LINKED: LinkedEvent, LinkedEntity, ...), by id."""
+        return [LINKED[kind].from_json(payload) for payload in self.linked(kind)]
+
     def decisions(self) -> list[dict]:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(select(s.decisions).order_by(s.decisions.c.id)).mappings()]
@@ -229,7 +233,8 @@ class Store:
         return {name: kept[name] for name in s.COUNTED}
 
 
-def _write_linked(conn, kind: str, records: list[dict], spans: list[int]) -> int:
+def _write_linked(conn, kind: str, records: list, spans: list[int]) -> int:
+    records = [r if isinstance(r, dict) else r.to_json() for r in records]
     rows = table_rows(kind, records)
     insert_rows(conn, s.LINKED_TABLES[kind], rows)
     if kind == "event":
