@@ -71,12 +71,13 @@ def link_corpus(store) -> dict[str, int]:
     """Re-link the whole corpus from the stored facts and swap in the linked view; counts by kind.
 
     The one place linking is called from (ingest, `liaison link`, analyst decisions)."""
-    facts: dict[str, list[dict]] = defaultdict(list)
-    for row in store.iter_facts():
-        facts[row["kind"]].append(row)
-    decisions = store.decisions()
-    given = LinkInput(facts=dict(facts), duplicates=store.duplicate_map(), decisions=decisions,
-                      labels=store.document_labels())
-    linked = store.replace_linked(link_records(given))
+    with store.linking():
+        facts: dict[str, list[dict]] = defaultdict(list)
+        for row in store.iter_facts():
+            facts[row["kind"]].append(row)
+        decisions = store.decisions()
+        given = LinkInput(facts=dict(facts), duplicates=store.duplicate_map(), decisions=decisions,
+                          labels=store.document_labels())
+        linked = store.replace_linked(link_records(given))
     report_refused(store, decisions)        # a decision that no longer fits is reported, not fatal
     return linked

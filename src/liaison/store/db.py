@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -39,6 +40,9 @@ def document_row(doc: Document, minhash: list[int] | None) -> dict:
     row.update(raw=doc.raw, offset_map=[list(p) for p in doc.offset_map], meta=doc.meta,
                minhash=minhash, analysed_version=None)
     return row
+
+
+LINK_LOCK = 7_415_212_902      # pg_advisory_lock key: one relink at a time
 
 
 class Store:
@@ -187,6 +191,24 @@ class Store:
             return [dict(r) for r in conn.execute(select(s.issues).order_by(s.issues.c.id)).mappings()]
 
     # ------------------------------------------------------------------ linked view
+    @contextmanager
+    def linking(self):
+        """One relink at a time. On PostgreSQL two ingests that end together would each read the
+        facts, then each swap in a linked view; the second one's delete cannot see the first one's
+        fresh rows and its inserts collide. A session advisory lock makes the second wait and then
+        link the facts of both. (SQLite's writer lock already serialises the swap.)"""
+        if self.engine.dialect.name != "postgresql":
+            yield
+            return
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": LINK_LOCK})
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": LINK_LOCK})
+                conn.commit()
+
     def replace_linked(self, records: dict[str, Iterable]) -> dict[str, int]:
         """Swap in freshly linked records (by kind: SCHEMA.md dicts or records.LINKED records), all
         tables in one transaction; the row builders give each table its filter columns. Records may
