@@ -21,6 +21,16 @@ def seed_path(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
+def data_articles(folder: Path, name: str, *numbers: int) -> Path:
+    """Articles of a bundled annotated set (tests/data/{name}-articles.jsonl, as the held-out sets
+    are fed: {url, text}), by their number in that set (dev 008 = 8), written to one JSONL file, so
+    tests need no ../shared checkout."""
+    lines = (DATA / f"{name}-articles.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    out = folder / f"{name}-{'-'.join(f'{n:03d}' for n in numbers)}.jsonl"
+    out.write_text("".join(lines[n - 1] for n in numbers), encoding="utf-8")
+    return out
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS

@@ -3,12 +3,12 @@
 l'Intérieur" are two Ministries of the Interior, each with its own state."""
 from __future__ import annotations
 
-from conftest import SHARED, seed_path
+from conftest import data_articles, seed_path
 
 
-def test_interior_ministries_of_two_states_stay_apart(store):
+def test_interior_ministries_of_two_states_stay_apart(store, tmp_path):
     from liaison.scale.runner import process
-    german = SHARED / "corpus" / "dev" / "articles" / "008.txt"
+    german = data_articles(tmp_path, "dev", 8)
     process([str(german), str(seed_path("001"))], store)
     ministries = [e for e in store.linked("entity")
                   if e["kind"] == "organization" and e["name"] == "Ministry of the Interior"]

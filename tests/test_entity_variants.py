@@ -3,14 +3,12 @@ dev 007, which also writes "Gérad") and "Gérald Darmanin" (dev 023), both Fran
 Interior, are one person; the merge says why in plain words and keeps the steady spelling."""
 from __future__ import annotations
 
-from conftest import SHARED
-
-DEV = SHARED / "corpus" / "dev" / "articles"
+from conftest import data_articles
 
 
-def test_darmanin_spelt_two_ways_in_two_articles_is_one_minister(store):
+def test_darmanin_spelt_two_ways_in_two_articles_is_one_minister(store, tmp_path):
     from liaison.scale.runner import process
-    process([str(DEV / "007.txt"), str(DEV / "023.txt")], store)
+    process([str(data_articles(tmp_path, "dev", 7, 23))], store)
     people = [e for e in store.linked("entity") if e["kind"] == "person" and "Darmanin" in e["name"]]
     assert len(people) == 1
     darmanin = people[0]

@@ -5,12 +5,10 @@ Real articles: dev-clusters 017 and 018 (Colombia and the United States) name "G
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED
+from conftest import data_articles
 from fastapi.testclient import TestClient
 
 from liaison.link.variants import possible_duplicates
-
-ARTICLES = SHARED / "corpus" / "dev-clusters" / "articles"
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +18,7 @@ def client_and_store(tmp_path_factory):
     from liaison.settings import Settings
     from liaison.store import connect
     store = connect(f"sqlite:///{tmp_path_factory.mktemp('dups') / 'd.db'}")
-    process([str(ARTICLES / "017.txt"), str(ARTICLES / "018.txt")], store)
+    process([str(data_articles(tmp_path_factory.mktemp("src"), "clusters", 17, 18))], store)
     return TestClient(create_app(store, Settings(api_token="tok"))), store
 
 
