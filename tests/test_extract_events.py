@@ -188,3 +188,29 @@ def test_a_domestic_seizure_takes_no_partner_from_the_context():
     doc = _analyse_article(article["text"], article["url"])
     seizures = [e for e in doc.events if "explosive were confiscated" in e.evidence[0].text]
     assert all(len(e.countries) < 2 for e in seizures)
+
+
+def test_a_german_perfect_around_its_date_is_past_and_concluding_an_agreement_is_support():
+    """dev-clusters 022 (Reuters, German): 'Deutschland und Usbekistan haben am Sonntag … ein
+    Migrationsabkommen beschlossen, das … verstärken soll.' The verb bracket haben … beschlossen
+    around 'am Sonntag' makes it the past Sunday (not the next one, as the 'soll' of the relative
+    clause would say); concluding an agreement is SUPPORT; 'beider Länder' is no place."""
+    from liaison.evaluate.score import read_jsonl
+
+    article = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")[21]
+    doc = _analyse_article(article["text"], article["url"])
+    [signed] = [e for e in events_of(doc, "SUPPORT") if "Migrationsabkommen" in e.evidence[0].text]
+    assert (signed.date.start, signed.date.basis) == ("2024-09-15", "stated")
+    assert set(signed.countries) == {"DEU", "UZB"}
+
+
+def test_a_year_naming_the_occasion_does_not_date_the_meeting():
+    """dev-clusters 007 (record.pt, no publication date): the ministers 'reuniram-se hoje para unir
+    esforços na segurança do Campeonato do Mundo de futebol de 2030': 2030 names the World Cup, so
+    the meeting is not dated 2030."""
+    from liaison.evaluate.score import read_jsonl
+
+    article = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")[6]
+    doc = _analyse_article(article["text"], article["url"])
+    meetings = [e for e in events_of(doc, "CONSULT") if "reuniram-se hoje" in e.evidence[0].text]
+    assert meetings and all(e.date is None or not e.date.start.startswith("2030") for e in meetings)

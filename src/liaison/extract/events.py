@@ -31,6 +31,7 @@ from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import fold_word
 from liaison.nlp.vectors import embed, encode_vector
 from liaison.records import Actor, DateValue, Document, Event, Span
+from liaison.understand.dates import year_names_thing
 
 LEARNED_ALONE = 0.8  # backstop probability that makes a sentence with no trigger an event
 LEARNED_VETO = 0.2  # ... below which a trigger that is not strong is another sense of its word
@@ -212,6 +213,11 @@ def event_date(
             and reference.end
             and value.start > reference.end
         )
+        if span.start > trigger.start and year_names_thing(doc, span):
+            # 'met to prepare the 2030 World Cup': a year naming a thing after the act word dates
+            # that thing; before it, the thing is the actor and its date the act's ('the 2012
+            # reforms allowed extradition')
+            continue
         if not promised and fits_act(value, reference, trigger.future):
             return value.stated(), f"date stated: '{span.text}'"
     if reference is None:

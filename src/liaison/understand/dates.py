@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from liaison.errors import LanguageNotSupported
 from liaison.records import DateValue, Document, Mention, parse_day
 from liaison.understand.dates_anchor import document_year, stamp_month
 from liaison.understand.dates_find import EXPLICIT_YEAR, Found, find_dates
@@ -32,7 +33,7 @@ from liaison.understand.dates_lexicon import DateLexicon, date_lexicon
 from liaison.understand.dates_resolve import Context, expression_kind, is_relative, resolve, weekday_year
 from liaison.understand.dates_tense import cue_tense, sentence_bounds, tense_at
 
-__all__ = ["date_mentions", "dates_in", "normalise"]
+__all__ = ["date_mentions", "dates_in", "normalise", "year_names_thing"]
 
 
 def _nearest_year(found: list[Found], f: Found, lex: DateLexicon) -> int | None:
@@ -127,3 +128,39 @@ def _dateparser(text: str, published: dt.date | None, lang: str, tense: str | No
     if data.period == "week":
         return DateValue(day.isoformat(), (day + dt.timedelta(days=6)).isoformat(), "week")
     return DateValue(day.isoformat(), day.isoformat(), "day")
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The word ending right before `start` (elided articles keep their apostrophe) and its start."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’-"):
+        j -= 1
+    return text[j:i].replace("’", "'"), j
+
+
+def year_names_thing(doc: Document, span) -> bool:
+    """Is this bare year part of a name or of a dated thing, not the time of the clause's act?
+    'the World Cup of 2030', 'Campeonato do Mundo de 2030', "l'accord de 2019", 'Vision 2030',
+    'the 2030 World Cup'. Lexicon keys (dates.json): year_of_thing (the genitive links),
+    year_time_nouns (nouns before the link that keep it a date: 'fin de 2025'), year_articles."""
+    text = doc.text
+    if not (span.text.isdigit() and len(span.text) == 4):
+        return False
+    try:
+        lex = date_lexicon(doc.lang)
+    except LanguageNotSupported:
+        return False
+    keys = ("year_of_thing", "year_time_nouns", "year_articles")
+    low = {k: {w.lower() for w in lex.words(k)} for k in keys}
+    prev, at = _word_before(text, span.start)
+    if prev.lower() in low["year_of_thing"]:
+        noun, _ = _word_before(text, at)
+        return bool(noun) and noun.lower() not in low["year_time_nouns"] and not noun.isdigit()
+    if prev[:1].isupper() and prev.lower() not in lex.months and prev.lower() not in lex.weekdays:
+        sentence_start = text[:at].rstrip(" \t\"'“‘«(")
+        return bool(sentence_start) and sentence_start[-1] not in ".!?\n:;"
+    after = text[span.end:span.end + 40].split()
+    return prev.lower() in low["year_articles"] and bool(after) and after[0][:1].isupper()

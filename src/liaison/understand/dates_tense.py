@@ -67,8 +67,11 @@ def cue_tense(text: str, start: int, end: int, lex: DateLexicon) -> str | None:
         for rx in cues:
             for m in rx.finditer(text):
                 if m.start() < end and m.end() > start:
-                    continue          # the date phrase itself ("dernier") is read as a direction elsewhere
-                gap = start - m.end() if m.end() <= start else m.start() - end
+                    if not (m.start() < start and m.end() > end):
+                        continue      # the date phrase itself ("dernier") is read as a direction elsewhere
+                    gap = 0           # a verb bracket around the date ("haben am Sonntag … beschlossen")
+                else:
+                    gap = start - m.end() if m.end() <= start else m.start() - end
                 if best is None or gap < best[0]:
                     best = (gap, tense)
     return best[1] if best else None

@@ -87,6 +87,8 @@ def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -
             return None
         if entry.kind == "place" and not _nouns_capitalised(lang) and _next_to_name(text, tokens, match):
             return None
+        if entry.kind == "place" and _nouns_capitalised(lang) and _after_noun_marker(tokens, match, lang):
+            return None
     if entry.kind == "demonym" and _after_language_cue(tokens, match, text, lang):
         return None
     return entry
@@ -103,6 +105,15 @@ def _followed_by_name(text: str, tokens: list, match: Match) -> bool:
 def _nouns_capitalised(lang: str | None) -> bool:
     """German capitalises every noun: a capitalised word next to a city name says nothing."""
     return bool(lexicon.setting(lang, "nouns_capitalised", False))
+
+
+def _after_noun_marker(tokens: list, match: Match, lang: str | None) -> bool:
+    """'beider Länder', 'die Halle': in German an article or determiner introduces a common noun;
+    city names take none (words.json "noun_markers")."""
+    if match.first == 0:
+        return False
+    markers = {gazetteer.fold(w) for w in lexicon.words(lang, "words", "noun_markers")}
+    return tokens[match.first - 1][2] in markers
 
 
 def _next_to_name(text: str, tokens: list, match: Match) -> bool:
