@@ -11,6 +11,8 @@ import unicodedata
 
 def strip_accents(text: str) -> str:
     """'Nuñez' -> 'Nunez': compatibility decomposition without the combining marks."""
+    if text.isascii():          # most words: nothing to decompose, and the check is cheap
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

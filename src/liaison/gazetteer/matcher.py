@@ -6,6 +6,7 @@ case policy of each reading is then checked on the surface ("US" is a country, "
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,9 @@ INITIALS = "initials"  # every capitalised word of the alias is capitalised in t
 ANY = "any"            # any case (multi-word organisation names, demonyms in the text's language)
 
 
+@functools.lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
+    # cached: every article folds the same common words again
     return strip_accents(text.replace("ß", "ss")).lower().replace(".", "")
 
 

@@ -29,6 +29,7 @@ from liaison.nlp.tokens import Token, fold_word, stem
 
 DEFAULT_GAP = 3
 MIN_COMPOUND_STEM = 5  # shorter heads ("treff") would match inside unrelated words
+MEMO_SIZE = 50_000  # token forms whose candidate patterns one PatternSet remembers
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,7 @@ class PatternSet:
         self.compounds = bool(lexicon.setting(lang, "compounds", False)) if lexicon.supported(lang) else False
         self._index: dict[str, list[Pattern]] = defaultdict(list)
         self._prefixed: dict[str, list[Pattern]] = defaultdict(list)  # by their first 3 letters
+        self._memo: dict[tuple, tuple[Pattern, ...]] = {}
         for p in patterns:
             for w in p.items[0].words:
                 if w.prefix:
@@ -126,14 +128,25 @@ class PatternSet:
                 if w.stem:
                     self._index["\x00" + w.stem].append(p)
 
-    def _candidates(self, t: Token) -> list[Pattern]:
+    def _candidates(self, t: Token) -> tuple[Pattern, ...]:
+        # memoised by the token's forms: the same words recur in every article, and this set is
+        # asked about every token of every sentence
+        key = (t.norm, t.lemma, t.stem, self.compounds and t.text[:1].isupper())
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[key] = self._lookup(t)
+        return found
+
+    def _lookup(self, t: Token) -> tuple[Pattern, ...]:
         index = self._index
         found = index.get(t.norm, []) + index.get(t.lemma, []) + index.get("\x00" + t.stem, [])
         found += self._prefixed.get(t.norm[:3], [])
         if self.compounds and t.text[:1].isupper():
             for i in range(1, len(t.stem) - MIN_COMPOUND_STEM + 1):
                 found += self._index.get("\x00" + t.stem[i:], [])
-        return list(dict.fromkeys(found))
+        return tuple(dict.fromkeys(found))
 
     def find(self, tokens: tuple[Token, ...] | list[Token]) -> list[Hit]:
         """Every match in `tokens` (a sentence or a document), longest first where they overlap."""

@@ -54,6 +54,7 @@ def fold_word_keep_accents(text: str, lang: str | None = None) -> str:
     return lower
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold_word(text: str, lang: str | None = None) -> str:
     """Lower case, the language's own spellings, accents off, one apostrophe."""
     return strip_accents(fold_word_keep_accents(text, lang))
@@ -82,7 +83,7 @@ def _sentence_index(sentences: tuple[Span, ...]):
 
 
 def _is_punct(text: str) -> bool:
-    return not any(c.isalnum() for c in text)
+    return not any(map(str.isalnum, text))      # map: no Python frame per character
 
 
 def parsed_tokens(parsed, lang: str | None, sentences: tuple[Span, ...]) -> tuple[Token, ...]:

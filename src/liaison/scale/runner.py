@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from liaison.facts import document_facts
 from liaison.link import LinkInput, link_records
 from liaison.link.decisions import report_refused
 from liaison.pipeline import pipeline_version
@@ -43,7 +42,7 @@ def process(sources: Iterable[str], store, executor: Executor | None = None,
         for result in executor.map(batches(docs, settings.batch_size)):
             save_batch(store, run_id, intake.version, result, summary)
             if progress:
-                progress(len(result.docs))
+                progress(len(result.facts))
         linking = time.perf_counter()
         summary.linked = link_corpus(store)
         summary.seconds = {"analyse": linking - started, "link": time.perf_counter() - linking}
@@ -61,9 +60,9 @@ def batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 def save_batch(store, run_id: str, version: str, result: AnalysedBatch, summary: RunSummary) -> None:
     issues = [{"source": f.source, "stage": f.stage, "message": f.message, "doc_id": f.doc_id}
               for f in result.failures]
-    store.save_analyses(version, [(d.id, document_facts(d)) for d in result.docs], issues)
+    store.save_analyses(version, result.facts, issues)
     runs.touch_run(store, run_id)
-    summary.analysed += len(result.docs)
+    summary.analysed += len(result.facts)
     summary.stage_failures += len(result.failures)
 
 

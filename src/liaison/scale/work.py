@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from liaison.facts import document_facts
 from liaison.pipeline import StageFailure, load_models, run_stages
 from liaison.records import Document
 from liaison.settings import Settings, use_settings
@@ -12,14 +13,16 @@ from liaison.settings import Settings, use_settings
 
 @dataclass(frozen=True)
 class AnalysedBatch:
-    docs: list[Document]
+    facts: list[tuple[str, list[tuple[str, str, dict]]]]     # (document id, its stored facts)
     failures: list[StageFailure]
 
 
 def analyse_batch(docs: list[Document]) -> AnalysedBatch:
     done, failures = run_stages(docs)
-    # the spaCy parse stays where it was made: it is large, and nothing after analysis reads it
-    return AnalysedBatch([d.with_(parsed=None) for d in done], failures)
+    # only the facts travel back to the runner, which stores them: the analysed documents (spaCy
+    # parse, tokens, mentions) are several times larger, and pickling them cost the runner more
+    # than writing their facts
+    return AnalysedBatch([(d.id, document_facts(d)) for d in done], failures)
 
 
 def prepare_worker(settings: dict, warm_up: list[Document] | None = None) -> None:

@@ -129,15 +129,23 @@ def _ranks_at(text: str, pos: int, lex: Lexicon):
         yield pos
 
 
-def _after_titles_and_places(doc: Document, start: int, end: int, titles) -> int:
+def _place_entities(doc: Document) -> list[tuple[int, int]]:
+    """The spans the NER tags as places or peoples (read once per article: `Doc.ents` builds
+    every entity span anew on each access)."""
+    if doc.parsed is None:
+        return []
+    return [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ in ("GPE", "LOC", "NORP")]
+
+
+def _after_titles_and_places(doc: Document, start: int, end: int, titles,
+                             places: list[tuple[int, int]]) -> int:
     """Move a candidate's start past title words and place names ("Paris Laurent Nunez")."""
     for t in titles:
         if t.start <= start < t.end < end:
             start = t.end
-    if doc.parsed is not None:
-        for ent in doc.parsed.ents:
-            if ent.label_ in ("GPE", "LOC", "NORP") and ent.start_char <= start < ent.end_char < end:
-                start = ent.end_char
+    for place_start, place_end in places:
+        if place_start <= start < place_end < end:
+            start = place_end
     while start < end and doc.text[start] in " \t,":
         start += 1
     return start
@@ -175,8 +183,9 @@ def _accepted(doc: Document, lex: Lexicon, titles, zones, raw: list[tuple[int, i
     raw = sorted(raw, key=lambda c: (c[0], -(c[1] - c[0])))
     found: list[Mention] = []
     taken = list(taken or [])
+    places = _place_entities(doc)
     for start, end, source in raw:
-        start = _after_titles_and_places(doc, start, end, titles)
+        start = _after_titles_and_places(doc, start, end, titles, places)
         name, left, right = clean_name(doc.text[start:end], doc.lang)
         s, e = start + left, end - right
         if len(name.split()) < 2 and source not in ("ner", "title_pattern", "honorific", "surname", "leader"):

@@ -7,10 +7,12 @@ wins over "Minister"; patterns written in capitals ("FM", "PM") match only in ca
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from liaison import lexicon as lexicons
+from liaison.understand.alternation import FirstCharAlternation
 from liaison.understand.grammar import Grammar, compiled, grammar
 
 APOS = "['’]"
@@ -37,8 +39,8 @@ class Lexicon:
     until: tuple[str, ...]
     not_names: frozenset[str]
     roles: tuple[dict, ...]
-    role_regex: re.Pattern | None
-    cased_regex: re.Pattern | None
+    role_regex: FirstCharAlternation | None
+    cased_regex: FirstCharAlternation | None
     prefix_regex: re.Pattern | None     # honorifics and ranks, to strip from a name
     adjective_slot: str = ""            # regex of the adjectives after a title's head ("ministre français …")
     portfolios: tuple[tuple[str, re.Pattern], ...] = ()   # (English portfolio, words in this language)
@@ -82,12 +84,20 @@ def _surface(pattern: str, adjective_slot: str = "") -> str:
     return r"\s+".join(parts).replace("'", APOS)
 
 
-def _alternation(items: list[tuple[str, int]]) -> re.Pattern | None:
+def _first_char(pattern: str) -> str | None:
+    """The regex of a lexicon phrase's first character, as `_surface` writes it (None: not a letter
+    or digit, which `_surface` may rewrite)."""
+    first = pattern.replace("’", "'").lstrip()[:1]
+    return _word(first) if first.isalnum() else None
+
+
+def _alternation(items: list[tuple[str, int, str | None]], flags: int = 0) -> FirstCharAlternation | None:
+    """Role phrases as one alternation, longest first; (regex, role index, first-character regex)."""
     if not items:
         return None
     items = sorted(items, key=lambda x: -len(x[0]))
-    body = "|".join(f"(?P<r{idx}_{n}>{rx})" for n, (rx, idx) in enumerate(items))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+    alternatives = [(f"(?P<r{idx}_{n}>{rx})", first) for n, (rx, idx, first) in enumerate(items)]
+    return FirstCharAlternation(r"(?<![\w-])", alternatives, r"(?![\w])", flags)
 
 
 @compiled("titles")
@@ -99,12 +109,10 @@ def lexicon(lang: str | None) -> Lexicon:
     plain, cased = [], []
     for idx, role in enumerate(roles):
         for p in role.get("patterns", []):
-            (cased if p.isupper() else plain).append((_surface(p, slot), idx))
+            (cased if p.isupper() else plain).append((_surface(p, slot), idx, _first_char(p)))
         for rx in role.get("regex", []):
-            plain.append((rx, idx))
-    role_rx = _alternation(plain)
-    if role_rx is not None:
-        role_rx = re.compile(role_rx.pattern, re.IGNORECASE)
+            plain.append((rx, idx, None))
+    role_rx = _alternation(plain, re.IGNORECASE)
     prefixes = sorted(data.get("honorifics", []) + data.get("ranks", []), key=len, reverse=True)
     prefix_rx = None
     if prefixes:
@@ -198,8 +206,10 @@ def _definite(words: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
 def phrase_regex(words: tuple[str, ...]) -> re.Pattern | None:
-    """A case-insensitive alternation of lexicon phrases at word boundaries."""
+    """A case-insensitive alternation of lexicon phrases at word boundaries (built once per word
+    list: the finders ask for the same lists for every article)."""
     if not words:
         return None
     body = "|".join(_surface(w) for w in sorted(words, key=len, reverse=True))
