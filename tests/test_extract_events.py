@@ -214,3 +214,16 @@ def test_a_year_naming_the_occasion_does_not_date_the_meeting():
     doc = _analyse_article(article["text"], article["url"])
     meetings = [e for e in events_of(doc, "CONSULT") if "reuniram-se hoje" in e.evidence[0].text]
     assert meetings and all(e.date is None or not e.date.start.startswith("2030") for e in meetings)
+
+
+def test_one_meeting_told_twice_in_an_article_is_one_event():
+    """dev-clusters 005 (La Moncloa, English): 'have held a bilateral meeting in Madrid' (a sentence
+    that also names Portugal, co-host of the 2030 World Cup) and later 'during their bilateral
+    meeting held in Madrid': the same ministers, the same day, one meeting."""
+    from liaison.evaluate.score import read_jsonl
+
+    article = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")[4]
+    doc = _analyse_article(article["text"], article["url"])
+    [meeting] = events_of(doc, "CONSULT")
+    assert {"MAR", "ESP"} <= set(meeting.countries)
+    assert len(meeting.evidence) >= 2

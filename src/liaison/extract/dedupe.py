@@ -31,12 +31,15 @@ def partners(actors: list[Actor] | tuple[Actor, ...]) -> frozenset:
     return frozenset(a.entity_key or a.name for a in actors if a.role)
 
 
-def _same_states(a: Event, b: Event) -> bool:
+def _same_states(a: Event, b: Event, same_officials: bool) -> bool:
+    """Equal states, or one report's states inside the other's: a single state always (the other
+    sentence names the partner too), a pair only when both reports name the same official (one
+    sentence of the meeting also names a third state in passing)."""
     sa, sb = set(a.countries), set(b.countries)
     if sa == sb:
         return True
     small, big = (sa, sb) if len(sa) < len(sb) else (sb, sa)
-    return len(small) < 2 and small <= big
+    return small <= big and (len(small) < 2 or same_officials)
 
 
 def _day(e: Event) -> tuple:
@@ -68,7 +71,7 @@ def same_act(a: Found, b: Found) -> bool:
         return False
     if ea.date is None and eb.date is None and not _read_alike(ea, eb):
         return False            # undated acts of one type are one only when told alike (headline, lead)
-    if not _same_states(ea, eb):
+    if not _same_states(ea, eb, bool(a.partners & b.partners)):
         return False
     return not (a.partners and b.partners and not (a.partners & b.partners))
 
