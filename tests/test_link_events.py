@@ -137,3 +137,31 @@ def test_an_undated_report_never_chains_two_meetings_of_other_days_into_one():
     ]
     events = merge_events(rows, {}, {})
     assert not any({"a", "b"} <= set(e["sources"]) for e in events)
+
+
+MONTH_STAMP = {"start": "2025-02-01", "end": "2025-02-28", "precision": "month", "basis": "inferred"}
+LATE_DAY = {"start": "2025-02-24", "end": "2025-02-24", "precision": "day", "basis": "stated"}
+NEXT_MONTH_DAY = {"start": "2025-03-01", "end": "2025-03-01", "precision": "day", "basis": "stated"}
+
+
+def test_a_report_dated_only_by_its_pages_month_meets_a_stated_day_late_in_that_month():
+    """A page stamped 'February' (no day stated for the act) is compared with a report stating
+    24 February: its whole month is blocked, not only the first days; the month counts as a bound,
+    not as evidence that the two tell one act."""
+    rows = [
+        report("day", "SUPPORT", LATE_DAY, ["USA", "GTM"], "The two governments signed the asylum agreement.",
+               ["trump"]),
+        report("stamp", "SUPPORT", MONTH_STAMP, ["GTM", "USA"],
+               "El ministro acaba de firmar un acuerdo de asilo con Estados Unidos.", ["trump"]),
+    ]
+    [event] = merge_events(rows, {}, {})
+    assert sorted(event["sources"]) == ["day", "stamp"]
+    assert event["date"] == LATE_DAY
+    assert "one only inferred" in event["explanation"]
+
+
+def test_a_page_of_one_month_cannot_tell_of_an_act_stated_on_the_next_days():
+    a = report("a", "CONSULT", NEXT_MONTH_DAY, ["USA", "GTM"], MEETING_EN, ["mcaleenan"])
+    b = report("b", "CONSULT", MONTH_STAMP, ["USA", "GTM"], MEETING_ES, ["mcaleenan"])
+    score = pair_score(a["payload"], b["payload"], None, None)
+    assert score.vetoed and "do not overlap" in score.reasons[-1]

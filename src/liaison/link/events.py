@@ -40,13 +40,14 @@ def _localise(row: dict, key_to_id: dict, names: dict[str, str]) -> dict:
     return p
 
 
-def _weeks(date: dict | None) -> list | set:
-    """The weeks a report is blocked in: its start day's week and the neighbouring ones, so that a
-    window of WINDOW_DAYS is covered; an undated report is blocked by its states alone."""
-    day = parse_day((date or {}).get("start"))
-    if day is None:
+def _weeks(date: dict | None) -> list | range:
+    """The weeks a report is blocked in: every week its date covers (a month, a year) widened by
+    WINDOW_DAYS on each side; an undated report is blocked by its states alone."""
+    start = parse_day((date or {}).get("start"))
+    if start is None:
         return [None]
-    return {(day.toordinal() + d) // 7 for d in (-WINDOW_DAYS, 0, WINDOW_DAYS)}
+    end = parse_day((date or {}).get("end")) or start
+    return range((start.toordinal() - WINDOW_DAYS) // 7, (end.toordinal() + WINDOW_DAYS) // 7 + 1)
 
 
 def _blocks(events: list[dict]) -> dict[tuple, list[int]]:

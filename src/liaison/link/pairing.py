@@ -79,11 +79,18 @@ def _same_year(span, year: int):
     return move(span[0]), move(span[1])
 
 
+def _vague(date: dict | None) -> bool:
+    """A date the text did not state, coarser than a day (a page's month stamp): it bounds the act
+    but says nothing about which act it is."""
+    return bool(date) and date.get("basis") == "inferred" and date.get("precision") != "day"
+
+
 def date_feature(a: dict | None, b: dict | None, out: PairScore) -> None:
     sa, sb = _span(a), _span(b)
     if sa is None or sb is None:
         out.add(W["undated"], "one report is undated")
         return
+    vague = _vague(a) or _vague(b)
     if a.get("year_unstated") and not b.get("year_unstated"):
         sa = _same_year(sa, sb[0].year)
     elif b.get("year_unstated"):
@@ -109,8 +116,11 @@ def date_feature(a: dict | None, b: dict | None, out: PairScore) -> None:
             out.score = VETO
             out.reasons.append(f"days {sa[0]} and {sb[0]} are {gap} days apart")
         return
-    if gap <= SLACK_DAYS:
-        out.add(W["overlap"], f"overlapping dates ({a.get('precision')} / {b.get('precision')})")
+    precisions = f"({a.get('precision')} / {b.get('precision')})"
+    if gap == 0 and vague:     # a page's month bounds its acts exactly: no slack
+        out.add(W["undated"], f"compatible dates, one only inferred {precisions}")
+    elif gap <= SLACK_DAYS and not vague:
+        out.add(W["overlap"], f"overlapping dates {precisions}")
     else:
         out.score = VETO
         out.reasons.append("dates that do not overlap")
@@ -209,6 +219,10 @@ def pair_score(
         if out.vetoed:
             return out
     if _in_passing(a) and _in_passing(b):
+        if _vague(a.get("date")) or _vague(b.get("date")):
+            # background mentions, neither dated by its text, one only bounded by a page's month:
+            # nothing ties them to one act
+            return PairScore(VETO, ["both told in passing, one dated only by its page's month"])
         out.add(W["in_passing"], "both told in passing, undated")
     _actors(a, b, out, names or {})
     _place(a, b, out)
