@@ -227,3 +227,19 @@ def test_one_meeting_told_twice_in_an_article_is_one_event():
     [meeting] = events_of(doc, "CONSULT")
     assert {"MAR", "ESP"} <= set(meeting.countries)
     assert len(meeting.evidence) >= 2
+
+
+def test_accusing_a_state_of_something_is_an_accusation_and_a_charge_against_suspects_is_not():
+    """dev-clusters 009 (Al Arabiya): Paris will cut visas, 'accusing the former French colonies of
+    not doing enough to allow illegal immigrants to return': the accusation is an act (what it
+    alleges is its content, not a second act); dev-clusters 025 (WBAA): 108 people 'who were
+    accused of mafia association' face criminal charges, no accusation between states."""
+    from liaison.evaluate.score import read_jsonl
+
+    rows = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")
+    doc = _analyse_article(rows[8]["text"], rows[8]["url"])
+    accusing = [e for e in events_of(doc, "ACCUSE") if "accusing the former" in e.evidence[0].text]
+    assert accusing and {"FRA", "DZA", "MAR", "TUN"} <= set(accusing[0].countries)
+    assert not any("accusing the former" in e.evidence[0].text for e in events_of(doc, "REJECT"))
+    doc = _analyse_article(rows[24]["text"], rows[24]["url"])
+    assert not any("were accused of" in e.evidence[0].text for e in events_of(doc, "ACCUSE"))

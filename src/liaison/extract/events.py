@@ -79,6 +79,24 @@ def content_of_instrument(doc: Document, trigger: Trigger) -> bool:
     return False
 
 
+def content_of_accusation(doc: Document, trigger: Trigger, found: list[Trigger]) -> bool:
+    """A trigger inside what an accusation alleges ('accusing them of not allowing returns',
+    'les accuse de refuser …') is the allegation, told as the accuser's claim: the act is the
+    accusation. Needs the parse: the trigger's word must depend on the accusing word."""
+    token = _parsed_token(doc, trigger)
+    if token is None or trigger.type == "ACCUSE":
+        return False
+    accusing = [(t.start, t.end) for t in found if t.type == "ACCUSE" and t is not trigger]
+    head = token
+    for _ in range(4):
+        if head.head is head:
+            return False
+        head = head.head
+        if any(a <= head.idx < b for a, b in accusing):
+            return True
+    return False
+
+
 def _parsed_token(doc: Document, trigger: Trigger):
     if doc.parsed is None:
         return None
@@ -329,6 +347,7 @@ def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> l
     backstop's reading when no trigger fired at all."""
     found = sentence_triggers(doc, k)
     acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)]
+    acts = [t for t in acts if not content_of_accusation(doc, t, found)]
     if reading is not None:
         acts = [t for t in acts if t.confidence >= STRONG or reading.p_event >= LEARNED_VETO]
         if not found and reading.p_event >= LEARNED_ALONE:
