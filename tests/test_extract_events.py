@@ -243,3 +243,25 @@ def test_accusing_a_state_of_something_is_an_accusation_and_a_charge_against_sus
     assert not any("accusing the former" in e.evidence[0].text for e in events_of(doc, "REJECT"))
     doc = _analyse_article(rows[24]["text"], rows[24]["url"])
     assert not any("were accused of" in e.evidence[0].text for e in events_of(doc, "ACCUSE"))
+
+
+def test_a_punitive_act_announced_under_a_condition_is_a_threat():
+    """The first sentence is from a real Wikinews article (CC BY 2.5, curid 41259, on the EU offer
+    to Iran): the sanctions are threatened, not imposed, so the act is a THREATEN whose mode is
+    the content of the threat. A punitive word inside the condition clause, or a present act
+    followed by 'wenn' (also 'when'), stays what it is."""
+    from liaison.extract.triggers import find_triggers
+    from liaison.nlp.tokens import rule_tokens
+    from liaison.records import Span
+
+    def sanction(text: str, lang: str = "en"):
+        tokens = list(rule_tokens(text, lang, (Span(0, len(text), text),)))
+        return next(t for t in find_triggers(tokens, lang, text) if t.entry["id"].startswith("sanction."))
+
+    announced = sanction(
+        "If Iran doesn't comply, Britain, France and Germany will support economic sanctions against Iran."
+    )
+    assert (announced.type, announced.mode) == ("THREATEN", "restrict")
+    assert sanction("If the United States imposes sanctions, Iran said it will respond.").type == "SANCTION"
+    present = sanction("Die Regierung friert die Hilfen ein, wenn die Gespräche beginnen.", "de")
+    assert present.type == "SANCTION"

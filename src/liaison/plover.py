@@ -62,6 +62,15 @@ def future_type(event_type: str) -> str:
     return "AGREE" if event_type in _data()["future_becomes_agree"] else event_type
 
 
+def threat_mode(event_type: str, mode: str | None) -> str | None:
+    """The THREATEN mode of a punitive act announced under a condition ('if …, we will impose
+    tariffs': a threat to restrict); None when the type is not one a condition makes a threat."""
+    modes = _data()["conditional_becomes_threaten"].get(event_type)
+    if modes is None:
+        return None
+    return modes.get(mode or "*", modes["*"])
+
+
 def realises_commitments(event_type: str) -> bool:
     """Whether an event of this type can carry a promise out (a visit, a signature, aid...)."""
     return event_type in _data()["realise_commitments"]

@@ -10,7 +10,7 @@ a cue word that stands right before the trigger wins ("refused to sign", "plans 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from liaison import lexicon, plover
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
@@ -210,4 +210,39 @@ def find_triggers(tokens: list[Token], lang: str | None, doc_text: str, parsed=N
 
     # a vetoed reading (another sense of the word) gives way to the next-longest one
     hits = [h for h in trigger_patterns(lang).find(tokens) if not _vetoed(h, tokens, *span(h), lang)]
-    return [_trigger(h, tokens, *span(h), doc_text, lang, parsed) for h in longest_first(hits)]
+    conditions = [span(h) for h in cues(lang, "condition").find(tokens)]
+    found = []
+    for h in longest_first(hits):
+        trigger = _trigger(h, tokens, *span(h), doc_text, lang, parsed)
+        if trigger.future and _under_condition(tokens, *span(h), conditions, lang):
+            trigger = as_threat(trigger)    # 'if they refuse, we will impose tariffs'
+
+        found.append(trigger)
+    return found
+
+
+def _under_condition(tokens: list[Token], first: int, last: int, conditions: list[tuple[int, int]],
+                     lang: str | None) -> bool:
+    """A condition opens another clause of the sentence than the trigger's own: 'if they refuse,
+    we will impose tariffs', 'we will impose tariffs unless they cooperate'. A trigger inside the
+    condition clause ('if they impose tariffs, …') is the condition, not the announced act."""
+    for c_first, c_last in conditions:
+        if c_first >= last:
+            return True
+        between = tokens[c_last:first]
+        if c_last <= first and any(t.punct and t.text not in ("'", "’", "-") for t in between):
+            return True
+    return False
+
+
+def as_threat(trigger: Trigger) -> Trigger:
+    """A punitive act announced (future, conditional) under a condition is a threat of it
+    (plover.json `conditional_becomes_threaten`): the mode says what is threatened. A condition
+    alone is not enough: 'wenn', 'if' also mean 'when' before a present or past act."""
+    if trigger.negated or trigger.type != trigger.entry["type"]:
+        return trigger
+    mode = plover.threat_mode(trigger.entry["type"], trigger.entry.get("mode"))
+    if mode is None:
+        return trigger
+    entry = {**trigger.entry, "id": trigger.entry["id"] + "+condition", "type": "THREATEN", "mode": mode}
+    return replace(trigger, entry=entry, future=False, hypothetical=False)
