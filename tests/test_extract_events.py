@@ -265,3 +265,28 @@ def test_a_punitive_act_announced_under_a_condition_is_a_threat():
     assert sanction("If the United States imposes sanctions, Iran said it will respond.").type == "SANCTION"
     present = sanction("Die Regierung friert die Hilfen ein, wenn die Gespräche beginnen.", "de")
     assert present.type == "SANCTION"
+
+
+def test_what_a_request_asks_for_is_its_content_not_a_second_act(analysed_seeds):
+    """Seed 002: Nuñez 'emphasised the need to "significantly improve our cooperation on
+    readmissions"': a request whose content is cooperation. The request is the act; the
+    cooperation it asks for is not reported as done (the suspension the sentence also tells, in
+    its relative clause, is an act of its own)."""
+    doc = analysed_seeds["002"]
+    told = [e for e in doc.events if "emphasised the need" in " ".join(s.text for s in e.evidence)]
+    [asked] = [e for e in told if e.type == "REQUEST"]
+    assert {"FRA", "DZA"} <= set(asked.countries)
+    assert "COOPERATE" not in {e.type for e in told}
+
+
+def test_an_order_to_remove_handcuffs_is_a_request_and_at_the_request_of_is_no_request():
+    """dev-clusters 016 (bol.uol, Portuguese): 'Policiais federais determinaram a remoção imediata
+    das algemas' is an order to the US officers (REQUEST); 'foi engajada, por solicitação do
+    Governo Federal' says who asked for the flight, it is no request between states."""
+    from liaison.evaluate.score import read_jsonl
+
+    article = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")[15]
+    doc = _analyse_article(article["text"], article["url"])
+    requests = events_of(doc, "REQUEST")
+    assert any("determinaram a remoção" in " ".join(s.text for s in e.evidence) for e in requests)
+    assert not any("por solicitação" in " ".join(s.text for s in e.evidence) for e in requests)

@@ -62,6 +62,11 @@ def future_type(event_type: str) -> str:
     return "AGREE" if event_type in _data()["future_becomes_agree"] else event_type
 
 
+def takes_content(event_type: str) -> bool:
+    """Whether an act's complement is what it alleges, threatens or asks (its content)."""
+    return event_type in _data()["content_taking_types"]
+
+
 def threat_mode(event_type: str, mode: str | None) -> str | None:
     """The THREATEN mode of a punitive act announced under a condition ('if …, we will impose
     tariffs': a threat to restrict); None when the type is not one a condition makes a threat."""

@@ -79,20 +79,21 @@ def content_of_instrument(doc: Document, trigger: Trigger) -> bool:
     return False
 
 
-def content_of_accusation(doc: Document, trigger: Trigger, found: list[Trigger]) -> bool:
-    """A trigger inside what an accusation alleges ('accusing them of not allowing returns',
-    'les accuse de refuser …') is the allegation, told as the accuser's claim: the act is the
-    accusation. Needs the parse: the trigger's word must depend on the accusing word."""
+def content_of_another_act(doc: Document, trigger: Trigger, found: list[Trigger]) -> bool:
+    """A trigger inside what another act of the sentence alleges, threatens or asks ('accusing
+    them of not allowing returns', 'threatened tariffs and visa sanctions', 'asked Mexico to take
+    back its nationals') is that act's content (plover.json `content_taking_types`), not an act
+    of its own. Needs the parse: the trigger's word must depend on the other act's word."""
     token = _parsed_token(doc, trigger)
-    if token is None or trigger.type == "ACCUSE":
+    if token is None or plover.takes_content(trigger.type):
         return False
-    accusing = [(t.start, t.end) for t in found if t.type == "ACCUSE" and t is not trigger]
+    holders = [(t.start, t.end) for t in found if plover.takes_content(t.type) and t is not trigger]
     head = token
     for _ in range(4):
         if head.head is head:
             return False
         head = head.head
-        if any(a <= head.idx < b for a, b in accusing):
+        if any(a <= head.idx < b for a, b in holders):
             return True
     return False
 
@@ -347,7 +348,7 @@ def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> l
     backstop's reading when no trigger fired at all."""
     found = sentence_triggers(doc, k)
     acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)]
-    acts = [t for t in acts if not content_of_accusation(doc, t, found)]
+    acts = [t for t in acts if not content_of_another_act(doc, t, found)]
     if reading is not None:
         acts = [t for t in acts if t.confidence >= STRONG or reading.p_event >= LEARNED_VETO]
         if not found and reading.p_event >= LEARNED_ALONE:
