@@ -93,3 +93,20 @@ def test_a_stated_deadline_is_the_due_date(analysed):
     _, words, _ = CASES[lang][3]
     [commitment] = _found(doc, words)
     assert commitment.due is not None and commitment.due.end and commitment.due.end >= "2025-06-10"
+
+
+def test_a_deadline_within_a_few_weeks_on_an_undated_page():
+    """dev-clusters 010 (news.gnet.tn, no publication day; the text dates Attal's words 'ce mardi
+    28 septembre'): 'elle va être mise à exécution d'ici quelques semaines' is due within weeks of
+    some day of September 2021, not 'no deadline'."""
+    from conftest import DATA
+
+    from liaison.evaluate.score import read_jsonl
+    from liaison.ingest.clean import clean
+    from liaison.ingest.sources import json_record
+
+    article = read_jsonl(DATA / "clusters-articles.jsonl")[9]
+    [doc] = analyse([clean(json_record(article, "010.txt"))])
+    [measure] = [c for c in doc.commitments if "quelques semaines" in c.action]
+    assert measure.due is not None
+    assert measure.due.start == "2021-09-01" and "2021-10-15" <= measure.due.end <= "2021-10-31"

@@ -257,6 +257,11 @@ def _relative_in_month(f: Found, lex: DateLexicon, ctx: Context) -> DateValue | 
     late = _relative(f, lex, replace(ctx, published=last))
     if early == late:
         return _apply_modifier(early, f.modifier, None) if early else None
+    if f.kind == "within" and early and late:
+        # 'within a few weeks' said some day of that month: from its first day to the window's
+        # end counted from its last day, no finer than the month it was said in
+        coarse = late.precision if late.precision in ("month", "season", "year") else "month"
+        return DateValue(early.start, late.end, coarse)
     near = f.kind in NEAR_PUBLICATION or f.kind == "relperiod" and lex.relative_periods[
         key(f.groups["rel"])][0] in NEAR_UNITS
     return _value((first, last), "month") if near and early and late else None
