@@ -290,3 +290,14 @@ def test_an_order_to_remove_handcuffs_is_a_request_and_at_the_request_of_is_no_r
     requests = events_of(doc, "REQUEST")
     assert any("determinaram a remoção" in " ".join(s.text for s in e.evidence) for e in requests)
     assert not any("por solicitação" in " ".join(s.text for s in e.evidence) for e in requests)
+
+
+def test_money_sent_back_is_no_deportation():
+    """dev-clusters 025 (WBAA): drug proceeds 'laundered through restaurants … and money sent back
+    to Colombian drug producers': 'sent back' deports people, not money."""
+    from liaison.evaluate.score import read_jsonl
+
+    article = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")[24]
+    doc = _analyse_article(article["text"], article["url"])
+    told = [" ".join(s.text for s in e.evidence) for e in events_of(doc, "COERCE")]
+    assert not any("money sent back" in text for text in told)
