@@ -48,8 +48,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen(liaison("--db", f"sqlite:///{db}", "serve", "--port", str(port)),
+def start_server(db: Path | str, port: int) -> subprocess.Popen:
+    """`liaison serve` on a SQLite file (a Path) or on any store URL (a str)."""
+    url = db if isinstance(db, str) else f"sqlite:///{db}"
+    proc = subprocess.Popen(liaison("--db", url, "serve", "--port", str(port)),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

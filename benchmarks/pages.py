@@ -1,6 +1,8 @@
 """Page speed of the analyst's desk (issue 11): every page of the web UI, timed on a real store.
 
     python benchmarks/pages.py --db /tmp/liaison-bulk.db     # the bulk corpus (built on first use)
+    python benchmarks/pages.py --synthetic                   # the 1M-event PostgreSQL store of
+                                                             # `make bench-api` (generated there)
 
 `liaison serve` runs on the store; each page is requested by one client in sequence, after warm-up
 requests, and its median and 95th-percentile latency are written to benchmarks/results.md (section
@@ -57,25 +59,32 @@ def pages(port: int) -> list[str]:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", type=Path,
-                        default=Path(os.environ.get("LIAISON_BULK_DB", "/tmp/liaison-bulk.db")))
-    parser.add_argument("--requests", type=int, default=20, help="timed requests per page")
-    args = parser.parse_args()
-    if not args.db.exists():
-        build(args.db)
-    described = machine()
+def synthetic_store(pgdata: Path):
+    """(server, URL) of the generated 1M-event PostgreSQL store kept by `make bench-api`."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import pgserver
+    if not pgdata.exists():
+        raise SystemExit(f"no synthetic store in {pgdata}: run `make bench-api` first (it generates it)")
+    server = pgserver.start(keep=pgdata)
+    return server, server.url("synthetic")
+
+
+def time_pages(target, requests: int) -> list[dict]:
     port = free_port()
-    server = start_server(args.db, port)
+    server = start_server(target, port)
     try:
         rows = []
         for path in pages(port):
             asyncio.run(drive(port, path, 1, WARM))
-            rows.append(asyncio.run(drive(port, path, 1, args.requests)))
+            rows.append(asyncio.run(drive(port, path, 1, requests)))
     finally:
         server.terminate()
         server.wait(timeout=10)
+    return rows
+
+
+def report(rows: list[dict], section: str, title: str, store: str, reproduce: str, requests: int,
+           described: str) -> None:
     lines = [f"{'page':48} {'p50 ms':>8} {'p95 ms':>8} {'KB':>6}  status"]
     table = ["| page | p50 ms | p95 ms | body KB | status |", "|---|---:|---:|---:|---|"]
     for r in rows:
@@ -88,17 +97,45 @@ def main() -> None:
     worst = max(rows, key=lambda r: r["p95"])
     verdict = ("met" if worst["p95"] < TARGET_MS else "**not met**") + f" (slowest p95: `{worst['path']}` "
     verdict += f"{worst['p95']:.0f} ms)"
-    size = args.db.stat().st_size // 1_000_000
-    write_section("pages", "\n".join([
-        "## Page speed of the web UI (issue 11)", "",
-        f"Machine: {described}.",
-        f"Store: `{args.db}` ({size} MB), built with `liaison ingest` from the bulk corpus "
-        "(../shared/corpus/bulk, 5,939 articles). One client, requests in sequence to `liaison serve`, "
-        f"{args.requests} timed requests per page after {WARM} warm-up ones.", "",
+    write_section(section, "\n".join([
+        title, "", f"Machine: {described}.",
+        f"Store: {store}. One client, requests in sequence to `liaison serve`, "
+        f"{requests} timed requests per page after {WARM} warm-up ones.", "",
         *table, "",
         f"Target (issue 11): every page under 1 s: {verdict}.",
-        "Reproduce: `python benchmarks/pages.py --db /tmp/liaison-bulk.db` (part of `make bench`).",
+        f"Reproduce: `{reproduce}`.",
     ]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path,
+                        default=Path(os.environ.get("LIAISON_BULK_DB", "/tmp/liaison-bulk.db")))
+    parser.add_argument("--synthetic", action="store_true",
+                        help="time the pages on the 1M-event PostgreSQL store of `make bench-api` instead")
+    parser.add_argument("--pgdata", type=Path, default=Path("/tmp/liaison-bench-pg"))
+    parser.add_argument("--requests", type=int, default=20, help="timed requests per page")
+    args = parser.parse_args()
+    described = machine()
+    if args.synthetic:
+        server, url = synthetic_store(args.pgdata)
+        try:
+            rows = time_pages(url, args.requests)
+        finally:
+            server.stop()
+        report(rows, "pages-synthetic", "## Page speed of the web UI on the synthetic large store (issue 11)",
+               "the PostgreSQL store of `make bench-api` (benchmarks/synthetic_store.py, seed 1: 1,000,000 "
+               "events, 200,000 entities, 100,000 documents)", "python benchmarks/pages.py --synthetic",
+               args.requests, described)
+        return
+    if not args.db.exists():
+        build(args.db)
+    rows = time_pages(args.db, args.requests)
+    size = args.db.stat().st_size // 1_000_000
+    report(rows, "pages", "## Page speed of the web UI (issue 11)",
+           f"`{args.db}` ({size} MB), built with `liaison ingest` from the bulk corpus "
+           "(../shared/corpus/bulk, 5,939 articles)", "python benchmarks/pages.py --db /tmp/liaison-bulk.db "
+           "(part of `make bench`)", args.requests, described)
 
 
 if __name__ == "__main__":
