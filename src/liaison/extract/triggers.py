@@ -214,15 +214,13 @@ def find_triggers(tokens: list[Token], lang: str | None, doc_text: str, parsed=N
     found = []
     for h in longest_first(hits):
         trigger = _trigger(h, tokens, *span(h), doc_text, lang, parsed)
-        if trigger.future and _under_condition(tokens, *span(h), conditions, lang):
+        if trigger.future and _under_condition(tokens, *span(h), conditions):
             trigger = as_threat(trigger)    # 'if they refuse, we will impose tariffs'
-
         found.append(trigger)
     return found
 
 
-def _under_condition(tokens: list[Token], first: int, last: int, conditions: list[tuple[int, int]],
-                     lang: str | None) -> bool:
+def _under_condition(tokens: list[Token], first: int, last: int, conditions: list[tuple[int, int]]) -> bool:
     """A condition opens another clause of the sentence than the trigger's own: 'if they refuse,
     we will impose tariffs', 'we will impose tariffs unless they cooperate'. A trigger inside the
     condition clause ('if they impose tariffs, …') is the condition, not the announced act."""
