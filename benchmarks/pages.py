@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import sys
 import urllib.parse
@@ -25,10 +26,11 @@ from report import machine, write_section
 
 TARGET_MS = 1000.0
 WARM = 3
+PROBE_S = 30.0      # a page that does not answer within this is reported, not timed
 
 
 def _json(port: int, path: str):
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60) as answer:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=PROBE_S) as answer:
         return json.load(answer)
 
 
@@ -52,7 +54,11 @@ def pages(port: int) -> list[str]:
     person = _items(_json(port, "/api/entities?kind=person&limit=1"))
     if person:
         out.append(f"/entities/{person[0]['id']}")
-    dyads = _items(_json(port, "/dyads.json"))
+    try:
+        dyads = _items(_json(port, "/dyads.json"))
+    except OSError:           # the dyad list itself too slow on this store: its page is reported apart
+        dyads = []
+        print("/dyads.json did not answer: the busiest dyad's page is not timed", flush=True)
     if dyads:
         busiest = max(dyads, key=lambda d: d.get("events") or d.get("n") or 0)
         out.append(f"/dyads/{urllib.parse.quote(busiest['id'])}")
@@ -69,18 +75,44 @@ def synthetic_store(pgdata: Path):
     return server, server.url("synthetic")
 
 
+def answers_within(port: int, path: str, seconds: float) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=seconds) as answer:
+            answer.read()
+        return True
+    except OSError:           # a timeout (or a refused connection): the page did not answer in time
+        return False
+
+
+def stop(server) -> None:
+    server.kill()             # a page still computing would hold a graceful stop
+    server.wait(timeout=30)
+
+
 def time_pages(target, requests: int) -> list[dict]:
+    """Each page probed once with a deadline, then timed; a page over the deadline is reported as
+    such (and the server restarted: the abandoned request would go on computing)."""
     port = free_port()
     server = start_server(target, port)
+    rows = []
     try:
-        rows = []
         for path in pages(port):
+            if not answers_within(port, path, PROBE_S):
+                rows.append({"path": path, "p50": float("inf"), "p95": float("inf"), "bytes": 0,
+                             "statuses": {f"no answer in {PROBE_S:.0f} s": 1}})
+                stop(server)
+                port = free_port()
+                server = start_server(target, port)
+                continue
             asyncio.run(drive(port, path, 1, WARM))
             rows.append(asyncio.run(drive(port, path, 1, requests)))
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
     return rows
+
+
+def _ms(value: float) -> str:
+    return f"> {PROBE_S * 1000:.0f}" if math.isinf(value) else f"{value:.0f}"
 
 
 def report(rows: list[dict], section: str, title: str, store: str, reproduce: str, requests: int,
@@ -91,12 +123,12 @@ def report(rows: list[dict], section: str, title: str, store: str, reproduce: st
         over = "" if r["p95"] < TARGET_MS else " (over 1 s)"
         lines.append(f"{r['path'][:48]:48} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['bytes'] / 1000:>6.0f}  "
                      f"{r['statuses']}{over}")
-        table.append(f"| `{r['path']}` | {r['p50']:.0f} | {r['p95']:.0f} | {r['bytes'] / 1000:.0f} | "
+        table.append(f"| `{r['path']}` | {_ms(r['p50'])} | {_ms(r['p95'])} | {r['bytes'] / 1000:.0f} | "
                      f"{', '.join(f'{k}×{v}' for k, v in r['statuses'].items())}{over} |")
     print("\n".join(lines))
     worst = max(rows, key=lambda r: r["p95"])
     verdict = ("met" if worst["p95"] < TARGET_MS else "**not met**") + f" (slowest p95: `{worst['path']}` "
-    verdict += f"{worst['p95']:.0f} ms)"
+    verdict += f"{_ms(worst['p95'])} ms)"
     write_section(section, "\n".join([
         title, "", f"Machine: {described}.",
         f"Store: {store}. One client, requests in sequence to `liaison serve`, "
