@@ -214,3 +214,29 @@ def test_a_year_naming_the_occasion_does_not_date_the_meeting():
     doc = _analyse_article(article["text"], article["url"])
     meetings = [e for e in events_of(doc, "CONSULT") if "reuniram-se hoje" in e.evidence[0].text]
     assert meetings and all(e.date is None or not e.date.start.startswith("2030") for e in meetings)
+
+
+def _fixture_article(name: str):
+    article = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+    return _analyse_article(article["text"], article["url"])
+
+
+def test_rallies_against_a_war_are_no_act_of_the_states_they_name():
+    """Real Wikinews article (CC BY 2.5), anti-war rallies: '1,000 protesters converged opposite
+    the U.S. consulate', '1,000 people demonstrated - urging the South Korean government to bring
+    their troops home', 'speakers denounced the Bush administration'. Civilians demonstrating,
+    urging or denouncing do no state act, whatever states the sentence names."""
+    doc = _fixture_article("wild-rallies.json")
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+    evidence = " ".join(s.text for e in doc.events for s in e.evidence)
+    assert "urging the South Korean government" not in evidence
+    assert "speakers denounced" not in evidence
+
+
+def test_a_vigil_calling_on_a_king_is_no_state_request():
+    """Real Wikinews article (CC BY 2.5): 'Family members, friends and colleagues gathered …,
+    calling upon King Abdullah to pardon Raouf': the participle's doer is the crowd of the main
+    clause, not Egypt; 'Protests in Egypt have driven …' is no act of Egypt towards Saudi Arabia."""
+    doc = _fixture_article("wild-vigil.json")
+    assert not [e for e in doc.events if "calling upon King Abdullah" in e.evidence[0].text]
+    assert not [e for e in doc.events if e.type == "PROTEST"]

@@ -179,6 +179,21 @@ def private_source(actors: list[Actor]) -> bool:
     )
 
 
+def civilian_without_state(trigger: Trigger, actors: list[Actor]) -> bool:
+    """A civilian collective act (events.json entries marked `civilian`: demonstrations, riots,
+    strikes, hunger strikes, blockades) whose doer is no official or body of a state. PLOVER's
+    PROTEST is what civilians do ('1,000 protesters converged opposite the U.S. consulate'), and a
+    state's own protest is diplomatic (ACCUSE), so without a state acting there is no state act:
+    the states a rally is held in or against do not make it one."""
+    if not trigger.entry.get("civilian"):
+        return False
+    return not any(a.side == "source" and a.country and (a.role or _body(a)) for a in actors)
+
+
+def _body(a: Actor) -> bool:
+    return (a.entity_key or "").startswith("organization:")
+
+
 def _foreign_official(a: Actor, state: str) -> bool:
     """An official of a state the text leaves unnamed, stated to be the counterpart of `state`'s."""
     return a.country is None and a.foreign_to == state and bool(a.role)
@@ -269,6 +284,8 @@ def build_event(
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
     if not in_scope(setting, states, actors) or private_source(actors):
+        return None
+    if civilian_without_state(trigger, actors):
         return None
     date, date_note = event_date(doc, setting, sentence, trigger)
     stated = bool(date and date.basis == "stated")

@@ -96,10 +96,43 @@ def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
             break
-    while head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "csubj") for c in head.children):
-        head = head.head        # 'rebels ambushed and killed': the subject sits on the first verb
-    heads = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
-    for agent in (c for c in head.children if c.dep_ in ("agent", "obl:agent")):
-        heads += [g for g in agent.children if g.dep_ in ("pobj", "obj")] or [agent]
+    heads = _subject_heads(head, CONTROL_HOPS)
     heads += [c for h in list(heads) for c in h.conjuncts]     # 'protesters and activists'
     return [fold_word(h.lemma_) for h in heads] + [fold_word(h.text) for h in heads]
+
+
+CONTROL_HOPS = 2  # clauses up the parse from which a verb without a subject of its own takes one
+RELATIVE_DEPS = {"relcl", "acl:relcl"}
+OBJECT_CONTROL = {"dobj", "obj", "iobj"}
+
+
+def _subject_heads(verb, hops: int) -> list:
+    """The words heading who does `verb`: its subject or passive agent; for a relative pronoun
+    ('students …, who called for'), the noun the clause describes; for a verb with no subject of
+    its own, the doer of the clause it hangs from: 'people demonstrated, urging …', 'peace groups
+    organised to demand …', 'protesters calling for …' (but not 'asked Syria to withdraw', where
+    the object does the second verb)."""
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
+        verb = verb.head        # 'rebels ambushed and killed': the subject sits on the first verb
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    for agent in (c for c in verb.children if c.dep_ in ("agent", "obl:agent")):
+        heads += [g for g in agent.children if g.dep_ in ("pobj", "obj")] or [agent]
+    if verb.dep_ in RELATIVE_DEPS and verb.head is not verb:
+        heads = [verb.head if "Rel" in h.morph.get("PronType") or h.tag_ in ("WP", "WDT") else h
+                 for h in heads]
+    if heads or hops <= 0 or verb.head is verb:
+        return heads
+    above = verb.head
+    if verb.dep_ == "acl" and _ongoing(verb):
+        return [above]          # 'protesters calling for': the noun does the participle
+    if verb.dep_ == "advcl" and _ongoing(verb):
+        return _subject_heads(above, hops - 1)
+    if verb.dep_ == "xcomp" and not any(c.dep_ in OBJECT_CONTROL for c in above.children):
+        return _subject_heads(above, hops - 1)
+    return []
+
+
+def _ongoing(verb) -> bool:
+    """A present participle or gerund ('calling', 'en demandant'): done by the clause's doer."""
+    return "Prog" in verb.morph.get("Aspect") or "Ger" in verb.morph.get("VerbForm") or (
+        "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"))
