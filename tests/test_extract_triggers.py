@@ -78,3 +78,27 @@ def test_negated_event_is_flagged(lang, text):
 def test_hypothetical_event_is_flagged():
     found = triggers_of("If Algeria refused the returns, France could suspend visas.", "en")
     assert found and all(t[3] for t in found)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # real Wikinews sentences (CC BY 2.5) where a trigger word has another sense
+    ("The Immigration Department said in November that the Government was working to resolve the "
+     "cases of the two final Nauru asylum seekers.", "SUPPORT"),          # 'final' is not 'finalise'
+    ("In Stockholm where a few hundred people braved the cold and falling hail to gather at an outdoor "
+     "rally in the Swedish capital, the mother of a British soldier killed in Iraq took the stage.",
+     "SUPPORT"),                                                          # hail, the weather
+    ("Lt. Col. Mark Ballesteros, a Pentagon spokesman says \"DoD policy has and always will be the "
+     "humane treatment of detainees in its custody.\"", "COERCE"),        # in custody: a state, no act
+    ("The United States Supreme Court has ruled that the military commissions set up in the Guantanamo "
+     "Bay detainment camps in Cuba are not authorized by the Congress.", "COERCE"),  # a place
+    ("The jury at London's Central Criminal Court was unable to agree on verdicts on two other charges "
+     "under the Official Secrets Act.", "AGREE"),                        # 'unable to' negates
+])
+def test_another_sense_of_a_trigger_word_is_no_act(text, absent):
+    assert absent not in [t for t, _, negated, _ in triggers_of(text, "en") if not negated]
+
+
+def test_taken_into_custody_is_an_arrest():
+    text = ("On March 23, the fifteen sailors and marines were surrounded by Iranian gunboats and taken "
+            "into custody.")
+    assert ("COERCE", "arrest", False, False) in triggers_of(text, "en")
