@@ -240,3 +240,11 @@ def test_a_vigil_calling_on_a_king_is_no_state_request():
     doc = _fixture_article("wild-vigil.json")
     assert not [e for e in doc.events if "calling upon King Abdullah" in e.evidence[0].text]
     assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_a_deportation_only_planned_is_no_event():
+    """Real Wikinews article (CC BY 2.5): 'DIMIA, which had originally planned to deport the group,
+    say the West Timorese will remain on Christmas Island': nobody was deported."""
+    doc = _fixture_article("wild-planned.json")
+    assert not [e for e in doc.events if e.type == "COERCE" and "planned to deport" in e.evidence[0].text]
+    assert doc.events        # the article's other acts are still read

@@ -102,3 +102,23 @@ def test_taken_into_custody_is_an_arrest():
     text = ("On March 23, the fifteen sailors and marines were surrounded by Iranian gunboats and taken "
             "into custody.")
     assert ("COERCE", "arrest", False, False) in triggers_of(text, "en")
+
+
+@pytest.mark.parametrize("text,planned", [
+    # real Wikinews sentences (CC BY 2.5): a deportation only planned is not one carried out
+    ("Refugee groups and protesters in the United Kingdom are concerned over plans to forcibly deport "
+     "around 20 rejected asylum seekers to Northern Iraq.", True),
+    ("DIMIA, which had originally planned to deport the group, say the West Timorese will remain on "
+     "Christmas Island while their claims for refugee protection are assessed.", True),
+    ("Manila deported on Tuesday morning two of four Japanese suspects", False),
+])
+def test_a_planned_deportation_is_flagged_planned(text, planned):
+    [deport] = [t for t in found_triggers(text, "en") if t.type == "COERCE"]
+    assert deport.planned is planned
+
+
+def test_a_planned_coercion_is_no_event_but_a_planned_meeting_is_agree():
+    from liaison import plover
+
+    assert plover.planned_is_no_act("COERCE") and not plover.planned_is_no_act("AGREE")
+    assert plover.future_type("CONSULT") == "AGREE"

@@ -345,7 +345,8 @@ def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> l
     """The acts of one sentence: its triggers (weak ones vetoed by a confident backstop), or the
     backstop's reading when no trigger fired at all."""
     found = sentence_triggers(doc, k)
-    acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)]
+    acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
+            and not (t.planned and plover.planned_is_no_act(t.type))]
     if reading is not None:
         acts = [t for t in acts if t.confidence >= STRONG or reading.p_event >= LEARNED_VETO]
         if not found and reading.p_event >= LEARNED_ALONE:

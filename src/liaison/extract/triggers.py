@@ -34,6 +34,7 @@ class Trigger:
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
+    planned: bool = False  # only planned or intended ('plans to deport'): events.json cues `planned`
 
     @property
     def type(self) -> str:
@@ -70,8 +71,8 @@ def _vetoes(lang: str | None, entry_id: str, key: str) -> PatternSet | None:
 
 @functools.cache
 def cues(lang: str | None, key: str) -> PatternSet:
-    """One cue list of events.json (negation, negation_after, future, hypothetical, speech,
-    non_state); an empty set where the language needs none."""
+    """One cue list of events.json (negation, negation_after, future, planned, hypothetical,
+    speech, non_state); an empty set where the language needs none."""
     words = lexicon.load(lang, "events").get("cues", {}).get(key, [])
     return PatternSet([compile_pattern(p, lang, key) for p in words], lang)
 
@@ -196,6 +197,7 @@ def _trigger(
         negated,
         future,
         _has(cues(lang, "hypothetical"), window),
+        _has(cues(lang, "planned"), window),
     )
 
 
