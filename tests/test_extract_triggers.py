@@ -122,3 +122,14 @@ def test_a_planned_coercion_is_no_event_but_a_planned_meeting_is_agree():
 
     assert plover.planned_is_no_act("COERCE") and not plover.planned_is_no_act("AGREE")
     assert plover.future_type("CONSULT") == "AGREE"
+
+
+@pytest.mark.parametrize("text,conceded", [
+    # real Wikinews sentences (CC BY 2.5): Amnesty the organisation, and an amnesty granted
+    ("Amnesty also staged protests Friday in the Philippines, Sweden, Paraguay, Bahrain, Ireland, and "
+     "Israel.", False),
+    ("Russian authorities instigated an amnesty that reached out to all insurgents of the Russian North "
+     "Caucasus area who would lay down their weapons in exchange for peace.", True),
+])
+def test_amnesty_the_organisation_concedes_nothing(text, conceded):
+    assert ("CONCEDE" in [t for t, _, _, _ in triggers_of(text, "en")]) is conceded
