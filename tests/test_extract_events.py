@@ -248,3 +248,14 @@ def test_a_deportation_only_planned_is_no_event():
     doc = _fixture_article("wild-planned.json")
     assert not [e for e in doc.events if e.type == "COERCE" and "planned to deport" in e.evidence[0].text]
     assert doc.events        # the article's other acts are still read
+
+
+def test_an_act_with_its_own_doer_takes_no_state_from_the_official_the_article_follows():
+    """Real Wikinews article (CC BY 2.5) following Brazil's President Lula as a mediator: in
+    'Venezuela argued that Granda's arrest is illegal and that Colombia invaded Venezuelan
+    territory in the course of the arrest' the parse names who speaks, so Brazil is no party."""
+    doc = _fixture_article("wild-mediator.json")
+    [arrest] = [e for e in doc.events if any(s.text.startswith("Venezuela argued") for s in e.evidence)]
+    assert set(arrest.countries) == {"COL", "VEN"}
+    lula = [e for e in doc.events if "met with Colombian President Alvaro Uribe" in e.evidence[0].text]
+    assert lula and {"BRA", "COL"} <= set(lula[0].countries)

@@ -25,7 +25,7 @@ from liaison.extract.backstop import Reading, read_sentences
 from liaison.extract.contexts import statement_contexts
 from liaison.extract.dedupe import Found, dedupe, partners
 from liaison.extract.setting import Setting, article_setting, close_to_publication
-from liaison.extract.sides import acting_subjects, assign_sides
+from liaison.extract.sides import acting_subjects, assign_sides, names_its_doer
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import fold_word
@@ -115,12 +115,16 @@ def clause_depth(doc: Document):
     return depth
 
 
-def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[str], str]:
+def event_states(
+    setting: Setting, k: int, actors: list[Actor], doer_named: bool = False
+) -> tuple[list[str], str]:
     """The states of the act in sentence k, and how the ones the sentence does not name were found.
 
     1. the states the sentence names (countries, demonyms, national bodies, officials, places);
     2. a statement that names partners but no one acting ("then met the ministers of Libya and
-       Tunisia") is told of the official the article follows: that official's state joins;
+       Tunisia") is told of the official the article follows: that official's state joins; not
+       when the parse gives the act a doer of its own (`doer_named`: 'Venezuela argued that the
+       arrest…', 'Egyptian security forces have detained'), even one that is no named actor;
     3. one state named: none, when the lead names fewer than two states and not this one with
        its neighbour (a domestic story); else its partner is the state of the official the article
        follows when no one acting is named, else the state named just before in the paragraph,
@@ -130,7 +134,7 @@ def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[st
     """
     own = list(setting.states_of(k))
     own += [a.country for a in actors if a.country and a.country not in own]
-    lead = setting.protagonist.country if setting.protagonist else None
+    lead = setting.protagonist.country if setting.protagonist and not doer_named else None
     if lead and len(own) >= 2 and lead not in own and not any(a.side == "source" for a in actors):
         return [lead] + own, f"{lead}: the state of the official the article follows"
     if len(own) >= 2:
@@ -280,7 +284,8 @@ def build_event(
     sentence = setting.sentences[k]
     placed = args.actors_in(doc, sentence.start, sentence.end)
     actors = assign_sides(placed, trigger.start, trigger.end, trigger.entry, doc.parsed)
-    states, completed = event_states(setting, k, actors)
+    doer_named = names_its_doer(doc.parsed, trigger.start, trigger.end)
+    states, completed = event_states(setting, k, actors, doer_named)
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
     if not in_scope(setting, states, actors) or private_source(actors):

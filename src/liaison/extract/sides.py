@@ -106,6 +106,25 @@ RELATIVE_DEPS = {"relcl", "acl:relcl"}
 OBJECT_CONTROL = {"dobj", "obj", "iobj"}
 
 
+def names_its_doer(parsed, trigger_start: int, trigger_end: int) -> bool:
+    """The parse gives the act a doer of its own that is not a personal pronoun ('Venezuela
+    argued', 'Egyptian security forces have detained', 'a Lebanese-Syrian commission will meet'),
+    so no one else (the official the article follows) is its unnamed actor. False without a parse."""
+    if parsed is None:
+        return False
+    token = _token_at(parsed, trigger_start, trigger_end)
+    if token is None:
+        return False
+    head = token
+    while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    if head is token and token.pos_ in ("NOUN", "PROPN"):
+        return False            # a noun with no verb above it ('Extradition unlikely.')
+    return any(h.pos_ != "PRON" for h in _subject_heads(head, CONTROL_HOPS))
+
+
 def _subject_heads(verb, hops: int) -> list:
     """The words heading who does `verb`: its subject or passive agent; for a relative pronoun
     ('students …, who called for'), the noun the clause describes; for a verb with no subject of
