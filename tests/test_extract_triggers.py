@@ -133,3 +133,22 @@ def test_a_planned_coercion_is_no_event_but_a_planned_meeting_is_agree():
 ])
 def test_amnesty_the_organisation_concedes_nothing(text, conceded):
     assert ("CONCEDE" in [t for t, _, _, _ in triggers_of(text, "en")]) is conceded
+
+
+@pytest.mark.parametrize("text,absent", [
+    # real Wikinews sentences (CC BY 2.5): a briefing, an accident and web hosting are no acts
+    ("Outside the Hotel Timor today, where East Timorese Prime Minister Alkatiri was about to hold a press "
+     "conference, an Australian patrol arrested what appeared to be two gangs.", "CONSULT"),
+    ("Six people, including four U.N. staff working for the anti-narcotics department in Bolivia, have been "
+     "killed in a plane crash in a remote area in the west of the country.", "ASSAULT"),
+    ("The EU law Electronic Commerce Directive 2000 provides liability protections for hosting sites.",
+     "CONSULT"),
+])
+def test_briefings_accidents_and_web_hosting_are_no_acts(text, absent):
+    assert absent not in [t for t, _, _, _ in triggers_of(text, "en")]
+
+
+def test_a_press_conference_does_not_hide_the_meeting_before_it():
+    text = ("\"I don't know if the people of Canada understand the leadership role you took in Romania, "
+            "but it was strong and effective,\" stated Bush in the joint press conference after the meeting.")
+    assert "CONSULT" in [t for t, _, _, _ in triggers_of(text, "en")]

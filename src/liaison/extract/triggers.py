@@ -117,6 +117,9 @@ def _vetoed(hit: Hit, tokens: list[Token], first: int, last: int, lang: str | No
     needs = _vetoes(lang, entry["id"], "needs")
     if needs is not None and not needs.find(tokens):
         return True             # 'attack' with no weapon, death or wound in the sentence is a verbal attack
+    within = _vetoes(lang, entry["id"], "not_within")
+    if within is not None and within.find(tokens[first:last]):
+        return True             # 'held a press conference': a briefing, though 'held ~ conference' matched
     after = _vetoes(lang, entry["id"], "not_after")
     if after is not None and any(
         h.first == tokens[last].i for h in after.find(tokens[last : last + VETO_REACH]) if last < len(tokens)
