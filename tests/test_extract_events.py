@@ -259,3 +259,13 @@ def test_an_act_with_its_own_doer_takes_no_state_from_the_official_the_article_f
     assert set(arrest.countries) == {"COL", "VEN"}
     lula = [e for e in doc.events if "met with Colombian President Alvaro Uribe" in e.evidence[0].text]
     assert lula and {"BRA", "COL"} <= set(lula[0].countries)
+
+
+def test_a_cause_and_a_group_s_intention_are_no_commitments():
+    """Real Wikinews articles (CC BY 2.5): 'Hurndall's death was due to malpractice by British
+    doctors' ('due to' before a noun is a cause, not a plan) and 'Ebadi said that the group will
+    protest against the decision' (a rights group, no state, promises it)."""
+    verdict = _fixture_article("wild-verdict.json")
+    assert not [c for c in verdict.commitments if "due to malpractice" in c.evidence[0].text]
+    ban = _fixture_article("wild-ban.json")
+    assert not [c for c in ban.commitments if "the group will protest" in c.evidence[0].text]

@@ -25,7 +25,7 @@ from liaison.extract.backstop import Reading, read_sentences
 from liaison.extract.contexts import statement_contexts
 from liaison.extract.dedupe import Found, dedupe, partners
 from liaison.extract.setting import Setting, article_setting, close_to_publication
-from liaison.extract.sides import acting_subjects, assign_sides, names_its_doer
+from liaison.extract.sides import acting_subjects, assign_sides, names_its_doer, non_state_words
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import fold_word
@@ -54,11 +54,7 @@ def sentence_triggers(doc: Document, k: int) -> list[Trigger]:
 
 def by_non_state(doc: Document, trigger: Trigger) -> bool:
     """The parse names who acts, and it is no state (events.json cues `non_state`)."""
-    subjects = set(acting_subjects(doc.parsed, trigger.start, trigger.end))
-    if not subjects:
-        return False
-    words = {w.lstrip("=") for w in lexicon.load(doc.lang, "events").get("cues", {}).get("non_state", [])}
-    return bool(subjects & words)
+    return bool(set(acting_subjects(doc.parsed, trigger.start, trigger.end)) & non_state_words(doc.lang))
 
 
 def content_of_instrument(doc: Document, trigger: Trigger) -> bool:

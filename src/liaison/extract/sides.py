@@ -2,8 +2,10 @@
 or from word order where there is no parse (the actor named before the trigger is its source)."""
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
+from liaison import lexicon
 from liaison.extract.arguments import PlacedActor
 from liaison.nlp.tokens import fold_word
 from liaison.records import Actor
@@ -83,6 +85,12 @@ def _with_side(actor: Actor, side: str) -> Actor:
     return replace(actor, side=side)
 
 
+@functools.cache
+def non_state_words(lang: str | None) -> frozenset[str]:
+    """Subjects that are no state acting (events.json cues `non_state`), as folded words."""
+    return frozenset(w.lstrip("=") for w in lexicon.load(lang, "events").get("cues", {}).get("non_state", []))
+
+
 def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
     """Folded lemmas and forms of the words heading the trigger's acting subject: the active
     subject, or the agent of a passive ('arrested by rebels'). Empty without a parse."""
@@ -91,6 +99,8 @@ def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
     token = _token_at(parsed, trigger_start, trigger_end)
     if token is None:
         return []
+    if token.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") and token.head is not token:
+        token = token.head      # 'the group will protest': the subject sits on the verb of 'will'
     head = token
     while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head is not head:
         head = head.head
@@ -101,6 +111,8 @@ def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
     return [fold_word(h.lemma_) for h in heads] + [fold_word(h.text) for h in heads]
 
 
+# a conjoined verb with a subject of its own, passive too ("and so their claims will be examined")
+OWN_SUBJECT_DEPS = {"nsubj", "csubj", "nsubjpass", "nsubj:pass", "csubjpass"}
 CONTROL_HOPS = 2  # clauses up the parse from which a verb without a subject of its own takes one
 RELATIVE_DEPS = {"relcl", "acl:relcl"}
 OBJECT_CONTROL = {"dobj", "obj", "iobj"}
@@ -131,7 +143,7 @@ def _subject_heads(verb, hops: int) -> list:
     its own, the doer of the clause it hangs from: 'people demonstrated, urging …', 'peace groups
     organised to demand …', 'protesters calling for …' (but not 'asked Syria to withdraw', where
     the object does the second verb)."""
-    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
+    while verb.dep_ == "conj" and not any(c.dep_ in OWN_SUBJECT_DEPS for c in verb.children):
         verb = verb.head        # 'rebels ambushed and killed': the subject sits on the first verb
     heads = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     for agent in (c for c in verb.children if c.dep_ in ("agent", "obl:agent")):
