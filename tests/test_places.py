@@ -133,3 +133,18 @@ def test_dev_articles_find_their_countries(dev_articles):
     nca = [m for m in geo_mentions(uk) if m.span.text == "NCA"]
     assert nca and nca[0].extra == {"country": "GBR", "acronym": "NCA", "scope": "national",
                                     "country_from": "gazetteer"}
+
+
+def test_a_country_glued_to_a_currency_sign_is_the_currency():
+    """Real Wikinews sentence (CC BY 2.5): 'the MoD has agreed to pay £ 2.83 million pounds
+    (€ 3.56 million euros, US$ 5.6 million) in compensation': US$ is dollars, not the United
+    States; the bare 'US' stays a country."""
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+
+    text = ("Leigh Day & Co., the British law firm which represented the Iraqis, said that the MoD has "
+            "agreed to pay £ 2.83 million pounds (€ 3.56 million euros, US$ 5.6 million) in compensation. "
+            "The US said nothing.")
+    [doc] = analyse([clean_text(text, source="usd.txt")])
+    countries = [(m.span.text, m.value) for m in doc.mentions if m.kind == "country"]
+    assert ("US", "USA") in countries and len([c for c in countries if c[1] == "USA"]) == 1
