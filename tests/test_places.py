@@ -148,3 +148,16 @@ def test_a_country_glued_to_a_currency_sign_is_the_currency():
     [doc] = analyse([clean_text(text, source="usd.txt")])
     countries = [(m.span.text, m.value) for m in doc.mentions if m.kind == "country"]
     assert ("US", "USA") in countries and len([c for c in countries if c[1] == "USA"]) == 1
+
+
+def test_a_sea_named_after_a_state_is_water_not_the_state():
+    """Real Wikinews sentence (CC BY 2.5): 'Christmas Island in the Indian Ocean' names no India;
+    nor does the Gulf of Mexico name Mexico."""
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+
+    text = ("Australia's Immigration Detention Centre on Christmas Island in the Indian Ocean has been "
+            "reopened to detain a group of seven Indonesian asylum seekers. Oil reached the Gulf of Mexico.")
+    [doc] = analyse([clean_text(text, source="sea.txt")])
+    states = {m.value for m in doc.mentions if m.kind in ("country", "demonym")}
+    assert "IND" not in states and "MEX" not in states and {"AUS", "IDN"} <= states
