@@ -269,3 +269,10 @@ def test_a_cause_and_a_group_s_intention_are_no_commitments():
     assert not [c for c in verdict.commitments if "due to malpractice" in c.evidence[0].text]
     ban = _fixture_article("wild-ban.json")
     assert not [c for c in ban.commitments if "the group will protest" in c.evidence[0].text]
+
+
+def test_a_vow_opening_a_quote_is_a_commitment():
+    """Real Wikinews article (CC BY 2.5): South Korea's justice minister 'vowed to "chase those who
+    instigate violent protests"': the quote mark after 'to' hides no noun, the verb follows it."""
+    doc = _fixture_article("wild-vow.json")
+    assert [c for c in doc.commitments if "He vowed to" in c.evidence[0].text]

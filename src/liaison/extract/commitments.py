@@ -103,8 +103,8 @@ def _no_act_after(tokens: list[Token], end: int, text: str) -> bool:
     stance; a step promised needs a verb ('committed to reduce'). Needs the parse."""
     if end >= len(tokens) or tokens[end - 1].norm != "to":
         return False
-    after = tokens[end]
-    return bool(after.pos) and after.pos not in ("VERB", "AUX", "ADV", "PART")
+    words = [t for t in tokens[end:] if not t.punct]     # 'vowed to "chase those who…"': a quote opens
+    return bool(words) and bool(words[0].pos) and words[0].pos not in ("VERB", "AUX", "ADV", "PART")
 
 
 def by_non_state(doc: Document, start: int, end: int) -> bool:
