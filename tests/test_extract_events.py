@@ -276,3 +276,11 @@ def test_a_vow_opening_a_quote_is_a_commitment():
     instigate violent protests"': the quote mark after 'to' hides no noun, the verb follows it."""
     doc = _fixture_article("wild-vow.json")
     assert [c for c in doc.commitments if "He vowed to" in c.evidence[0].text]
+
+
+def test_a_commitment_to_a_cause_is_a_stance_not_an_agreement():
+    """Real Wikinews article (CC BY 2.5): 'US President George W. Bush … marked the occasion with a
+    speech, outlining his commitment to democracy in the region': 'commitment to' before a noun
+    states a stance; AGREE needs an act promised after 'to'."""
+    doc = _fixture_article("wild-rallies.json")
+    assert not [e for e in doc.events if "commitment to democracy" in e.evidence[0].text]

@@ -24,7 +24,7 @@ from liaison.extract.sides import acting_subjects, non_state_words
 from liaison.extract.triggers import clause_before, cues
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
-from liaison.nlp.tokens import Token
+from liaison.nlp.tokens import Token, noun_after_to
 from liaison.records import Actor, Commitment, DateValue, Document, Span
 
 MAX_ACTION_CHARS = 240
@@ -78,7 +78,7 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
         return False, "negated"
     kind = hit.pattern.payload
     instrument = _has(lang, "instruments", tokens[:k])
-    if _no_act_after(tokens, end, doc.text):
+    if noun_after_to(tokens, end):
         return False, "'to' before a noun: a cause or a stance ('due to malpractice'), no step"
     if by_non_state(doc, tokens[k].start, tokens[end - 1].end):
         return False, "promised by no state (protesters, a group, a company's people)"
@@ -95,16 +95,6 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
     if instrument or _named_before(doc, sentence, tokens[k].start):
         return True, ""
     return False, "no state, body or official named before it"
-
-
-def _no_act_after(tokens: list[Token], end: int, text: str) -> bool:
-    """A marker ending in an infinitive 'to' ('due to', 'committed to') followed by a word the
-    parser tags as no verb: 'due to terrorist incidents' is a cause, 'committed to democracy' a
-    stance; a step promised needs a verb ('committed to reduce'). Needs the parse."""
-    if end >= len(tokens) or tokens[end - 1].norm != "to":
-        return False
-    words = [t for t in tokens[end:] if not t.punct]     # 'vowed to "chase those who…"': a quote opens
-    return bool(words) and bool(words[0].pos) and words[0].pos not in ("VERB", "AUX", "ADV", "PART")
 
 
 def by_non_state(doc: Document, start: int, end: int) -> bool:

@@ -28,7 +28,7 @@ from liaison.extract.setting import Setting, article_setting, close_to_publicati
 from liaison.extract.sides import acting_subjects, assign_sides, names_its_doer, non_state_words
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.nlp.pipelines import with_tokens
-from liaison.nlp.tokens import fold_word
+from liaison.nlp.tokens import fold_word, noun_after_to
 from liaison.nlp.vectors import embed, encode_vector
 from liaison.records import Actor, DateValue, Document, Event, Span
 from liaison.understand.dates import year_names_thing
@@ -55,6 +55,17 @@ def sentence_triggers(doc: Document, k: int) -> list[Trigger]:
 def by_non_state(doc: Document, trigger: Trigger) -> bool:
     """The parse names who acts, and it is no state (events.json cues `non_state`)."""
     return bool(set(acting_subjects(doc.parsed, trigger.start, trigger.end)) & non_state_words(doc.lang))
+
+
+def stance_not_promise(doc: Document, trigger: Trigger, k: int) -> bool:
+    """An AGREE word ending in 'to' before a noun states a stance, not a promise to act: 'our
+    commitment to the coalition remains certain', 'his commitment to democracy in the region'
+    (an agreement is 'committed to reduce', 'ready to cooperate')."""
+    if trigger.entry["type"] != "AGREE":
+        return False
+    tokens = sentence_tokens(doc, k)
+    end = next((i + 1 for i, t in enumerate(tokens) if t.end == trigger.end), None)
+    return end is not None and noun_after_to(tokens, end)
 
 
 def content_of_instrument(doc: Document, trigger: Trigger) -> bool:
@@ -347,7 +358,7 @@ def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> l
     backstop's reading when no trigger fired at all."""
     found = sentence_triggers(doc, k)
     acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
-            and not (t.planned and plover.planned_is_no_act(t.type))]
+            and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
     if reading is not None:
         acts = [t for t in acts if t.confidence >= STRONG or reading.p_event >= LEARNED_VETO]
         if not found and reading.p_event >= LEARNED_ALONE:
