@@ -31,16 +31,22 @@ def _in(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start < b or a < end <= b for a, b in ranges)
 
 
+def governing_verb(token):
+    """The verb whose arguments are the trigger's: itself, or for a noun trigger ('meeting',
+    'visite') the verb it depends on (the noun itself when none is above it)."""
+    head = token
+    while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    return head
+
+
 def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list] | None:
     token = _token_at(parsed, start, end)
     if token is None:
         return None
-    head = token
-    # a noun trigger ('meeting', 'visite') takes the arguments of the verb it depends on
-    while head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("ROOT",) and head.head is not head:
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            break
+    head = governing_verb(token)
     subj, obj = [], []
     for child in head.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -101,11 +107,7 @@ def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
         return []
     if token.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") and token.head is not token:
         token = token.head      # 'the group will protest': the subject sits on the verb of 'will'
-    head = token
-    while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head is not head:
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            break
+    head = governing_verb(token)
     heads = _subject_heads(head, CONTROL_HOPS)
     heads += [c for h in list(heads) for c in h.conjuncts]     # 'protesters and activists'
     return [fold_word(h.lemma_) for h in heads] + [fold_word(h.text) for h in heads]
@@ -127,11 +129,7 @@ def names_its_doer(parsed, trigger_start: int, trigger_end: int) -> bool:
     token = _token_at(parsed, trigger_start, trigger_end)
     if token is None:
         return False
-    head = token
-    while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head is not head:
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            break
+    head = governing_verb(token)
     if head is token and token.pos_ in ("NOUN", "PROPN"):
         return False            # a noun with no verb above it ('Extradition unlikely.')
     return any(h.pos_ != "PRON" for h in _subject_heads(head, CONTROL_HOPS))
