@@ -301,3 +301,73 @@ def test_money_sent_back_is_no_deportation():
     doc = _analyse_article(article["text"], article["url"])
     told = [" ".join(s.text for s in e.evidence) for e in events_of(doc, "COERCE")]
     assert not any("money sent back" in text for text in told)
+
+
+def _fixture_article(name: str):
+    article = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+    return _analyse_article(article["text"], article["url"])
+
+
+def test_rallies_against_a_war_are_no_act_of_the_states_they_name():
+    """Real Wikinews article (CC BY 2.5), anti-war rallies: '1,000 protesters converged opposite
+    the U.S. consulate', '1,000 people demonstrated - urging the South Korean government to bring
+    their troops home', 'speakers denounced the Bush administration'. Civilians demonstrating,
+    urging or denouncing do no state act, whatever states the sentence names."""
+    doc = _fixture_article("wild-rallies.json")
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+    evidence = " ".join(s.text for e in doc.events for s in e.evidence)
+    assert "urging the South Korean government" not in evidence
+    assert "speakers denounced" not in evidence
+
+
+def test_a_vigil_calling_on_a_king_is_no_state_request():
+    """Real Wikinews article (CC BY 2.5): 'Family members, friends and colleagues gathered …,
+    calling upon King Abdullah to pardon Raouf': the participle's doer is the crowd of the main
+    clause, not Egypt; 'Protests in Egypt have driven …' is no act of Egypt towards Saudi Arabia."""
+    doc = _fixture_article("wild-vigil.json")
+    assert not [e for e in doc.events if "calling upon King Abdullah" in e.evidence[0].text]
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_a_deportation_only_planned_is_no_event():
+    """Real Wikinews article (CC BY 2.5): 'DIMIA, which had originally planned to deport the group,
+    say the West Timorese will remain on Christmas Island': nobody was deported."""
+    doc = _fixture_article("wild-planned.json")
+    assert not [e for e in doc.events if e.type == "COERCE" and "planned to deport" in e.evidence[0].text]
+    assert doc.events        # the article's other acts are still read
+
+
+def test_an_act_with_its_own_doer_takes_no_state_from_the_official_the_article_follows():
+    """Real Wikinews article (CC BY 2.5) following Brazil's President Lula as a mediator: in
+    'Venezuela argued that Granda's arrest is illegal and that Colombia invaded Venezuelan
+    territory in the course of the arrest' the parse names who speaks, so Brazil is no party."""
+    doc = _fixture_article("wild-mediator.json")
+    [arrest] = [e for e in doc.events if any(s.text.startswith("Venezuela argued") for s in e.evidence)]
+    assert set(arrest.countries) == {"COL", "VEN"}
+    lula = [e for e in doc.events if "met with Colombian President Alvaro Uribe" in e.evidence[0].text]
+    assert lula and {"BRA", "COL"} <= set(lula[0].countries)
+
+
+def test_a_cause_and_a_group_s_intention_are_no_commitments():
+    """Real Wikinews articles (CC BY 2.5): 'Hurndall's death was due to malpractice by British
+    doctors' ('due to' before a noun is a cause, not a plan) and 'Ebadi said that the group will
+    protest against the decision' (a rights group, no state, promises it)."""
+    verdict = _fixture_article("wild-verdict.json")
+    assert not [c for c in verdict.commitments if "due to malpractice" in c.evidence[0].text]
+    ban = _fixture_article("wild-ban.json")
+    assert not [c for c in ban.commitments if "the group will protest" in c.evidence[0].text]
+
+
+def test_a_vow_opening_a_quote_is_a_commitment():
+    """Real Wikinews article (CC BY 2.5): South Korea's justice minister 'vowed to "chase those who
+    instigate violent protests"': the quote mark after 'to' hides no noun, the verb follows it."""
+    doc = _fixture_article("wild-vow.json")
+    assert [c for c in doc.commitments if "He vowed to" in c.evidence[0].text]
+
+
+def test_a_commitment_to_a_cause_is_a_stance_not_an_agreement():
+    """Real Wikinews article (CC BY 2.5): 'US President George W. Bush … marked the occasion with a
+    speech, outlining his commitment to democracy in the region': 'commitment to' before a noun
+    states a stance; AGREE needs an act promised after 'to'."""
+    doc = _fixture_article("wild-rallies.json")
+    assert not [e for e in doc.events if "commitment to democracy" in e.evidence[0].text]

@@ -78,3 +78,77 @@ def test_negated_event_is_flagged(lang, text):
 def test_hypothetical_event_is_flagged():
     found = triggers_of("If Algeria refused the returns, France could suspend visas.", "en")
     assert found and all(t[3] for t in found)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # real Wikinews sentences (CC BY 2.5) where a trigger word has another sense
+    ("The Immigration Department said in November that the Government was working to resolve the "
+     "cases of the two final Nauru asylum seekers.", "SUPPORT"),          # 'final' is not 'finalise'
+    ("In Stockholm where a few hundred people braved the cold and falling hail to gather at an outdoor "
+     "rally in the Swedish capital, the mother of a British soldier killed in Iraq took the stage.",
+     "SUPPORT"),                                                          # hail, the weather
+    ("Lt. Col. Mark Ballesteros, a Pentagon spokesman says \"DoD policy has and always will be the "
+     "humane treatment of detainees in its custody.\"", "COERCE"),        # in custody: a state, no act
+    ("The United States Supreme Court has ruled that the military commissions set up in the Guantanamo "
+     "Bay detainment camps in Cuba are not authorized by the Congress.", "COERCE"),  # a place
+    ("The jury at London's Central Criminal Court was unable to agree on verdicts on two other charges "
+     "under the Official Secrets Act.", "AGREE"),                        # 'unable to' negates
+])
+def test_another_sense_of_a_trigger_word_is_no_act(text, absent):
+    assert absent not in [t for t, _, negated, _ in triggers_of(text, "en") if not negated]
+
+
+def test_taken_into_custody_is_an_arrest():
+    text = ("On March 23, the fifteen sailors and marines were surrounded by Iranian gunboats and taken "
+            "into custody.")
+    assert ("COERCE", "arrest", False, False) in triggers_of(text, "en")
+
+
+@pytest.mark.parametrize("text,planned", [
+    # real Wikinews sentences (CC BY 2.5): a deportation only planned is not one carried out
+    ("Refugee groups and protesters in the United Kingdom are concerned over plans to forcibly deport "
+     "around 20 rejected asylum seekers to Northern Iraq.", True),
+    ("DIMIA, which had originally planned to deport the group, say the West Timorese will remain on "
+     "Christmas Island while their claims for refugee protection are assessed.", True),
+    ("Manila deported on Tuesday morning two of four Japanese suspects", False),
+])
+def test_a_planned_deportation_is_flagged_planned(text, planned):
+    [deport] = [t for t in found_triggers(text, "en") if t.type == "COERCE"]
+    assert deport.planned is planned
+
+
+def test_a_planned_coercion_is_no_event_but_a_planned_meeting_is_agree():
+    from liaison import plover
+
+    assert plover.planned_is_no_act("COERCE") and not plover.planned_is_no_act("AGREE")
+    assert plover.future_type("CONSULT") == "AGREE"
+
+
+@pytest.mark.parametrize("text,conceded", [
+    # real Wikinews sentences (CC BY 2.5): Amnesty the organisation, and an amnesty granted
+    ("Amnesty also staged protests Friday in the Philippines, Sweden, Paraguay, Bahrain, Ireland, and "
+     "Israel.", False),
+    ("Russian authorities instigated an amnesty that reached out to all insurgents of the Russian North "
+     "Caucasus area who would lay down their weapons in exchange for peace.", True),
+])
+def test_amnesty_the_organisation_concedes_nothing(text, conceded):
+    assert ("CONCEDE" in [t for t, _, _, _ in triggers_of(text, "en")]) is conceded
+
+
+@pytest.mark.parametrize("text,absent", [
+    # real Wikinews sentences (CC BY 2.5): a briefing, an accident and web hosting are no acts
+    ("Outside the Hotel Timor today, where East Timorese Prime Minister Alkatiri was about to hold a press "
+     "conference, an Australian patrol arrested what appeared to be two gangs.", "CONSULT"),
+    ("Six people, including four U.N. staff working for the anti-narcotics department in Bolivia, have been "
+     "killed in a plane crash in a remote area in the west of the country.", "ASSAULT"),
+    ("The EU law Electronic Commerce Directive 2000 provides liability protections for hosting sites.",
+     "CONSULT"),
+])
+def test_briefings_accidents_and_web_hosting_are_no_acts(text, absent):
+    assert absent not in [t for t, _, _, _ in triggers_of(text, "en")]
+
+
+def test_a_press_conference_does_not_hide_the_meeting_before_it():
+    text = ("\"I don't know if the people of Canada understand the leadership role you took in Romania, "
+            "but it was strong and effective,\" stated Bush in the joint press conference after the meeting.")
+    assert "CONSULT" in [t for t, _, _, _ in triggers_of(text, "en")]

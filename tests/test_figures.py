@@ -77,3 +77,23 @@ def test_unit_is_the_noun_not_a_preposition():
     """Real sentence (dev-clusters 024, Italian): '13 in Belgio' counts no 'in'."""
     found = values("Gli arresti sono stati 108 in Italia e 13 in Belgio.", "it")
     assert [u for _, u in found] == [None, None]
+
+
+@pytest.mark.parametrize("text", [
+    # real Wikinews sentences (CC BY 2.5): an age in apposition and numbers inside names
+    "Mr Litvinenko, 43, died of radiation sickness in University College Hospital on 23rd November.",
+    "Mohammad Faisal, 25, said: \"My only option now is just to keep going with medication.\"",
+    "BBC News 24, however, has reported that the execution took place outside the \"Green Zone\".",
+    "The Democratic Party held a public committee, aired on C-SPAN 3, at which former civilian employees "
+    "testified.",
+    "Forty-five year-old from Brighton had been the personal translator for the head of the force.",
+])
+def test_ages_and_numbers_in_names_are_not_figures(text):
+    assert values(text, "en") == []
+
+
+def test_a_hyphenated_number_word_is_one_number():
+    text = ("The letter has been signed by three Muslim Members of Parliament, three Muslim peers and "
+            "thirty-eight Muslim groups.")
+    found = [v for v, _ in values(text, "en")]
+    assert 38 in found and 30 not in found

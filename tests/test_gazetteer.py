@@ -73,3 +73,14 @@ def test_generated_files_are_reproducible(tmp_path, monkeypatch):
     build.main()
     for name in ("countries.json", "places.json.gz"):
         assert (tmp_path / name).read_bytes() == (gazetteer.DATA / name).read_bytes(), name
+
+
+def test_an_acronym_is_no_country_whose_name_it_spells():
+    """Real Wikinews sentence (CC BY 2.5): 'The IRA has done what we asked it to do', Tony Blair on
+    the Irish Republican Army. Folded, IRA spells 'Irã' (Iran in Portuguese); an all-capital
+    short word is initials, so it names a country only through an alias written the same (UK)."""
+    text = "The IRA has done what we asked it to do, said Tony Blair; O Irã e o UK."
+    found = {text[m.start:m.end]: m.entries[0].value for m in gazetteer.index().scan(text)
+             if m.entries[0].kind == "country"}
+    assert "IRA" not in found
+    assert found.get("Irã") == "IRN" and found.get("UK") == "GBR"

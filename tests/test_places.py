@@ -133,3 +133,31 @@ def test_dev_articles_find_their_countries(dev_articles):
     nca = [m for m in geo_mentions(uk) if m.span.text == "NCA"]
     assert nca and nca[0].extra == {"country": "GBR", "acronym": "NCA", "scope": "national",
                                     "country_from": "gazetteer"}
+
+
+def test_a_country_glued_to_a_currency_sign_is_the_currency():
+    """Real Wikinews sentence (CC BY 2.5): 'the MoD has agreed to pay £ 2.83 million pounds
+    (€ 3.56 million euros, US$ 5.6 million) in compensation': US$ is dollars, not the United
+    States; the bare 'US' stays a country."""
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+
+    text = ("Leigh Day & Co., the British law firm which represented the Iraqis, said that the MoD has "
+            "agreed to pay £ 2.83 million pounds (€ 3.56 million euros, US$ 5.6 million) in compensation. "
+            "The US said nothing.")
+    [doc] = analyse([clean_text(text, source="usd.txt")])
+    countries = [(m.span.text, m.value) for m in doc.mentions if m.kind == "country"]
+    assert ("US", "USA") in countries and len([c for c in countries if c[1] == "USA"]) == 1
+
+
+def test_a_sea_named_after_a_state_is_water_not_the_state():
+    """Real Wikinews sentence (CC BY 2.5): 'Christmas Island in the Indian Ocean' names no India;
+    nor does the Gulf of Mexico name Mexico."""
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+
+    text = ("Australia's Immigration Detention Centre on Christmas Island in the Indian Ocean has been "
+            "reopened to detain a group of seven Indonesian asylum seekers. Oil reached the Gulf of Mexico.")
+    [doc] = analyse([clean_text(text, source="sea.txt")])
+    states = {m.value for m in doc.mentions if m.kind in ("country", "demonym")}
+    assert "IND" not in states and "MEX" not in states and {"AUS", "IDN"} <= states

@@ -76,6 +76,13 @@ def threat_mode(event_type: str, mode: str | None) -> str | None:
     return modes.get(mode or "*", modes["*"])
 
 
+def planned_is_no_act(event_type: str) -> bool:
+    """Whether a planned act of this type is only a plan, not yet an act: 'plans to deport 20
+    asylum seekers' (a commitment; events are present or past). A planned meeting or aid is coded
+    AGREE instead, and a verbal act stays one ('plans to ask' is close to asking)."""
+    return event_type in _data()["planned_is_no_act"]
+
+
 def realises_commitments(event_type: str) -> bool:
     """Whether an event of this type can carry a promise out (a visit, a signature, aid...)."""
     return event_type in _data()["realise_commitments"]

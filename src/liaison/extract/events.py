@@ -25,10 +25,10 @@ from liaison.extract.backstop import Reading, read_sentences
 from liaison.extract.contexts import statement_contexts
 from liaison.extract.dedupe import Found, dedupe, partners
 from liaison.extract.setting import Setting, article_setting, close_to_publication
-from liaison.extract.sides import acting_subjects, assign_sides
+from liaison.extract.sides import acting_subjects, assign_sides, names_its_doer, non_state_words
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.nlp.pipelines import with_tokens
-from liaison.nlp.tokens import fold_word
+from liaison.nlp.tokens import fold_word, noun_after_to
 from liaison.nlp.vectors import embed, encode_vector
 from liaison.records import Actor, DateValue, Document, Event, Span
 from liaison.understand.dates import year_names_thing
@@ -54,11 +54,18 @@ def sentence_triggers(doc: Document, k: int) -> list[Trigger]:
 
 def by_non_state(doc: Document, trigger: Trigger) -> bool:
     """The parse names who acts, and it is no state (events.json cues `non_state`)."""
-    subjects = set(acting_subjects(doc.parsed, trigger.start, trigger.end))
-    if not subjects:
+    return bool(set(acting_subjects(doc.parsed, trigger.start, trigger.end)) & non_state_words(doc.lang))
+
+
+def stance_not_promise(doc: Document, trigger: Trigger, k: int) -> bool:
+    """An AGREE word ending in 'to' before a noun states a stance, not a promise to act: 'our
+    commitment to the coalition remains certain', 'his commitment to democracy in the region'
+    (an agreement is 'committed to reduce', 'ready to cooperate')."""
+    if trigger.entry["type"] != "AGREE":
         return False
-    words = {w.lstrip("=") for w in lexicon.load(doc.lang, "events").get("cues", {}).get("non_state", [])}
-    return bool(subjects & words)
+    tokens = sentence_tokens(doc, k)
+    end = next((i + 1 for i, t in enumerate(tokens) if t.end == trigger.end), None)
+    return end is not None and noun_after_to(tokens, end)
 
 
 def content_of_instrument(doc: Document, trigger: Trigger) -> bool:
@@ -134,12 +141,16 @@ def clause_depth(doc: Document):
     return depth
 
 
-def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[str], str]:
+def event_states(
+    setting: Setting, k: int, actors: list[Actor], doer_named: bool = False
+) -> tuple[list[str], str]:
     """The states of the act in sentence k, and how the ones the sentence does not name were found.
 
     1. the states the sentence names (countries, demonyms, national bodies, officials, places);
     2. a statement that names partners but no one acting ("then met the ministers of Libya and
-       Tunisia") is told of the official the article follows: that official's state joins;
+       Tunisia") is told of the official the article follows: that official's state joins; not
+       when the parse gives the act a doer of its own (`doer_named`: 'Venezuela argued that the
+       arrest…', 'Egyptian security forces have detained'), even one that is no named actor;
     3. one state named: none, when the lead names fewer than two states and not this one with
        its neighbour (a domestic story); else its partner is the state of the official the article
        follows when no one acting is named, else the state named just before in the paragraph,
@@ -149,7 +160,7 @@ def event_states(setting: Setting, k: int, actors: list[Actor]) -> tuple[list[st
     """
     own = list(setting.states_of(k))
     own += [a.country for a in actors if a.country and a.country not in own]
-    lead = setting.protagonist.country if setting.protagonist else None
+    lead = setting.protagonist.country if setting.protagonist and not doer_named else None
     if lead and len(own) >= 2 and lead not in own and not any(a.side == "source" for a in actors):
         return [lead] + own, f"{lead}: the state of the official the article follows"
     if len(own) >= 2:
@@ -196,6 +207,21 @@ def private_source(actors: list[Actor]) -> bool:
     return bool(sources) and all(
         (a.entity_key or "").startswith("person:") and not a.role for a in sources
     )
+
+
+def civilian_without_state(trigger: Trigger, actors: list[Actor]) -> bool:
+    """A civilian collective act (events.json entries marked `civilian`: demonstrations, riots,
+    strikes, hunger strikes, blockades) whose doer is no official or body of a state. PLOVER's
+    PROTEST is what civilians do ('1,000 protesters converged opposite the U.S. consulate'), and a
+    state's own protest is diplomatic (ACCUSE), so without a state acting there is no state act:
+    the states a rally is held in or against do not make it one."""
+    if not trigger.entry.get("civilian"):
+        return False
+    return not any(a.side == "source" and a.country and (a.role or _body(a)) for a in actors)
+
+
+def _body(a: Actor) -> bool:
+    return (a.entity_key or "").startswith("organization:")
 
 
 def _foreign_official(a: Actor, state: str) -> bool:
@@ -284,10 +310,13 @@ def build_event(
     sentence = setting.sentences[k]
     placed = args.actors_in(doc, sentence.start, sentence.end)
     actors = assign_sides(placed, trigger.start, trigger.end, trigger.entry, doc.parsed)
-    states, completed = event_states(setting, k, actors)
+    doer_named = names_its_doer(doc.parsed, trigger.start, trigger.end)
+    states, completed = event_states(setting, k, actors, doer_named)
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
     if not in_scope(setting, states, actors) or private_source(actors):
+        return None
+    if civilian_without_state(trigger, actors):
         return None
     date, date_note = event_date(doc, setting, sentence, trigger)
     stated = bool(date and date.basis == "stated")
@@ -347,7 +376,8 @@ def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> l
     """The acts of one sentence: its triggers (weak ones vetoed by a confident backstop), or the
     backstop's reading when no trigger fired at all."""
     found = sentence_triggers(doc, k)
-    acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)]
+    acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
+            and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
     acts = [t for t in acts if not content_of_another_act(doc, t, found)]
     if reading is not None:
         acts = [t for t in acts if t.confidence >= STRONG or reading.p_event >= LEARNED_VETO]

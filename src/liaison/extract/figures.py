@@ -1,9 +1,9 @@
 """Figures: quantities in digits and in words, with unit, subject (what is counted) and speaker.
 
-Not figures: dates, years, times, ages, ordinals, durations, article/law and phone numbers,
-numbers inside names ('UNOC3'), page clutter ('2255 views'). Amounts of money keep the number as
-written with the scale in the unit ('€7.4 billion' -> 7.4 'EUR billion'); counts of people or
-things are scaled ('2.1 million people' -> 2100000).
+Not figures: dates, years, times, ages (also 'Litvinenko, 43,'), ordinals, durations, article/law
+and phone numbers, numbers inside names ('UNOC3', 'BBC News 24'), page clutter ('2255 views').
+Amounts of money keep the number as written with the scale in the unit ('€7.4 billion' -> 7.4
+'EUR billion'); counts of people or things are scaled ('2.1 million people' -> 2100000).
 """
 
 from __future__ import annotations
@@ -35,10 +35,13 @@ def _number_rx(lang: str | None) -> re.Pattern:
     words = sorted((w for w, v in lex.get("numbers", {}).items() if v is not None), key=len, reverse=True)
     scales = sorted(lex.get("scales", {}), key=len, reverse=True)
     word_alt = "|".join(re.escape(w) for w in words) or "(?!)"
+    units = sorted(lex.get("compound_units", {}), key=len, reverse=True)
+    unit_alt = "|".join(re.escape(u) for u in units) or "(?!)"
     scale_alt = "|".join(re.escape(s) for s in scales) or "(?!)"
     pct = "|".join(lex.get("percent", ["%"]))
     return re.compile(
-        rf"(?<![\w.,/:+-]){_CURRENCY_BEFORE}(?:(?P<num>{_DIGITS})|(?P<word>{word_alt}))(?![\w]|[.,]\d|[:/-]\d)"
+        rf"(?<![\w.,/:+-]){_CURRENCY_BEFORE}(?:(?P<num>{_DIGITS})|(?P<word>{word_alt})(?:-(?P<units>{unit_alt}))?)"
+        rf"(?![\w]|[.,]\d|[:/-]\d)"
         rf"(?:\s?(?P<scale>{scale_alt})(?!\w))?(?:\s?(?P<pct>{pct}))?",
         re.IGNORECASE,
     )
@@ -93,6 +96,9 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
             return True  # a day of a month: a date, not a figure
     if m.group("num") and _YEAR.match(m.group("num")) and not m.group("cur") and not m.group("pct"):
         return True
+    bare = m.group("num") and not (m.group("cur") or m.group("pct") or m.group("scale"))
+    if bare and (_age_in_apposition(text, m) or _number_in_a_name(preceding, following)):
+        return True
     if m.group("num") and re.fullmatch(r"0\d+", m.group("num")):
         return True  # '03 active in', '09 individuals': a zero-padded label, not a quantity
     if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
@@ -100,6 +106,31 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
         determiners = set(lexicon.words(lang, "words", "determiners"))
         return bool(preceding) and preceding[-1].norm in determiners
     return False
+
+
+def _age_in_apposition(text: str, m: re.Match) -> bool:
+    """'Mr Litvinenko, 43, died', 'Abdul Razak Baginda, 47, plotted': a bare number set off by
+    commas right after a name is the person's age."""
+    before = text[: m.start()].rstrip()
+    after = text[m.end() :].lstrip()
+    if not (before.endswith(",") and after.startswith(",")):
+        return False
+    words = before[:-1].split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _number_in_a_name(preceding: list, following: list) -> bool:
+    """'BBC News 24, however, has reported', 'C-SPAN 3', 'paramilitary chief Jorge 40 in a
+    conspiracy': a number written right after a capitalised word inside the sentence, with no noun
+    after it to count, is part of a name or label, not a quantity."""
+    if not preceding or len(preceding) < 2 or not preceding[-1].text[:1].isupper():
+        return False                    # the first word of a sentence is capitalised anyway
+    if preceding[-1].punct or preceding[-1].pos in ("DET", "NUM", "ADP"):
+        return False
+    if not following:
+        return True
+    return following[0].punct and following[0].text not in ("-", "%") or following[0].pos in (
+        "ADP", "VERB", "AUX", "CCONJ")
 
 
 def _subject(text: str, end: int, lang: str | None) -> str | None:
@@ -153,6 +184,8 @@ def _value_unit(m: re.Match, lang: str | None) -> tuple[float | None, str | None
     )
     if value is None:
         return None, None
+    if m.group("units"):
+        value += lex["compound_units"][m.group("units").lower()]    # 'forty-five' is 45, not 40
     scale_word = (m.group("scale") or "").lower()
     if m.group("pct"):
         return value, "%"

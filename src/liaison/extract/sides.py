@@ -2,8 +2,10 @@
 or from word order where there is no parse (the actor named before the trigger is its source)."""
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
+from liaison import lexicon
 from liaison.extract.arguments import PlacedActor
 from liaison.nlp.tokens import fold_word
 from liaison.records import Actor
@@ -29,16 +31,22 @@ def _in(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start < b or a < end <= b for a, b in ranges)
 
 
+def governing_verb(token):
+    """The verb whose arguments are the trigger's: itself, or for a noun trigger ('meeting',
+    'visite') the verb it depends on (the noun itself when none is above it)."""
+    head = token
+    while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    return head
+
+
 def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list] | None:
     token = _token_at(parsed, start, end)
     if token is None:
         return None
-    head = token
-    # a noun trigger ('meeting', 'visite') takes the arguments of the verb it depends on
-    while head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("ROOT",) and head.head is not head:
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            break
+    head = governing_verb(token)
     subj, obj = [], []
     for child in head.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -83,6 +91,12 @@ def _with_side(actor: Actor, side: str) -> Actor:
     return replace(actor, side=side)
 
 
+@functools.cache
+def non_state_words(lang: str | None) -> frozenset[str]:
+    """Subjects that are no state acting (events.json cues `non_state`), as folded words."""
+    return frozenset(w.lstrip("=") for w in lexicon.load(lang, "events").get("cues", {}).get("non_state", []))
+
+
 def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
     """Folded lemmas and forms of the words heading the trigger's acting subject: the active
     subject, or the agent of a passive ('arrested by rebels'). Empty without a parse."""
@@ -91,15 +105,63 @@ def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
     token = _token_at(parsed, trigger_start, trigger_end)
     if token is None:
         return []
-    head = token
-    while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head is not head:
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            break
-    while head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "csubj") for c in head.children):
-        head = head.head        # 'rebels ambushed and killed': the subject sits on the first verb
-    heads = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
-    for agent in (c for c in head.children if c.dep_ in ("agent", "obl:agent")):
-        heads += [g for g in agent.children if g.dep_ in ("pobj", "obj")] or [agent]
+    if token.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") and token.head is not token:
+        token = token.head      # 'the group will protest': the subject sits on the verb of 'will'
+    head = governing_verb(token)
+    heads = _subject_heads(head, CONTROL_HOPS)
     heads += [c for h in list(heads) for c in h.conjuncts]     # 'protesters and activists'
     return [fold_word(h.lemma_) for h in heads] + [fold_word(h.text) for h in heads]
+
+
+# a conjoined verb with a subject of its own, passive too ("and so their claims will be examined")
+OWN_SUBJECT_DEPS = {"nsubj", "csubj", "nsubjpass", "nsubj:pass", "csubjpass"}
+CONTROL_HOPS = 2  # clauses up the parse from which a verb without a subject of its own takes one
+RELATIVE_DEPS = {"relcl", "acl:relcl"}
+OBJECT_CONTROL = {"dobj", "obj", "iobj"}
+
+
+def names_its_doer(parsed, trigger_start: int, trigger_end: int) -> bool:
+    """The parse gives the act a doer of its own that is not a personal pronoun ('Venezuela
+    argued', 'Egyptian security forces have detained', 'a Lebanese-Syrian commission will meet'),
+    so no one else (the official the article follows) is its unnamed actor. False without a parse."""
+    if parsed is None:
+        return False
+    token = _token_at(parsed, trigger_start, trigger_end)
+    if token is None:
+        return False
+    head = governing_verb(token)
+    if head is token and token.pos_ in ("NOUN", "PROPN"):
+        return False            # a noun with no verb above it ('Extradition unlikely.')
+    return any(h.pos_ != "PRON" for h in _subject_heads(head, CONTROL_HOPS))
+
+
+def _subject_heads(verb, hops: int) -> list:
+    """The words heading who does `verb`: its subject or passive agent; for a relative pronoun
+    ('students …, who called for'), the noun the clause describes; for a verb with no subject of
+    its own, the doer of the clause it hangs from: 'people demonstrated, urging …', 'peace groups
+    organised to demand …', 'protesters calling for …' (but not 'asked Syria to withdraw', where
+    the object does the second verb)."""
+    while verb.dep_ == "conj" and not any(c.dep_ in OWN_SUBJECT_DEPS for c in verb.children):
+        verb = verb.head        # 'rebels ambushed and killed': the subject sits on the first verb
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    for agent in (c for c in verb.children if c.dep_ in ("agent", "obl:agent")):
+        heads += [g for g in agent.children if g.dep_ in ("pobj", "obj")] or [agent]
+    if verb.dep_ in RELATIVE_DEPS and verb.head is not verb:
+        heads = [verb.head if "Rel" in h.morph.get("PronType") or h.tag_ in ("WP", "WDT") else h
+                 for h in heads]
+    if heads or hops <= 0 or verb.head is verb:
+        return heads
+    above = verb.head
+    if verb.dep_ == "acl" and _ongoing(verb):
+        return [above]          # 'protesters calling for': the noun does the participle
+    if verb.dep_ == "advcl" and _ongoing(verb):
+        return _subject_heads(above, hops - 1)
+    if verb.dep_ == "xcomp" and not any(c.dep_ in OBJECT_CONTROL for c in above.children):
+        return _subject_heads(above, hops - 1)
+    return []
+
+
+def _ongoing(verb) -> bool:
+    """A present participle or gerund ('calling', 'en demandant'): done by the clause's doer."""
+    return "Prog" in verb.morph.get("Aspect") or "Ger" in verb.morph.get("VerbForm") or (
+        "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"))

@@ -34,6 +34,7 @@ class Trigger:
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
+    planned: bool = False  # only planned or intended ('plans to deport'): events.json cues `planned`
 
     @property
     def type(self) -> str:
@@ -70,8 +71,8 @@ def _vetoes(lang: str | None, entry_id: str, key: str) -> PatternSet | None:
 
 @functools.cache
 def cues(lang: str | None, key: str) -> PatternSet:
-    """One cue list of events.json (negation, negation_after, future, hypothetical, speech,
-    non_state); an empty set where the language needs none."""
+    """One cue list of events.json (negation, negation_after, future, planned, hypothetical,
+    speech, non_state); an empty set where the language needs none."""
     words = lexicon.load(lang, "events").get("cues", {}).get(key, [])
     return PatternSet([compile_pattern(p, lang, key) for p in words], lang)
 
@@ -116,6 +117,9 @@ def _vetoed(hit: Hit, tokens: list[Token], first: int, last: int, lang: str | No
     needs = _vetoes(lang, entry["id"], "needs")
     if needs is not None and not needs.find(tokens):
         return True             # 'attack' with no weapon, death or wound in the sentence is a verbal attack
+    within = _vetoes(lang, entry["id"], "not_within")
+    if within is not None and within.find(tokens[first:last]):
+        return True             # 'held a press conference': a briefing, though 'held ~ conference' matched
     after = _vetoes(lang, entry["id"], "not_after")
     if after is not None and any(
         h.first == tokens[last].i for h in after.find(tokens[last : last + VETO_REACH]) if last < len(tokens)
@@ -196,6 +200,7 @@ def _trigger(
         negated,
         future,
         _has(cues(lang, "hypothetical"), window),
+        _has(cues(lang, "planned"), window),
     )
 
 

@@ -18,6 +18,7 @@ TOKEN_RE = re.compile(r"[^\W\d_]{1,2}\.(?:[ \u00a0]?[^\W\d_]{1,2}\.)+|[^\W_]+")
 # what may separate the words of one name: a space, a hyphen, an apostrophe ("Côte d'Ivoire")
 GAP_RE = re.compile(r"[ \u00a0]?[-\u2010\u2011\u2013'\u2019]?[ \u00a0]?")
 MAX_TOKENS = 8
+MAX_ACRONYM = 3  # longer all-capital words are as often a name in a capitalised headline (MALI, CUBA)
 
 # case policies
 EXACT = "exact"        # acronyms and short forms: same letters, same case ("US", "U.S.")
@@ -63,6 +64,8 @@ def _squash(text: str) -> str:
 
 
 def _initials_agree(surface: str, alias: str) -> bool:
+    if _acronym(surface) and not _acronym(alias):
+        return False    # 'the IRA' is no 'Irã' (Iran in Portuguese): an acronym only as written
     words = TOKEN_RE.findall(surface)
     alias_words = TOKEN_RE.findall(alias)
     if len(words) != len(alias_words):
@@ -71,6 +74,12 @@ def _initials_agree(surface: str, alias: str) -> bool:
         if alias_word[:1].isupper() and not word[:1].isupper():
             return False
     return surface[:1].isupper() or not alias[:1].isupper()
+
+
+def _acronym(text: str) -> bool:
+    """All capitals and short (IRA, ETA, PKK): initials, whatever longer word they spell when folded."""
+    letters = _squash(text)
+    return 2 <= len(letters) <= MAX_ACRONYM and letters.isalpha() and letters.isupper()
 
 
 def alias_lower(alias: str) -> bool:

@@ -123,3 +123,13 @@ def tokens_before(tokens: tuple[Token, ...], pos: int, n: int) -> list[Token]:
     k = bisect.bisect_right(tokens, pos, key=lambda t: t.end)
     out = list(tokens[max(0, k - n):k])
     return [t for t in out if t.sent == out[-1].sent] if out else []
+
+
+def noun_after_to(tokens: list[Token], end: int) -> bool:
+    """tokens[end - 1] is 'to' and the next word (past punctuation: 'vowed to "chase…"') is one
+    the parser tags as no verb: 'due to terrorist incidents' (a cause), 'committed to democracy',
+    'our commitment to the coalition' (a stance), unlike 'committed to reduce'. Needs the parse."""
+    if end >= len(tokens) or tokens[end - 1].norm != "to":
+        return False
+    words = [t for t in tokens[end:] if not t.punct]
+    return bool(words) and bool(words[0].pos) and words[0].pos not in ("VERB", "AUX", "ADV", "PART")

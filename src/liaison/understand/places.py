@@ -91,7 +91,19 @@ def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -
             return None
     if entry.kind == "demonym" and _after_language_cue(tokens, match, text, lang):
         return None
+    if entry.kind == "country" and _currency_sign_after(text, match.end):
+        return None
     return entry
+
+
+CURRENCY_SIGNS = "$£€¥"
+
+
+def _currency_sign_after(text: str, end: int) -> bool:
+    """'US$4 million', 'HK$200', 'NZ$': a country's letters glued to a currency sign write the
+    currency, not the state (an amount in dollars does not make the United States a party)."""
+    following = text[end:end + 1]
+    return bool(following) and following in CURRENCY_SIGNS
 
 
 def _followed_by_name(text: str, tokens: list, match: Match) -> bool:
