@@ -165,3 +165,16 @@ def test_a_page_of_one_month_cannot_tell_of_an_act_stated_on_the_next_days():
     b = report("b", "CONSULT", MONTH_STAMP, ["USA", "GTM"], MEETING_ES, ["mcaleenan"])
     score = pair_score(a["payload"], b["payload"], None, None)
     assert score.vetoed and "do not overlap" in score.reasons[-1]
+
+
+def test_a_person_whose_state_other_articles_give_brings_it_to_the_event():
+    """A Moroccan outlet writes 'Laftit and his Spanish counterpart met' without saying Laftit is
+    Moroccan; other articles made the linked person MAR. The event names MAR too, and says why;
+    an actor whose own article gives a state keeps it."""
+    rows = [report("ma", "CONSULT", DAY, ["ESP"], MEETING_FR, ["laftit", "marlaska"])]
+    rows[0]["payload"]["actors"][1]["country"] = "ESP"
+    [event] = merge_events(rows, {}, {}, states={"laftit": "MAR", "marlaska": "PRT"})
+    assert sorted(event["countries"]) == ["ESP", "MAR"]
+    assert "states completed at linking: MAR (laftit, from other articles)" in event["explanation"]
+    [event] = merge_events(rows, {}, {})
+    assert event["countries"] == ["ESP"]

@@ -31,7 +31,8 @@ def link_records(given: LinkInput) -> dict[str, list[dict]]:
     facts = {kind: given.facts.get(kind, []) for kind in KINDS}
     entities, key_to_id = resolve_entities(facts["entity"], given.decisions)
     names = {e["id"]: e["name"] for e in entities}
-    events = merge_events(facts["event"], key_to_id, given.duplicates, given.labels, names)
+    states = {e["id"]: e["country"] for e in entities if e.get("kind") == "person" and e.get("country")}
+    events = merge_events(facts["event"], key_to_id, given.duplicates, given.labels, names, states)
     commitments = link_commitments(simple_records(facts["commitment"], key_to_id, given.duplicates, names),
                                    events)
     return {"entity": entities, "event": events, "commitment": commitments,

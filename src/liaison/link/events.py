@@ -27,17 +27,36 @@ OCCASION_THRESHOLD = 1.8  # ... when the two documents already share an event
 WINDOW_DAYS = 10  # block width: reports further apart are never compared
 
 
-def _localise(row: dict, key_to_id: dict, names: dict[str, str]) -> dict:
-    """Document-local actor keys -> corpus entity ids and their canonical names."""
+def _localise(row: dict, key_to_id: dict, names: dict[str, str],
+              states: dict[str, str] | None = None) -> dict:
+    """Document-local actor keys -> corpus entity ids and their canonical names; an actor whose
+    state its own article leaves open takes the state the corpus knows for that person."""
     p = dict(row["payload"])
     actors = []
     for a in p.get("actors", []):
         entity_id = key_to_id.get((row["doc_id"], a.get("entity_id")), a.get("entity_id"))
         actors.append({**a, "entity_id": entity_id, "name": names.get(entity_id, a.get("name"))})
     p["actors"] = actors
+    _states_known_elsewhere(p, states or {})
     p["sources"] = [row["doc_id"]]
     p["fact_ids"] = [row["id"]]
     return p
+
+
+def _states_known_elsewhere(event: dict, states: dict[str, str]) -> None:
+    """'Laftit and his Spanish counterpart met' in a Moroccan outlet never says Laftit is Moroccan;
+    the articles that do say it made the linked person MAR. His state joins the event's, and the
+    explanation says where it came from."""
+    added = []
+    for a in event["actors"]:
+        known = states.get(a.get("entity_id"))
+        if known and not a.get("country") and known not in event.get("countries", []):
+            a["country"] = known
+            added.append(f"{known} ({a.get('name')}, from other articles)")
+            event["countries"] = [*event.get("countries", []), known]
+    if added:
+        said = event.get("explanation") or ""
+        event["explanation"] = f"{said}; states completed at linking: {', '.join(added)}"
 
 
 def _weeks(date: dict | None) -> list | range:
@@ -191,11 +210,13 @@ def merge_events(
     duplicates: dict[str, str],
     labels: dict[str, str] | None = None,
     names: dict[str, str] | None = None,
+    states: dict[str, str] | None = None,
 ) -> list[dict]:
+    """`states`: the state of each linked person the corpus knows (entity id -> ISO3)."""
     labels, names = labels or {}, names or {}
     ordered = sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"]))
-    events = [_localise(r, key_to_id, names) for r in ordered if r["doc_id"] not in duplicates]
-    copies = [_localise(r, key_to_id, names) for r in ordered if r["doc_id"] in duplicates]
+    events = [_localise(r, key_to_id, names, states) for r in ordered if r["doc_id"] not in duplicates]
+    copies = [_localise(r, key_to_id, names, states) for r in ordered if r["doc_id"] in duplicates]
     vectors = [decode_vector(e.pop("vector", None)) for e in events]
     for c in copies:
         c.pop("vector", None)
