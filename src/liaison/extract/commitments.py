@@ -20,7 +20,7 @@ import functools
 from liaison import lexicon
 from liaison.extract import arguments as args
 from liaison.extract.setting import main_states
-from liaison.extract.sides import acting_subjects, non_state_words
+from liaison.extract.sides import done_by_non_state
 from liaison.extract.triggers import clause_before, cues
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
@@ -80,7 +80,7 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
     instrument = _has(lang, "instruments", tokens[:k])
     if noun_after_to(tokens, end):
         return False, "'to' before a noun: a cause or a stance ('due to malpractice'), no step"
-    if by_non_state(doc, tokens[k].start, tokens[end - 1].end):
+    if done_by_non_state(doc.parsed, doc.lang, tokens[k].start, tokens[end - 1].end):
         return False, "promised by no state (protesters, a group, a company's people)"
     if kind == "promise":
         return True, ""
@@ -95,13 +95,6 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
     if instrument or _named_before(doc, sentence, tokens[k].start):
         return True, ""
     return False, "no state, body or official named before it"
-
-
-def by_non_state(doc: Document, start: int, end: int) -> bool:
-    """The parse names who promises, and it is no state (events.json cues `non_state`: protesters,
-    a group, people): 'the group will protest against the decision'."""
-    subjects = set(acting_subjects(doc.parsed, start, end))
-    return bool(subjects & non_state_words(doc.lang))
 
 
 def _due(doc: Document, sentence: Span, at: int, lead_in: Span | None = None) -> tuple[DateValue | None, str]:

@@ -25,7 +25,7 @@ from liaison.extract.backstop import Reading, read_sentences
 from liaison.extract.contexts import statement_contexts
 from liaison.extract.dedupe import Found, dedupe, partners
 from liaison.extract.setting import Setting, article_setting, close_to_publication
-from liaison.extract.sides import acting_subjects, assign_sides, names_its_doer, non_state_words
+from liaison.extract.sides import assign_sides, done_by_non_state, names_its_doer
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import fold_word, noun_after_to
@@ -54,7 +54,7 @@ def sentence_triggers(doc: Document, k: int) -> list[Trigger]:
 
 def by_non_state(doc: Document, trigger: Trigger) -> bool:
     """The parse names who acts, and it is no state (events.json cues `non_state`)."""
-    return bool(set(acting_subjects(doc.parsed, trigger.start, trigger.end)) & non_state_words(doc.lang))
+    return done_by_non_state(doc.parsed, doc.lang, trigger.start, trigger.end)
 
 
 def stance_not_promise(doc: Document, trigger: Trigger, k: int) -> bool:
@@ -87,10 +87,10 @@ def content_of_instrument(doc: Document, trigger: Trigger) -> bool:
 
 
 def content_of_another_act(doc: Document, trigger: Trigger, found: list[Trigger]) -> bool:
-    """A trigger inside what another act of the sentence alleges, threatens or asks ('accusing
-    them of not allowing returns', 'threatened tariffs and visa sanctions', 'asked Mexico to take
-    back its nationals') is that act's content (plover.json `content_taking_types`), not an act
-    of its own. Needs the parse: the trigger's word must depend on the other act's word."""
+    """A trigger inside what another act of the sentence alleges or asks ('accusing them of not
+    allowing returns', 'asked Mexico to take back its nationals') is that act's content
+    (plover.json `content_taking_types`), not an act of its own. Needs the parse: the trigger's
+    word must depend on the other act's word."""
     token = _parsed_token(doc, trigger)
     if token is None or plover.takes_content(trigger.type):
         return False

@@ -97,6 +97,12 @@ def non_state_words(lang: str | None) -> frozenset[str]:
     return frozenset(w.lstrip("=") for w in lexicon.load(lang, "events").get("cues", {}).get("non_state", []))
 
 
+def done_by_non_state(parsed, lang: str | None, start: int, end: int) -> bool:
+    """The parse names who does the words at start..end, and it is no state (events.json cues
+    `non_state`: protesters, a group, a company's people). False without a parse."""
+    return bool(set(acting_subjects(parsed, start, end)) & non_state_words(lang))
+
+
 def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
     """Folded lemmas and forms of the words heading the trigger's acting subject: the active
     subject, or the agent of a passive ('arrested by rebels'). Empty without a parse."""

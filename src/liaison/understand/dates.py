@@ -23,6 +23,7 @@ What a yearless or relative expression is read against, first that applies (date
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from liaison.errors import LanguageNotSupported
@@ -141,6 +142,14 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     return text[j:i].replace("’", "'"), j
 
 
+@functools.cache
+def _year_words(lang: str | None) -> dict[str, frozenset[str]]:
+    """The dates.json word lists `year_names_thing` reads, lower-cased once per language."""
+    lex = date_lexicon(lang)
+    keys = ("year_of_thing", "year_time_nouns", "year_articles")
+    return {k: frozenset(w.lower() for w in lex.words(k)) for k in keys}
+
+
 def year_names_thing(doc: Document, span) -> bool:
     """Is this bare year part of a name or of a dated thing, not the time of the clause's act?
     'the World Cup of 2030', 'Campeonato do Mundo de 2030', "l'accord de 2019", 'Vision 2030',
@@ -153,8 +162,7 @@ def year_names_thing(doc: Document, span) -> bool:
         lex = date_lexicon(doc.lang)
     except LanguageNotSupported:
         return False
-    keys = ("year_of_thing", "year_time_nouns", "year_articles")
-    low = {k: {w.lower() for w in lex.words(k)} for k in keys}
+    low = _year_words(doc.lang)
     prev, at = _word_before(text, span.start)
     if prev.lower() in low["year_of_thing"]:
         noun, _ = _word_before(text, at)

@@ -7,6 +7,8 @@ several states' bodies) are resolved after the countries of the article are know
 """
 from __future__ import annotations
 
+import functools
+
 from liaison import gazetteer, lexicon
 from liaison.gazetteer.context import (
     ContextCountries,
@@ -122,10 +124,12 @@ def _nouns_capitalised(lang: str | None) -> bool:
 def _after_noun_marker(tokens: list, match: Match, lang: str | None) -> bool:
     """'beider Länder', 'die Halle': in German an article or determiner introduces a common noun;
     city names take none (words.json "noun_markers")."""
-    if match.first == 0:
-        return False
-    markers = {gazetteer.fold(w) for w in lexicon.words(lang, "words", "noun_markers")}
-    return tokens[match.first - 1][2] in markers
+    return match.first > 0 and tokens[match.first - 1][2] in _noun_markers(lang)
+
+
+@functools.cache
+def _noun_markers(lang: str | None) -> frozenset[str]:
+    return frozenset(gazetteer.fold(w) for w in lexicon.words(lang, "words", "noun_markers"))
 
 
 def _next_to_name(text: str, tokens: list, match: Match) -> bool:
