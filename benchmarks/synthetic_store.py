@@ -133,12 +133,12 @@ def simple(world: World, kind: str, n: int) -> Iterator[dict]:
 
 
 def generate(store, n_events: int, n_entities: int, n_documents: int, seed: int = 1) -> dict[str, int]:
-    from liaison.api.views import plover_scores
+    from liaison import plover
     world = World(seed, n_entities, n_documents)
     counts = {"documents": store.load_documents_bulk(documents(world))}
     side = max(1, n_events // 50)
     counts.update(store.replace_linked({
-        "entity": entities(world), "event": events(world, n_events, sorted(plover_scores()["base"])),
+        "entity": entities(world), "event": events(world, n_events, sorted(plover.types())),
         "commitment": simple(world, "commitment", side), "figure": simple(world, "figure", side),
         "quote": simple(world, "quote", side)}))
     store.optimise()

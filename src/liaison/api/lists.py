@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from liaison import plover
 from liaison.api import views as V
 from liaison.api.errors import invalid
 from liaison.api.filters import Filters, list_filters, page_link
@@ -98,8 +99,7 @@ def events(request: Request, filters: Filters = Depends(list_filters), sort: str
     fetch = lambda a: Q.events_page(store, f.type, f.context, f.country, f.person, f.date_from,  # noqa: E731
                                     f.date_to, f.q, limit if _fmt(request) != "csv" else 500, 0, a,
                                     lang=f.lang, outlet=f.outlet, ascending=not descending)
-    scores = V.plover_scores()
-    extra = {"types": sorted(scores["base"]), "contexts": scores["contexts"]}
+    extra = {"types": sorted(plover.types()), "contexts": list(plover.contexts())}
     return _listing(request, "events", "events.html", fetch, filters, sort, event_item,
                     _typed("event", T.event_row), extra, timeline=True)
 

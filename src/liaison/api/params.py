@@ -6,8 +6,8 @@ from typing import Literal
 
 from fastapi import Query
 
+from liaison import plover
 from liaison.api.errors import invalid
-from liaison.api.views import plover_scores
 
 EntityKind = Literal["person", "organization", "country", "place"]
 Status = Literal["open", "fulfilled", "overdue", "unknown"]
@@ -22,16 +22,16 @@ Country = Query(None, pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 
 def event_type(value: str | None) -> str | None:
     if value is None:
         return None
-    if value.upper() not in plover_scores()["base"]:
+    if not plover.is_type(value.upper()):
         raise invalid("type", f"{value!r} is not a PLOVER event type "
-                              f"({', '.join(sorted(plover_scores()['base']))})")
+                              f"({', '.join(sorted(plover.types()))})")
     return value.upper()
 
 
 def event_context(value: str | None) -> str | None:
     if value is None:
         return None
-    if value.lower() not in plover_scores()["contexts"]:
+    if value.lower() not in plover.contexts():
         raise invalid("context", f"{value!r} is not a PLOVER context")
     return value.lower()
 

@@ -7,34 +7,21 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from datetime import date, timedelta
-from functools import lru_cache
 from itertools import combinations
-from pathlib import Path
 
-from liaison.datafiles import read_json
+from liaison import plover
 from liaison.export.table import status_note
 from liaison.folding import fold
 from liaison.records import LinkedCommitment
 from liaison.store import queries as Q
 from liaison.wording import date_doubts, event_sentence, is_uncertain, plain_reasons
 
-SCORES_FILE = Path(__file__).with_name("plover_scores.json")
 DUE_SOON_DAYS = 60
-
-
-@lru_cache(maxsize=1)
-def plover_scores() -> dict:
-    return read_json(SCORES_FILE)
 
 
 def event_score(event: dict) -> float | None:
     """PLOVER cooperation–conflict score of one event: the mode's score, else the type's base."""
-    scores = plover_scores()
-    by_mode = scores["modes"].get(event.get("type"), {})
-    if event.get("mode") in by_mode:
-        return float(by_mode[event["mode"]])
-    base = scores["base"].get(event.get("type"))
-    return None if base is None else float(base)
+    return plover.score(event.get("type"), event.get("mode"))
 
 
 def commitment_item(c: dict, today: str | None = None) -> dict:
