@@ -6,7 +6,7 @@ import pytest
 from conftest import SEEDS
 from fastapi.testclient import TestClient
 
-from liaison.api.barometer import change_points
+from liaison.barometer import change_points
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +49,28 @@ def test_cusum_flags_a_shift_from_cooperation_to_conflict():
     flags = change_points(series)
     assert flags and flags[0]["direction"] == "down" and "2025-07" <= flags[0]["month"] <= "2025-09"
     assert change_points(series[:3]) == []          # too short to say
+
+
+def test_each_month_links_to_exactly_its_events_of_the_pair(client):
+    one = client.get("/dyads/DZA-FRA.json").json()
+    assert one["events_total"] == one["dyad"]["events"] == len(one["events"])
+    for row in one["series"]:
+        path, query = row["link"].split("?")
+        listed = client.get(f"{path}.json?{query}").json()["items"]
+        assert sorted(e["id"] for e in listed) == row["events"] and len(listed) == row["n"]
+        assert all({"DZA", "FRA"} <= set(e["countries"]) for e in listed)
+    assert client.get("/events.json?country=DZA&with=Xyzland").status_code == 422
+    assert client.get("/events.json?with=FRA").status_code == 422
+    for query in ("country=Algeria&with=France", "country=FRA&with=DZA"):      # either order
+        both = client.get(f"/events.json?{query}").json()
+        assert {e["id"] for e in both["items"]} == {e["id"] for e in one["events"]}
+        assert both["total"] == one["events_total"]
+
+
+def test_relations_page_reads_the_pairs_summary(client):
+    page = client.get("/relations.json").json()
+    assert any(d["id"] == "DZA-FRA" for d in page["dyads"])
+    edges = {e["id"]: e["weight"] for e in page["network"]["edges"]}
+    assert edges["DZA-FRA"] == client.get("/dyads/DZA-FRA.json").json()["dyad"]["events"]
+    nodes = {n["id"]: n["events"] for n in page["network"]["nodes"]}
+    assert nodes["FRA"] >= edges["DZA-FRA"] and page["map"]["countries"]["FRA"] == nodes["FRA"]

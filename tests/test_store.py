@@ -199,13 +199,28 @@ def test_search_folds_accents_and_ranks_documents_and_facts(any_store):
     any_store.insert_documents([document_row(d, None) for d in docs])
     any_store.replace_linked({"entity": [{"id": "e1", "kind": "person", "name": "Laurent Nuñez",
                                           "aliases": ["Laurent Nunez"]}]})
-    hits, total = search(any_store, "forces")
-    assert total == 1 and hits[0]["id"] == docs[0].id and "«" in hits[0]["snippet"]
+    hits, total, exact = search(any_store, "forces")
+    assert total == 1 and exact and hits[0]["id"] == docs[0].id and "«" in hits[0]["snippet"]
     assert {h["id"] for h in search(any_store, "NUNEZ")[0]} == {"e1"}
     assert search(any_store, "rabat ministers")[1] == 1 and search(any_store, "rabat paris")[1] == 0
     if any_store.engine.dialect.name == "postgresql":      # language configurations stem words
         assert {h["id"] for h in search(any_store, "meetings")[0]} == {docs[1].id}
         assert {h["id"] for h in search(any_store, "retour forcé")[0]} == {docs[0].id}
+
+
+def test_a_word_with_more_hits_than_ranked_says_more_than(any_store, monkeypatch):
+    """PostgreSQL ranks at most RANK_CAP hits per kind and says the total is a lower bound;
+    SQLite counts every hit."""
+    from liaison.store import search as S
+    any_store.replace_linked({"entity": [{"id": f"e{i}", "kind": "person", "name": f"Minister Number{i}"}
+                                         for i in range(5)]})
+    monkeypatch.setattr(S, "RANK_CAP", 3)
+    hits, total, exact = S.search(any_store, "minister", limit=10)
+    if any_store.engine.dialect.name == "postgresql":
+        assert (total, exact, len(hits)) == (3, False, 3)
+    else:
+        assert (total, exact, len(hits)) == (5, True, 5)
+    assert S.search(any_store, "number2", limit=10)[1:] == (1, True)
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
@@ -242,3 +257,63 @@ def test_kept_totals_equal_the_rows_after_every_kind_of_write(any_store):
     assert any_store.counts() == real
     assert real["documents"] == 7 and real["issues"] == 2 and real["event"] == 12
     assert queries.events_page(any_store).total == 12 and queries.documents_page(any_store).total == 7
+
+
+def _pair_counts(events: list[dict]) -> dict[str, int]:
+    """Events per pair of states, counted the slow way: every event, every pair it names."""
+    from itertools import combinations
+    out: dict[str, int] = {}
+    for e in events:
+        for a, b in combinations(sorted(set(e["countries"])), 2):
+            out[f"{a}-{b}"] = out.get(f"{a}-{b}", 0) + 1
+    return out
+
+
+def test_pairs_of_states_summary_follows_the_events(any_store):
+    from liaison.store import dyads
+    events = _events(60)
+    any_store.replace_linked({"event": events})
+    listed, total = dyads.pairs(any_store, with_months=True)
+    assert {d["id"]: d["events"] for d in listed} == _pair_counts(events) and total == len(listed)
+    assert [d["events"] for d in listed] == sorted((d["events"] for d in listed), reverse=True)
+    for d in listed:                       # the monthly tallies add up to the pair's events
+        assert sum(d["by_month"].values()) == d["events"] == sum(d["by_type"].values())
+    alone = dict(dyads.states(any_store))
+    assert alone == {c: sum(c in e["countries"] for e in events) for c in alone}
+    fra = dyads.pairs(any_store, "FRA")[0]
+    assert fra and all("FRA" in (d["a"], d["b"]) for d in fra)
+    any_store.replace_linked({"event": events[:10]})           # a relink replaces the summary
+    assert {d["id"]: d["events"] for d in dyads.pairs(any_store)[0]} == _pair_counts(events[:10])
+
+
+def test_migration_fills_the_pairs_summary_from_stored_events(any_store):
+    """A store linked before the summary existed gets it from its events on upgrade, the same rows
+    the writer makes."""
+    from alembic import command
+
+    from liaison.store import dyads
+    from liaison.store.connection import _alembic_config
+    any_store.replace_linked({"event": _events(50)})
+    written = dyads.pairs(any_store, with_months=True)
+    cfg = _alembic_config()
+    with any_store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    assert "dyads" not in inspect(any_store.engine).get_table_names()
+    reopened = connect(any_store.url)
+    assert dyads.pairs(reopened, with_months=True) == written
+
+
+def test_postgres_search_gives_the_same_hits_whichever_plan_answers(any_store, monkeypatch):
+    """Reading rows in order is given SCAN_FIRST_MS; past it the GIN index answers: the same hits."""
+    if any_store.engine.dialect.name != "postgresql":
+        pytest.skip("the two plans are PostgreSQL's")
+    from liaison.store import search as S
+    any_store.replace_linked({"entity": [{"id": f"e{i}", "kind": "person", "name": f"Minister Name{i}",
+                                          "aliases": [f"Ministre Alias{i}"] * 20} for i in range(4000)]})
+    answers = []
+    for budget in (S.SCAN_FIRST_MS, 1):
+        monkeypatch.setattr(S, "SCAN_FIRST_MS", budget)
+        answers.append([S.search(any_store, word, limit=5) for word in ("minister", "name3999", "nowhere")])
+    assert answers[0] == answers[1]
+    assert answers[0][0][1:] == (S.RANK_CAP, False) and answers[0][1][1:] == (1, True)

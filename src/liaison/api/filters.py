@@ -32,6 +32,7 @@ class Filters:
     q: str | None = None
     kind: str | None = None
     status: str | None = None
+    partner: str | None = None          # alpha-3 of a second state (?with=): a pair's events
 
     def shown(self) -> dict:
         """For the template and the JSON twin: what is set, as the form shows it."""
@@ -56,7 +57,7 @@ def _day(name: str, value: str | None) -> str | None:
         raise invalid(name, f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2025-11-25") from None
 
 
-def resolve_country(value: str | None) -> str | None:
+def resolve_country(value: str | None, name: str = "country") -> str | None:
     """An alpha-3 code for a country name or code in any language; a clear 422 otherwise."""
     from liaison.gazetteer import lookup_country
     value = _blank(value)
@@ -64,7 +65,7 @@ def resolve_country(value: str | None) -> str | None:
         return None
     code = lookup_country(value)
     if code is None:
-        raise invalid("country", f"no country is known as {value!r}: write its name in any language "
+        raise invalid(name, f"no country is known as {value!r}: write its name in any language "
                                  "(France, Frankreich, Algérie) or its ISO code (FRA, DZA)")
     return code
 
@@ -95,18 +96,23 @@ def list_filters(date_from: str | None = Query(None, alias="from", max_length=10
                  q: str | None = Query(None, max_length=200, description="A word in the record."),
                  kind: str | None = Query(None, max_length=16),
                  status: str | None = Query(None, max_length=16),
+                 partner: str | None = Query(None, alias="with", max_length=80,
+                                             description="A second country the event names (with "
+                                                         "`country`: the events of a pair of states)."),
                  ) -> Filters:
     start, end = _day("from", date_from), _day("to", date_to)
     if start and end and start > end:
         raise invalid("from", "must not be after 'to'")
     kind, status = _blank(kind), _blank(status)
+    if _blank(partner) and not _blank(country):
+        raise invalid("with", "a second state needs the first: give `country` too (?country=FRA&with=DZA)")
     if kind and kind not in ("person", "organization", "country", "place"):
         raise invalid("kind", "expected person, organization, country or place")
     if status and status not in ("open", "fulfilled", "overdue", "unknown"):
         raise invalid("status", "expected open, fulfilled, overdue or unknown")
     return Filters(start, end, event_type(_blank(type)), event_context(_blank(context)),
                    resolve_country(country), _blank(country), _blank(person), _lang(lang), _blank(outlet),
-                   _blank(q), kind, status)
+                   _blank(q), kind, status, resolve_country(partner, "with"))
 
 
 def page_link(request: Request, **changes) -> str:

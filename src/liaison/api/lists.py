@@ -98,7 +98,8 @@ def events(request: Request, filters: Filters = Depends(list_filters), sort: str
     f = filters
     fetch = lambda a: Q.events_page(store, f.type, f.context, f.country, f.person, f.date_from,  # noqa: E731
                                     f.date_to, f.q, limit if _fmt(request) != "csv" else 500, 0, a,
-                                    lang=f.lang, outlet=f.outlet, ascending=not descending)
+                                    lang=f.lang, outlet=f.outlet, ascending=not descending,
+                                    partner=f.partner)
     extra = {"types": sorted(plover.types()), "contexts": list(plover.contexts())}
     return _listing(request, "events", "events.html", fetch, filters, sort, event_item,
                     _typed("event", T.event_row), extra, timeline=True)

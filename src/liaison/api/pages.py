@@ -6,6 +6,7 @@ from fastapi.responses import RedirectResponse
 
 from liaison.api import views as V
 from liaison.api.errors import ApiError, not_found
+from liaison.api.params import MAX_OFFSET
 from liaison.api.render import HIT_MARKS, respond, split_suffix, wanted_format
 from liaison.api.writes import apply_decision, get_store, require_token
 from liaison.store import queries as Q
@@ -72,9 +73,10 @@ def event(request: Request, ident: str, store=Depends(get_store)):
 
 # ---------------------------------------------------------------- relations
 def relations(request: Request, store=Depends(get_store)):
-    events = Q.all_events(store)
-    ctx = {"network": V.network(events), "map": V.map_data(events), "dyads": V.dyads(store)}
-    return respond(request, "relations.html", ctx, _fmt(request), ctx["dyads"])
+    fmt = _fmt(request)
+    shown, total = V.dyads(store, limit=None if fmt == "csv" else V.RELATION_ROWS)
+    ctx = {"network": V.network(store), "map": V.map_data(store), "dyads": shown, "dyads_total": total}
+    return respond(request, "relations.html", ctx, fmt, shown)
 
 
 @router.get("/dyads/{ident}")
@@ -110,11 +112,12 @@ def entity_decision(request: Request, entity_id: str, action: str = Form(...), o
 def search(request: Request, q: str = Query("", max_length=200), store=Depends(get_store)):
     fmt = _fmt(request)
     marks = HIT_MARKS if fmt == "html" else HIT_MARKS_API
-    items, total = full_text(store, q, SEARCH_LIMIT, 0, marks) if q.strip() else ([], 0)
+    items, total, exact = full_text(store, q, SEARCH_LIMIT, 0, marks) if q.strip() else ([], 0, True)
     if fmt == "html":
         items = [{**item, **_result_link(store, item)} for item in items]
     template = "search_results.html" if request.headers.get("hx-request") else "search.html"
-    return respond(request, template, {"q": q, "items": items, "total": total, "limit": SEARCH_LIMIT},
+    return respond(request, template, {"q": q, "items": items, "total": total, "total_exact": exact,
+                                "limit": SEARCH_LIMIT},
                    fmt, items)
 
 
@@ -177,8 +180,12 @@ def watchlist(request: Request, ident: str, since: str | None = Query(None, max_
 @router.get("/dyads")
 @router.get("/dyads.json")
 def dyads(request: Request, country: str | None = Query(None, max_length=60,
-          description="A country by name in any language or ISO code"), store=Depends(get_store)):
-    from liaison.api.barometer import with_trends
-    from liaison.api.filters import resolve_country
-    items = with_trends(V.dyads(store, resolve_country(country)), Q.all_events(store), V.event_score)
-    return respond(request, "dyads.html", {"items": items, "total": len(items)}, _fmt(request), items)
+          description="A country by name in any language or ISO code"),
+          limit: int = Query(100, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+          store=Depends(get_store)):
+    from liaison.api.filters import page_link, resolve_country
+    items, total = V.dyads(store, resolve_country(country), limit, offset)
+    ctx = {"items": items, "total": total, "offset": offset,
+           "next": page_link(request, offset=offset + limit) if offset + limit < total else None,
+           "previous": page_link(request, offset=max(0, offset - limit) or None) if offset else None}
+    return respond(request, "dyads.html", ctx, _fmt(request), items)

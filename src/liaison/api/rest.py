@@ -101,9 +101,11 @@ def event(event_id: str, store=Depends(get_store)):
 
 
 @router.get("/dyads")
-def dyads(country: str | None = Country, store=Depends(get_store)):
-    items = V.dyads(store, country)
-    return page(items, len(items), len(items), 0)
+def dyads(country: str | None = Country, limit: int = Limit, offset: int = Offset,
+          store=Depends(get_store)):
+    """Pairs of states, most events first, with events by month and type, mean score and trend."""
+    items, total = V.dyads(store, country, limit, offset, with_months=True)
+    return page(items, total, limit, offset)
 
 
 # ---------------------------------------------------------------- commitments, figures, quotes
@@ -132,8 +134,8 @@ def quotes(q: str | None = Query(None, min_length=1), limit: int = Limit, offset
 @router.get("/search")
 def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Limit, offset: int = Offset,
            store=Depends(get_store)):
-    items, total = full_text(store, q, limit, offset)
-    return page(items, total, limit, offset)
+    items, total, exact = full_text(store, q, limit, offset)
+    return page(items, total, limit, offset, total_exact=exact)
 
 
 # ---------------------------------------------------------------- watchlists (issue 11)

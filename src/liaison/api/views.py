@@ -5,14 +5,15 @@ A page's JSON twin is exactly what these return, so the HTML and the JSON never 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date, timedelta
-from itertools import combinations
 
 from liaison import plover
+from liaison.barometer import change_points, series_from_months, trend
 from liaison.export.table import status_note
 from liaison.folding import fold
 from liaison.records import LinkedCommitment
+from liaison.store import dyads as D
 from liaison.store import queries as Q
 from liaison.wording import date_doubts, event_sentence, is_uncertain, plain_reasons
 
@@ -239,73 +240,69 @@ def mentioned_in(store, entity: dict) -> list[dict]:
 
 
 # ---------------------------------------------------------------- relations
-def _pairs(event: dict):
-    codes = sorted(set(event.get("countries") or []))
-    return combinations(codes, 2)
+# The relations page and the dyad pages read the pairs-of-states summary the event writer keeps
+# (store/dyads.py): a few thousand rows however many events, never every event.
+GRAPH_EDGES = 200           # the heaviest pairs drawn (the page's slider shows up to 100)
+RELATION_ROWS = 200         # pairs listed on the relations page; /dyads pages through all
+MAP_POINTS = 2000           # located events on the map, newest first
+DYAD_EVENTS = 200           # events listed on a pair's page, newest first; the rest one link away
 
 
-def dyads(store, country: str | None = None) -> list[dict]:
-    """Country pairs with event counts per month and the mean PLOVER score of their events."""
-    acc: dict[tuple, dict] = {}
-    for event in Q.all_events(store):
-        for a, b in _pairs(event):
-            if country and country.upper() not in (a, b):
-                continue
-            d = acc.setdefault((a, b), {"events": 0, "by_month": Counter(), "by_type": Counter(),
-                                        "scores": []})
-            d["events"] += 1
-            d["by_type"][event["type"]] += 1
-            month = ((event.get("date") or {}).get("start") or "")[:7] or "undated"
-            d["by_month"][month] += 1
-            if (score := event_score(event)) is not None:
-                d["scores"].append(score)
-    out = [{"a": a, "b": b, "id": f"{a}-{b}", "events": d["events"],
-            "score": round(sum(d["scores"]) / len(d["scores"]), 2) if d["scores"] else None,
-            "by_month": dict(sorted(d["by_month"].items())), "by_type": dict(d["by_type"])}
-           for (a, b), d in acc.items()]
-    return sorted(out, key=lambda r: (-r["events"], r["id"]))
+def dyads(store, country: str | None = None, limit: int | None = None, offset: int = 0,
+          with_months: bool = False) -> tuple[list[dict], int]:
+    """(pairs of states with their events, mean PLOVER score, types, trend and latest change point,
+    most events first; how many pairs in all)."""
+    return D.pairs(store, country.upper() if country else None, limit, offset, with_months)
 
 
 def dyad_detail(store, a: str, b: str) -> dict:
+    """A pair's barometer: the monthly series over all its events (each linked event once), change
+    points, trend, and its newest events; each month links to the list of that month's events."""
     a, b = sorted((a.upper(), b.upper()))
-    events = [e for e in Q.all_events(store) if {a, b} <= set(e.get("countries") or [])]
-    found = next((d for d in dyads(store, a) if d["id"] == f"{a}-{b}"), None)
+    found = D.pair(store, a, b)
+    page = Q.events_page(store, country=a, partner=b, limit=DYAD_EVENTS)
+    events = page.items
+    by_month: dict[str, list[str]] = defaultdict(list)
+    for e in events:
+        if month := ((e.get("date") or {}).get("start") or "")[:7]:
+            by_month[month].append(e["id"])
+    series = series_from_months(found["monthly"]) if found else []
+    for point in series:
+        point["events"] = sorted(by_month.get(point["month"], []))
+        point["link"] = _month_link(a, b, point["month"])
     scores = [{"event_id": e["id"], "type": e["type"], "date": (e.get("date") or {}).get("start"),
                "date_full": e.get("date"), "score": event_score(e), "summary": e.get("summary"),
                "sentence": event_sentence(e)} for e in events]
-    from liaison.api.barometer import change_points, monthly_series, trend
-    series = monthly_series(events, event_score)
     return {"a": a, "b": b, "dyad": found, "events": events, "series": series,
-            "change_points": change_points(series), "trend": trend(series), "scores": scores}
+            "change_points": change_points(series), "trend": trend(series), "scores": scores,
+            "events_shown": len(events), "events_total": found["events"] if found else 0,
+            "events_link": f"/events?country={a}&with={b}"}
 
 
-def network(events: list[dict]) -> dict:
+def _month_link(a: str, b: str, month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    last = (date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)).day
+    return f"/events?country={a}&with={b}&from={month}-01&to={month}-{last:02d}"
+
+
+def network(store) -> dict:
     """States as nodes (sized by their events), pairs of states as edges weighted by the number of
     events between them, heaviest first: the page shows the top N with a slider."""
-    per_country: Counter = Counter()
-    pairs: Counter = Counter()
-    for event in events:
-        codes = sorted(set(event.get("countries") or []))
-        per_country.update(codes)
-        pairs.update(combinations(codes, 2))
     from liaison.gazetteer import country_name
+    edges, _ = D.pairs(store, limit=GRAPH_EDGES)
     return {"nodes": [{"id": code, "label": country_name(code) or code, "kind": "country", "events": n}
-                      for code, n in per_country.most_common()],
-            "edges": [{"id": f"{a}-{b}", "source": a, "target": b, "weight": n}
-                      for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))]}
+                      for code, n in D.states(store)],
+            "edges": [{"id": d["id"], "source": d["a"], "target": d["b"], "weight": d["events"]}
+                      for d in edges]}
 
 
-def map_data(events: list[dict]) -> dict:
-    """Per-country event counts and located events, for the offline map."""
-    per_country: Counter = Counter()
-    points = []
-    for event in events:
-        per_country.update(set(event.get("countries") or []))
-        loc = event.get("location") or {}
-        if loc.get("lat") is not None and loc.get("lon") is not None:
-            points.append({"id": event["id"], "lat": loc["lat"], "lon": loc["lon"], "type": event["type"],
-                           "name": loc.get("name"), "summary": event.get("summary")})
-    return {"countries": dict(per_country), "events": points, "numeric": _numeric_codes(per_country)}
+def map_data(store) -> dict:
+    """Per-country event counts and the newest located events, for the offline map."""
+    per_country = dict(D.states(store))
+    points = [{"id": e["id"], "lat": e["location"]["lat"], "lon": e["location"]["lon"], "type": e["type"],
+               "name": e["location"].get("name"), "summary": e.get("summary")}
+              for e in Q.located_events(store, MAP_POINTS)]
+    return {"countries": per_country, "events": points, "numeric": _numeric_codes(per_country)}
 
 
 def _numeric_codes(codes) -> dict[str, str]:

@@ -14,8 +14,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from liaison.records import LINKED, Document
+from liaison.store import dyads, totals
 from liaison.store import schema as s
-from liaison.store import totals
 from liaison.store.bulk import insert_rows
 from liaison.store.connection import migrate, open_engine
 from liaison.store.rows import event_country_rows, longest_span_days, record_links, table_rows
@@ -221,11 +221,13 @@ class Store:
                 conn.execute(delete(s.record_documents).where(s.record_documents.c.kind == kind))
                 if kind == "event":
                     conn.execute(delete(s.event_countries))
-                spans = [0]
-                counts[kind] = sum(_write_linked(conn, kind, chunk, spans) for chunk in _chunks(recs, 5_000))
+                spans, tally = [0], dyads.DyadTally()
+                counts[kind] = sum(_write_linked(conn, kind, chunk, spans, tally)
+                                   for chunk in _chunks(recs, 5_000))
                 totals.set_total(conn, kind, counts[kind])
                 if kind == "event":
                     totals.set_total(conn, totals.EVENT_SPAN, max(spans))
+                    dyads.replace(conn, tally)
         return counts
 
     def linked(self, kind: str) -> list[dict]:
@@ -255,13 +257,14 @@ class Store:
         return {name: kept[name] for name in s.COUNTED}
 
 
-def _write_linked(conn, kind: str, records: list, spans: list[int]) -> int:
+def _write_linked(conn, kind: str, records: list, spans: list[int], tally: dyads.DyadTally) -> int:
     records = [r if isinstance(r, dict) else r.to_json() for r in records]
     rows = table_rows(kind, records)
     insert_rows(conn, s.LINKED_TABLES[kind], rows)
     if kind == "event":
         insert_rows(conn, s.event_countries, event_country_rows(rows))
         spans.append(longest_span_days(rows))
+        tally.add(rows)
     entities, documents = record_links(kind, records)
     insert_rows(conn, s.record_entities, entities)
     insert_rows(conn, s.record_documents, documents)

@@ -12,6 +12,7 @@ import re
 from sqlalchemy import String, Text, cast, func, or_, select
 
 from liaison.folding import fold
+from liaison.store import dyads as D
 from liaison.store import listing as L
 from liaison.store import schema as s
 from liaison.store.browse import reported_in
@@ -146,12 +147,18 @@ def list_events(store, type: str | None = None, context: str | None = None, coun
 def events_page(store, type: str | None = None, context: str | None = None, country: str | None = None,
                 actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
                 q: str | None = None, limit: int = 50, offset: int = 0, after: str | None = None,
-                lang: str | None = None, outlet: str | None = None, ascending: bool = False) -> Page:
+                lang: str | None = None, outlet: str | None = None, ascending: bool = False,
+                partner: str | None = None) -> Page:
     """Events newest first (oldest first when `ascending`). Type, country and dates run on indexes;
     context and actor narrow in SQL, then has_context() / has_actor() decide on each payload; language
-    and outlet are those of the reporting articles."""
+    and outlet are those of the reporting articles; `partner`, a second state the event names (the
+    events of a pair of states, with `country`)."""
     t = s.events
     where = reported_in("event", t, lang, outlet)
+    pair = _pair_walk(store, country, partner)
+    if pair:            # walk the index of the state with fewer events, test the other on each
+        country, partner = pair
+        where.append(t.c.countries.like(f"% {partner} %"))
     if context:         # coarse: the quoted word anywhere; has_context() decides
         where.append(_payload_contains(t, f'"{context}"'))
     if actor and ENTITY_ID.match(actor):
@@ -160,6 +167,8 @@ def events_page(store, type: str | None = None, context: str | None = None, coun
         where.append(or_(_contains(t.c.summary, q), _payload_contains(t, q)))
     span = read_total(store, EVENT_SPAN) if date_from else None
     query, count, key = L.event_listing(type, country, date_from, date_to, where, span)
+    if pair and len(where) == 1 and not (type or date_from or date_to or q):
+        count = D.pair_count_query(*pair)      # the pair's events, as the writer counted them
     keep = None
     if context or actor:
         keep = lambda p: ((not context or has_context(p, context))  # noqa: E731
@@ -168,6 +177,17 @@ def events_page(store, type: str | None = None, context: str | None = None, coun
 
 
 ENTITY_ID = re.compile(r"^[0-9a-f]{16,64}$")
+
+
+def _pair_walk(store, country: str | None, partner: str | None) -> tuple[str, str] | None:
+    """(state whose index to walk, state to test) for the events naming both, the rarer walked."""
+    if not partner:
+        return None
+    if not country:
+        raise ValueError("a partner state needs a country")
+    pair = (country.upper(), partner.upper())
+    alone = D.events_of_states(store, pair)
+    return tuple(sorted(pair, key=lambda code: (alone.get(code, 0), code)))
 
 
 def has_context(event: dict, context: str) -> bool:
@@ -185,6 +205,17 @@ def has_actor(event: dict, actor: str) -> bool:
         if wanted and f" {wanted} " in f" {fold(a.get('name'))} ":
             return True
     return False
+
+
+def located_events(store, limit: int) -> list[dict]:
+    """The newest events with coordinates (dated first, newest first)."""
+    e = s.events.c
+    query = (select(e.payload).where(e.latitude.is_not(None), e.longitude.is_not(None))
+             .order_by(e.date_key.desc(), e.id.desc()).limit(limit))
+    with store.engine.connect() as conn:
+        return [r[0] for r in conn.execute(query)
+                if (r[0].get("location") or {}).get("lat") is not None
+                and (r[0].get("location") or {}).get("lon") is not None]
 
 
 def all_events(store) -> list[dict]:

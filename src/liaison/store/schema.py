@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     Text,
     func,
+    text,
 )
 
 metadata = MetaData()
@@ -115,6 +116,9 @@ events = Table(
     Index("ix_events_type_date", "type", "date_start"),
     Index("ix_events_order", "date_key", "id"),
     Index("ix_events_type_order", "type", "date_key", "id"),
+    # the map's newest located events, without walking the unlocated ones
+    Index("ix_events_located", "date_key", "id", sqlite_where=text("latitude IS NOT NULL"),
+          postgresql_where=text("latitude IS NOT NULL")),
 )
 
 # One row per (event, country): "events of FRA in a date window, newest first" is one range of
@@ -127,6 +131,22 @@ event_countries = Table(
     Column("end_key", String(10), nullable=False),
     Column("type", String(16), nullable=False),
     Index("ix_event_countries_walk", "country", "date_key", "event_id", "end_key", "type"),
+)
+
+# Pairs of states (a < b) and single states (b = ""), kept by the event writer (store/dyads.py): the
+# relations page, the dyad list and the barometer read these rows, not every event.
+dyads = Table(
+    "dyads", metadata,
+    Column("a", String(3), primary_key=True),
+    Column("b", String(3), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("score", Float),                      # mean PLOVER score of its scored events
+    Column("by_type", JSON, nullable=False),     # {type: events}
+    Column("months", JSON, nullable=False),      # {month: [events, score sum, scored]}, "" undated
+    Column("n_months", Integer, nullable=False),
+    Column("trend", Float),
+    Column("last_change", JSON),
+    Index("ix_dyads_order", "events", "a", "b"),
 )
 
 # Who and where, for the detail pages: the linked records naming an entity (event actors, quote and

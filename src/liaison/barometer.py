@@ -1,6 +1,6 @@
 """The dyad barometer: for a pair of states, a monthly cooperation–conflict series from the PLOVER
 scores, each linked event counted once (one real event however many articles report it), with
-change points flagged.
+change points flagged. Pure functions over the monthly tallies the store keeps (store/dyads.py).
 
 Change points: a two-sided CUSUM (Page 1954) on the monthly mean scores. Each month is compared
 with the mean of the months since the last change point, z = (score - mean) / sigma, where sigma is
@@ -12,25 +12,19 @@ textbook settings for a shift of about one sigma; fewer than MIN_MONTHS scored m
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from statistics import fmean, median
 
 K, H, MIN_MONTHS, MIN_SIGMA = 0.5, 3.0, 4, 0.5
 
 
-def monthly_series(events: list[dict], score) -> list[dict]:
-    """[{month, score, events: [ids]}] in month order; undated events are left out, unscored ones
-    are listed but do not move the score."""
-    by_month: dict[str, list[dict]] = defaultdict(list)
-    for e in {e["id"]: e for e in events}.values():       # once per linked event
-        month = ((e.get("date") or {}).get("start") or "")[:7]
-        if month:
-            by_month[month].append(e)
+def series_from_months(months: dict) -> list[dict]:
+    """[{month, score, n}] in month order from a pair's monthly tallies {month: [events, score sum,
+    scored events]} (the `dyads` table); the undated ("") are left out, and a month whose events all
+    lack a score has none (its events are counted but do not move the series)."""
     out = []
-    for month in sorted(by_month):
-        scores = [s for s in (score(e) for e in by_month[month]) if s is not None]
-        out.append({"month": month, "score": round(fmean(scores), 2) if scores else None,
-                    "n": len(by_month[month]), "events": sorted(e["id"] for e in by_month[month])})
+    for month in sorted(m for m in months if m):
+        n, total, scored = months[month]
+        out.append({"month": month, "score": round(total / scored, 2) if scored else None, "n": n})
     return out
 
 
@@ -62,20 +56,3 @@ def trend(series: list[dict]) -> float | None:
     mx, my = fmean(xs), fmean(ys)
     den = sum((x - mx) ** 2 for x in xs)
     return round(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den, 3)
-
-
-def with_trends(dyads: list[dict], events: list[dict], score) -> list[dict]:
-    """The dyad list rows with each pair's monthly trend and its latest change point."""
-    by_pair: dict[str, list[dict]] = defaultdict(list)
-    for e in events:
-        codes = sorted(set(e.get("countries") or []))
-        for i, a in enumerate(codes):
-            for b in codes[i + 1:]:
-                by_pair[f"{a}-{b}"].append(e)
-    out = []
-    for d in dyads:
-        series = monthly_series(by_pair.get(d["id"], []), score)
-        flags = change_points(series)
-        out.append({**d, "trend": trend(series), "months": len(series),
-                    "last_change": flags[-1] if flags else None})
-    return out

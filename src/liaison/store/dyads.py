@@ -1,0 +1,138 @@
+"""The pairs-of-states summary (table `dyads`), written by the event writer in the same transaction
+as the events it counts, so the relations page, the dyad list and the barometer read a few thousand
+rows instead of aggregating every event on each request.
+
+One row per pair of states named together by an event (a < b) and one per state (b = ""): events,
+mean PLOVER score, events by type, and monthly tallies {month: [events, score sum, scored events]}
+("" for the undated); the trend and the latest change point of the monthly series are computed once
+here (barometer.py). Each linked event counts once, however many articles report it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+from sqlalchemy import Connection, delete, func, or_, select
+
+from liaison import barometer, plover
+from liaison.store import schema as s
+from liaison.store.bulk import insert_rows
+
+ALONE = ""          # the b of a state's own row: all its events, whoever the partner
+
+
+class DyadTally:
+    """Accumulates event table rows (store/rows.py: countries " FRA DZA ", type, mode, date_key)
+    chunk by chunk; `rows()` gives the table rows."""
+
+    def __init__(self) -> None:
+        self.pairs: dict[tuple[str, str], dict] = {}
+
+    def add(self, event_rows: list[dict]) -> None:
+        for row in event_rows:
+            codes = sorted(set((row.get("countries") or "").split()))
+            score = plover.score(row["type"], row.get("mode"))
+            month = (row.get("date_key") or "")[:7]
+            for key in [(code, ALONE) for code in codes] + list(combinations(codes, 2)):
+                self._count(key, row["type"], month, score)
+
+    def _count(self, key: tuple[str, str], event_type: str, month: str, score: float | None) -> None:
+        d = self.pairs.get(key)
+        if d is None:
+            d = self.pairs[key] = {"events": 0, "sum": 0.0, "scored": 0, "by_type": Counter(), "months": {}}
+        d["events"] += 1
+        d["by_type"][event_type] += 1
+        tally = d["months"].setdefault(month, [0, 0.0, 0])
+        tally[0] += 1
+        if score is not None:
+            d["sum"] += score
+            d["scored"] += 1
+            tally[1] += score
+            tally[2] += 1
+
+    def rows(self) -> list[dict]:
+        return [_row(a, b, d) for (a, b), d in sorted(self.pairs.items())]
+
+
+def _row(a: str, b: str, d: dict) -> dict:
+    months = {m: [n, round(total, 4), scored] for m, (n, total, scored) in sorted(d["months"].items())}
+    series = barometer.series_from_months(months)
+    flags = barometer.change_points(series)
+    return {"a": a, "b": b, "events": d["events"],
+            "score": round(d["sum"] / d["scored"], 2) if d["scored"] else None,
+            "by_type": dict(d["by_type"].most_common()), "months": months, "n_months": len(series),
+            "trend": barometer.trend(series), "last_change": flags[-1] if flags else None}
+
+
+def replace(conn: Connection, tally: DyadTally) -> None:
+    conn.execute(delete(s.dyads))
+    insert_rows(conn, s.dyads, tally.rows())
+
+
+# ------------------------------------------------------------------ reading
+d_ = s.dyads.c
+LIST_COLUMNS = [d_.a, d_.b, d_.events, d_.score, d_.by_type, d_.n_months, d_.trend, d_.last_change]
+
+
+def pairs_query(country: str | None = None, with_months: bool = False):
+    """Pairs of states, most events first; with `country`, the pairs it is part of."""
+    query = (select(*LIST_COLUMNS, *([d_.months] if with_months else []))
+             .where(d_.b != ALONE).order_by(d_.events.desc(), d_.a, d_.b))
+    if country:
+        query = query.where(or_(d_.a == country, d_.b == country))
+    return query
+
+
+def states_query():
+    """Each state's own row (all its events), most events first."""
+    return select(d_.a, d_.events).where(d_.b == ALONE).order_by(d_.events.desc(), d_.a)
+
+
+def pair_count_query(a: str, b: str):
+    """A query whose scalar is the pair's event count (a drop-in for a count(*) query); 0 if none."""
+    a, b = sorted((a, b))
+    return select(func.coalesce(func.sum(d_.events), 0)).where(d_.a == a, d_.b == b)
+
+
+def events_of_states(store, codes) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        return dict(conn.execute(select(d_.a, d_.events).where(d_.b == ALONE, d_.a.in_(list(codes)))).all())
+
+
+def pair_query(a: str, b: str):
+    return select(*LIST_COLUMNS, d_.months).where(d_.a == a, d_.b == b)
+
+
+def _item(row: dict) -> dict:
+    out = {"a": row["a"], "b": row["b"], "id": f"{row['a']}-{row['b']}", "events": row["events"],
+           "score": row["score"], "by_type": row["by_type"], "months": row["n_months"],
+           "trend": row["trend"], "last_change": row["last_change"]}
+    if "months" in row:     # the tallies, when asked: events by month ("undated" for the undated)
+        out["monthly"] = row["months"]
+        out["by_month"] = {m or "undated": n for m, (n, _, _) in sorted(row["months"].items(),
+                                                                        key=lambda kv: kv[0] or "~")}
+    return out
+
+
+def pairs(store, country: str | None = None, limit: int | None = None, offset: int = 0,
+          with_months: bool = False) -> tuple[list[dict], int]:
+    """(pairs of states, most events first; how many pairs in all)."""
+    query = pairs_query(country, with_months)
+    count = select(func.count()).select_from(query.order_by(None).subquery())
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    with store.engine.connect() as conn:
+        return [_item(dict(r)) for r in conn.execute(query).mappings()], conn.execute(count).scalar()
+
+
+def states(store) -> list[tuple[str, int]]:
+    """(state, events) for every state named by an event, most events first."""
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(states_query())]
+
+
+def pair(store, a: str, b: str) -> dict | None:
+    a, b = sorted((a, b))
+    with store.engine.connect() as conn:
+        row = conn.execute(pair_query(a, b)).mappings().first()
+    return _item(dict(row)) if row else None
