@@ -74,3 +74,12 @@ def test_relations_page_reads_the_pairs_summary(client):
     assert edges["DZA-FRA"] == client.get("/dyads/DZA-FRA.json").json()["dyad"]["events"]
     nodes = {n["id"]: n["events"] for n in page["network"]["nodes"]}
     assert nodes["FRA"] >= edges["DZA-FRA"] and page["map"]["countries"]["FRA"] == nodes["FRA"]
+
+
+def test_the_pairs_list_pages(client):
+    first = client.get("/dyads.json?limit=1").json()
+    assert len(first["items"]) == 1 and first["total"] > 1 and "offset=1" in first["next"]
+    second = client.get(first["next"].replace("/dyads?", "/dyads.json?")).json()
+    assert second["items"][0]["id"] != first["items"][0]["id"] and "previous" in second
+    page = client.get("/dyads?limit=1", headers={"accept": "text/html"}).text
+    assert "<title>Pairs of states" in page and 'rel="next"' in page.split("</title>")[1]
