@@ -152,3 +152,14 @@ def test_a_press_conference_does_not_hide_the_meeting_before_it():
     text = ("\"I don't know if the people of Canada understand the leadership role you took in Romania, "
             "but it was strong and effective,\" stated Bush in the joint press conference after the meeting.")
     assert "CONSULT" in [t for t, _, _, _ in triggers_of(text, "en")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In response, President Trump ordered tariffs on Colombian goods, a travel ban for Colombian "
+           "citizens, and the revocation of visas for Colombian officials"),
+    ("es", "Trump ordenó aranceles a los productos colombianos y la suspensión de los visados"),
+])
+def test_ordering_a_punitive_measure_imposes_it(lang, text):
+    """'ordered tariffs' is a sanction imposed, not a request made of someone."""
+    types = [t[0] for t in triggers_of(text, lang) if not t[2]]
+    assert "SANCTION" in types and "REQUEST" not in types
