@@ -371,3 +371,17 @@ def test_a_commitment_to_a_cause_is_a_stance_not_an_agreement():
     states a stance; AGREE needs an act promised after 'to'."""
     doc = _fixture_article("wild-rallies.json")
     assert not [e for e in doc.events if "commitment to democracy" in e.evidence[0].text]
+
+
+def test_travellers_and_travel_bans_are_no_visits_and_dialogue_stepped_up_is_consultation():
+    """Real article (dev-clusters 013, Prensa Libre, no Spanish parser): 'migrantes que viajan a
+    aquel país' are migrants travelling, not a state visit; 'prohibir a los guatemaltecos viajar a
+    EE. UU.' under 'si Morales no accedía' is a threatened travel ban; 'se intensificó el diálogo'
+    is consultation that took place."""
+    lines = (Path(__file__).parent / "data" / "clusters-articles.jsonl").read_text(encoding="utf-8")
+    article = next(json.loads(x) for x in lines.splitlines() if "prensalibre" in x)
+    doc = _analyse_article(article["text"], article["url"])
+    said = [(e.type, " ".join(s.text for s in e.evidence)) for e in doc.events]
+    assert not [t for t, text in said if t == "CONSULT" and ("viajan a" in text or "viajar a" in text)]
+    assert any(t == "THREATEN" and "prohibir a los guatemaltecos viajar" in text for t, text in said)
+    assert any(t == "CONSULT" and "se intensificó el diálogo" in text for t, text in said)

@@ -54,7 +54,7 @@ def sentence_triggers(doc: Document, k: int) -> list[Trigger]:
 
 def by_non_state(doc: Document, trigger: Trigger) -> bool:
     """The parse names who acts, and it is no state (events.json cues `non_state`)."""
-    return done_by_non_state(doc.parsed, doc.lang, trigger.start, trigger.end)
+    return done_by_non_state(doc.parsed, doc.lang, trigger.start, trigger.end, doc.tokens)
 
 
 def stance_not_promise(doc: Document, trigger: Trigger, k: int) -> bool:

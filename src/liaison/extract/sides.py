@@ -3,6 +3,7 @@ or from word order where there is no parse (the actor named before the trigger i
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from dataclasses import replace
 
 from liaison import lexicon
@@ -94,13 +95,38 @@ def _with_side(actor: Actor, side: str) -> Actor:
 @functools.cache
 def non_state_words(lang: str | None) -> frozenset[str]:
     """Subjects that are no state acting (events.json cues `non_state`), as folded words."""
-    return frozenset(w.lstrip("=") for w in lexicon.load(lang, "events").get("cues", {}).get("non_state", []))
+    cues = lexicon.load(lang, "events").get("cues", {}).get("non_state", [])
+    return frozenset(fold_word(w.lstrip("="), lang) for w in cues)
 
 
-def done_by_non_state(parsed, lang: str | None, start: int, end: int) -> bool:
-    """The parse names who does the words at start..end, and it is no state (events.json cues
-    `non_state`: protesters, a group, a company's people). False without a parse."""
+def done_by_non_state(parsed, lang: str | None, start: int, end: int, tokens=()) -> bool:
+    """Who does the words at start..end is no state (events.json cues `non_state`: protesters, a
+    group, a company's people, migrants): the subject the parse names or, without a parse, the noun
+    a relative clause opening just before describes ('migrantes que viajan a …', `tokens`: the
+    document's tokens)."""
+    if parsed is None:
+        return _relative_of_non_state(tokens, lang, start)
     return bool(set(acting_subjects(parsed, start, end)) & non_state_words(lang))
+
+
+@functools.cache
+def _relative_pronouns(lang: str | None) -> frozenset[str]:
+    return frozenset(fold_word(w, lang) for w in lexicon.words(lang, "words", "relative_pronouns"))
+
+
+def _relative_of_non_state(tokens, lang: str | None, start: int) -> bool:
+    """noun + relative pronoun (+ at most one word: a clitic, 'ya', 'no') + the words at `start`,
+    the noun a non-state one, all in one sentence."""
+    at = bisect_left(tokens, start, key=lambda t: t.start)
+    if at < 2 or at >= len(tokens):
+        return False
+    for gap in (0, 1):
+        rel, noun = at - 1 - gap, at - 2 - gap
+        if noun < 0 or tokens[noun].sent != tokens[at].sent:
+            return False
+        if tokens[rel].norm in _relative_pronouns(lang):
+            return tokens[noun].norm in non_state_words(lang)
+    return False
 
 
 def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
