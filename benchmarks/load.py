@@ -48,10 +48,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path | str, port: int) -> subprocess.Popen:
-    """`liaison serve` on a SQLite file (a Path) or on any store URL (a str)."""
+def start_server(db: Path | str, port: int, workers: int | None = None) -> subprocess.Popen:
+    """`liaison serve` on a SQLite file (a Path) or on any store URL (a str), with its default
+    number of processes unless `workers` is given."""
     url = db if isinstance(db, str) else f"sqlite:///{db}"
-    proc = subprocess.Popen(liaison("--db", url, "serve", "--port", str(port)),
+    extra = ["--workers", str(workers)] if workers else []
+    proc = subprocess.Popen(liaison("--db", url, "serve", "--port", str(port), *extra),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -141,12 +143,13 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--requests", type=int, default=400, help="requests per path")
     parser.add_argument("--path", action="append", help="path to load (repeatable; default: the busiest)")
+    parser.add_argument("--workers", type=int, help="server processes (default: `liaison serve`'s own)")
     args = parser.parse_args()
     if args.build or not args.db.exists():
         build(args.db)
     described = machine()
     port = free_port()
-    server = start_server(args.db, port)
+    server = start_server(args.db, port, args.workers)
     try:
         rows = []
         for path in args.path or PATHS:

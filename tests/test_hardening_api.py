@@ -183,3 +183,64 @@ def test_a_500_keeps_the_connection_open_on_a_real_server(world):
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_a_job_is_followed_from_another_server_process_and_a_dead_one_reads_failed(world):
+    """Jobs live in the store: a second app on the same store (another `serve --workers` process)
+    answers for a job the first one runs; a job left running by a process that died reads failed."""
+    from liaison.api.app import create_app
+    from liaison.settings import Settings
+    from liaison.store import jobs as stored_jobs
+    from liaison.store import schema as s
+    client, store = world
+    other = TestClient(create_app(store, Settings(api_token="tok")))
+    r = client.post("/api/ingest", json={"articles": [{"text": "Spain and Morocco met in Rabat."}]},
+                    headers=TOKEN)
+    assert _wait(other, r.json()["job"])["status"] == "done"
+    orphan = stored_jobs.add(store, "f" * 32, 3, keep=200)
+    with store.writer.begin() as conn:      # as left by a server process that no longer exists
+        conn.execute(s.jobs.update().where(s.jobs.c.id == orphan["id"])
+                     .values(status="running", pid=2**22 + 7))        # past Linux's pid_max
+    seen = other.get(f"/api/jobs/{orphan['id']}").json()
+    assert seen["status"] == "failed" and "stopped" in seen["error"]
+
+
+def test_serve_with_two_processes_answers_pages_and_jobs_from_either(tmp_path):
+    """`liaison serve --workers 2`: the real CLI, two uvicorn processes on one port. Every request
+    opens a new connection (either process may answer); an ingest job posted to one is followed to
+    its end whichever process answers."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import httpx
+    import pgserver
+    port = pgserver.free_port()
+    env = {**os.environ, "LIAISON_API_TOKEN": "tok"}
+    cli = str(Path(sys.executable).parent / "liaison")
+    server = subprocess.Popen([cli, "--db", f"sqlite:///{tmp_path / 'two.db'}", "serve", "--port", str(port),
+                               "--workers", "2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for _ in range(300):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        base = f"http://127.0.0.1:{port}"
+        assert all(httpx.get(f"{base}/api/events").status_code == 200 for _ in range(6))
+        posted = httpx.post(f"{base}/api/ingest", headers=TOKEN, json={"articles": [
+            {"text": "Spain and Morocco agreed on Tuesday in Rabat to step up joint patrols.",
+             "url": "https://e.org/two"}]}).json()["job"]
+        for _ in range(1200):
+            job = httpx.get(base + posted["url"]).json()        # a new connection each time
+            if job["status"] in ("done", "failed"):
+                break
+            time.sleep(0.1)
+        assert job["status"] == "done" and job["results"][0]["status"] == "new", job
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=30)
+    assert b"2 process(es)" in out

@@ -87,8 +87,9 @@ def test_revision_0001_is_frozen_and_0003_fills_the_country_index_from_old_rows(
                           "VALUES ('e1', 'AGREE', '2025-03-01', NULL, ' FRA DZA ', '{}')"))
     engine.dispose()
     store = connect(url)
-    page = queries.events_page(store, country="DZA", date_from="2025-01-01")
+    page = queries.events_page(store, country="DZA", date_from="2025-01-01", full=True)
     assert page.total == 1 and page.items == [{}]
+    assert queries.events_page(store, country="DZA").items[0]["id"] == "e1"    # 0006 lists it too
 
 
 def test_downgrade_to_nothing_and_up_again(any_store):
@@ -317,3 +318,35 @@ def test_postgres_search_gives_the_same_hits_whichever_plan_answers(any_store, m
         answers.append([S.search(any_store, word, limit=5) for word in ("minister", "name3999", "nowhere")])
     assert answers[0] == answers[1]
     assert answers[0][0][1:] == (S.RANK_CAP, False) and answers[0][1][1:] == (1, True)
+
+
+def test_entity_lists_read_the_list_projection_also_after_migration(any_store):
+    """Lists read `entities.listed` (listed.listed_entity), the writer's and the migration's alike."""
+    from alembic import command
+
+    from liaison.listed import listed_entity
+    from liaison.store.connection import _alembic_config
+    people = [{"id": f"p{i}", "kind": "person", "name": f"Nuñez {i}", "country": "FRA", "aliases": ["N"],
+               "roles": [{"title": "minister"}, {"title": "minister"}], "documents": ["d1", "d2"],
+               "mentions": [{"doc_id": "d1", "start": 0, "end": 1, "text": "N"}] * 3} for i in range(4)]
+    any_store.replace_linked({"entity": people})
+    listed = queries.entities_page(any_store, limit=10).items
+    assert listed == [listed_entity(p) for p in people]
+    assert listed[0]["roles"] == ["minister"] and listed[0]["mention_count"] == 3
+    cfg = _alembic_config()
+    with any_store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    assert queries.entities_page(connect(any_store.url), limit=10).items == listed
+
+
+def test_event_lists_read_the_list_projection_and_csv_the_whole_record(any_store):
+    from liaison.listed import listed_event
+    events = _events(12)
+    any_store.replace_linked({"event": events})
+    by_id = {e["id"]: e for e in events}
+    listed = queries.events_page(any_store, limit=50).items
+    assert listed and all(item == listed_event(by_id[item["id"]]) for item in listed)
+    assert all("evidence" not in item and item["sentence"] for item in listed)
+    full = queries.events_page(any_store, limit=50, full=True).items
+    assert [e["id"] for e in full] == [e["id"] for e in listed] and all("evidence" in e for e in full)

@@ -34,6 +34,9 @@ def main(ctx: click.Context, db: str | None) -> None:
     ctx.obj = {"db": db or get_settings().db}      # LIAISON_DB, else the settings file, else ./liaison.db
 
 
+MAX_SERVE_WORKERS = 4     # past this a laptop's memory goes before the store's readers do
+
+
 def _store(ctx: click.Context):
     from liaison.store import connect
     return connect(ctx.obj["db"])
@@ -148,18 +151,29 @@ def link(ctx: click.Context) -> None:
 @click.option("--host", default=None, help="Address to bind (default: settings host, 127.0.0.1). "
                                            "Only bind other addresses behind a trusted proxy.")
 @click.option("--port", default=None, type=int, help="Port (default: settings port, 8000).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help=f"Server processes (default: the machine's cores, at most {MAX_SERVE_WORKERS}).")
 @click.pass_context
-def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
+def serve(ctx: click.Context, host: str | None, port: int | None, workers: int | None) -> None:
     """Serve the web UI and the REST API (docs at /docs). Read-only unless LIAISON_API_TOKEN is set;
     writes (ingest, merge/split decisions) then need that token."""
+    import os
+
     import uvicorn
 
     from liaison.api.app import create_app
     from liaison.settings import get_settings
     settings = get_settings()
     host, port = host or settings.host, port or settings.port
-    out.print(f"serving on http://{host}:{port}/ (API docs: /docs)")
-    uvicorn.run(create_app(_store(ctx), settings), host=host, port=port, log_level="warning")
+    workers = workers or min(MAX_SERVE_WORKERS, os.cpu_count() or 1)
+    store = _store(ctx)         # opened (and migrated) once here: a bad URL is one line, exit 2
+    out.print(f"serving on http://{host}:{port}/ (API docs: /docs), {workers} process(es)")
+    if workers == 1:
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+        return
+    os.environ["LIAISON_DB"] = ctx.obj["db"]      # each process opens the same store
+    uvicorn.run("liaison.api.app:factory", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @main.command("eval")

@@ -1,6 +1,8 @@
 """The FastAPI application: REST API under /api, HTML pages with JSON twins, vendored static files."""
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -10,6 +12,24 @@ from liaison.api.render import WEB, templates
 from liaison.settings import Settings, get_settings
 
 BODY_CAP_ARTICLES = 10          # a request body may hold this many articles at the size cap
+# Threads running the (synchronous) routes of one server process. A route is a few milliseconds of
+# Python: with anyio's default 40 threads, 20 concurrent requests fought over the GIL and a page took
+# half as long again; two threads keep one busy while the other waits on the database. More
+# throughput comes from more processes (`liaison serve --workers N`).
+REQUEST_THREADS = 2
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    import anyio.to_thread
+    anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+    yield
+
+
+def factory() -> FastAPI:
+    """The app on the store and settings of the environment (LIAISON_DB, ...): what each process of
+    `liaison serve --workers N` imports."""
+    return create_app()
 
 
 def create_app(store=None, settings: Settings | None = None) -> FastAPI:
@@ -20,7 +40,7 @@ def create_app(store=None, settings: Settings | None = None) -> FastAPI:
         from liaison.store import connect
         store = connect(settings.db)
     # /docs is served below from vendored Swagger UI (FastAPI's default loads it from a CDN); no ReDoc.
-    app = FastAPI(title="Liaison", version="1", docs_url=None, redoc_url=None,
+    app = FastAPI(title="Liaison", version="1", docs_url=None, redoc_url=None, lifespan=_lifespan,
                   description="Sourced records of state cooperation on security and migration: documents, "
                               "entities, PLOVER events, commitments, figures and quotes.")
     app.state.store, app.state.settings = store, settings

@@ -82,7 +82,8 @@ def _lang(value: str | None) -> str | None:
     return value.lower() if value else None
 
 
-def list_filters(date_from: str | None = Query(None, alias="from", max_length=10,
+# async, like every cheap dependency: a plain `def` would cost a worker-thread hop per request
+async def list_filters(date_from: str | None = Query(None, alias="from", max_length=10,
                                                description="Earliest date, YYYY-MM-DD."),
                  date_to: str | None = Query(None, alias="to", max_length=10,
                                              description="Latest date, YYYY-MM-DD."),

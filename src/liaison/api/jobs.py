@@ -2,86 +2,62 @@
 stored and analysed one job at a time (SQLite has one writer), and the job's page tells how each
 article fared.
 
-Jobs live in the server's memory: a restart forgets them (the articles they stored stay stored).
+Jobs live in the store (table `jobs`), so any server process answers for any job; the process
+that took the request runs it. The last KEEP_JOBS finished jobs are kept.
 """
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 
 from liaison.errors import InputError
 from liaison.records import RawDocument
 from liaison.settings import Settings
+from liaison.store import jobs as stored_jobs
 
 log = logging.getLogger("liaison.api")
 KEEP_JOBS = 200             # finished jobs remembered; the oldest are forgotten first
 
 
-@dataclass
-class Job:
-    id: str
-    articles: list[RawDocument | InputError]       # a record refused on arrival stays in line
-    status: str = "queued"              # queued | running | done | failed
-    created: float = field(default_factory=time.time)
-    finished: float | None = None
-    summary: dict | None = None
-    results: list[dict] = field(default_factory=list)
-    error: str | None = None
-
-    def __post_init__(self):
-        self.count = len(self.articles)
-
-    def to_json(self) -> dict:
-        return {"id": self.id, "status": self.status, "articles": self.count,
-                "created": _iso(self.created), "finished": _iso(self.finished),
-                "summary": self.summary, "results": self.results, "error": self.error,
-                "url": f"/api/jobs/{self.id}"}
-
-
 class Jobs:
+    """Runs this process's jobs one at a time; reads any job from the store (store/jobs.py), so a
+    job posted to one server process can be followed on another."""
+
     def __init__(self, store, settings: Settings):
         self.store, self.settings = store, settings
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="liaison-ingest")
-        self.jobs: dict[str, Job] = {}
-        self.lock = threading.Lock()
 
-    def submit(self, job_id: str, articles: list[RawDocument | InputError]) -> Job:
-        job = Job(job_id, articles)
-        with self.lock:
-            self.jobs[job.id] = job
-            self._forget_old()
-        self.pool.submit(self._run, job)
-        return job
+    def submit(self, job_id: str, articles: list[RawDocument | InputError]) -> dict:
+        job = stored_jobs.add(self.store, job_id, len(articles), KEEP_JOBS)
+        self.pool.submit(self._run, job_id, articles)
+        return to_json(job)
 
-    def get(self, job_id: str) -> Job | None:
-        return self.jobs.get(job_id)
+    def get(self, job_id: str) -> dict | None:
+        job = stored_jobs.get(self.store, job_id)
+        return to_json(job) if job else None
 
-    def _forget_old(self) -> None:
-        finished = [j for j in self.jobs.values() if j.finished]
-        for job in sorted(finished, key=lambda j: j.finished)[:max(0, len(self.jobs) - KEEP_JOBS)]:
-            del self.jobs[job.id]
-
-    def _run(self, job: Job) -> None:
+    def _run(self, job_id: str, articles: list[RawDocument | InputError]) -> None:
         from liaison.scale import process
-        job.status = "running"
         try:
-            before = article_states(self.store, job.articles)
+            stored_jobs.set_status(self.store, job_id, "running")
+            before = article_states(self.store, articles)
             last_issue = max((i["id"] for i in self.store.list_issues()), default=0)
-            summary = process(job.articles, self.store, settings=self.settings)
-            job.summary = {"new": sum(summary.new.values()),
-                           "near_duplicate": sum(summary.duplicate.values()), "unchanged": summary.unchanged,
-                           "failed": summary.failed, "analysed": summary.analysed}
-            job.results = article_results(self.store, job.articles, before, last_issue)
-            job.status = "done"
+            summary = process(articles, self.store, settings=self.settings)
+            stored_jobs.set_status(self.store, job_id, "done", summary={
+                "new": sum(summary.new.values()), "near_duplicate": sum(summary.duplicate.values()),
+                "unchanged": summary.unchanged, "failed": summary.failed, "analysed": summary.analysed},
+                results=article_results(self.store, articles, before, last_issue))
         except Exception as exc:        # reported on the job's page; the server goes on
-            log.exception("ingest job %s failed", job.id)
-            job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
-        finally:
-            job.finished = time.time()
-            job.articles = []           # the texts are in the store now; keep the job small
+            log.exception("ingest job %s failed", job_id)
+            stored_jobs.set_status(self.store, job_id, "failed", error=f"{type(exc).__name__}: {exc}")
+
+
+def to_json(job: dict) -> dict:
+    return {"id": job["id"], "status": job["status"], "articles": job["articles"],
+            "created": _iso(job["created"]), "finished": _iso(job["finished"]),
+            "summary": job["summary"], "results": job["results"] or [], "error": job["error"],
+            "url": f"/api/jobs/{job['id']}"}
 
 
 def article_states(store, articles: list[RawDocument | InputError]) -> list[tuple[str | None, bool]]:

@@ -16,7 +16,6 @@ from liaison.export import table as T
 from liaison.records import LINKED
 from liaison.store import browse as B
 from liaison.store import queries as Q
-from liaison.wording import event_sentence
 
 router = APIRouter(include_in_schema=False)
 PageLimit = Query(50, ge=1, le=500, description="Rows per page (1..500).")
@@ -70,7 +69,7 @@ def _listing(request: Request, name: str, template: str, fetch, filters: Filters
            "csv": page_link(request, after=None).replace(f"/{name}", f"/{name}.csv", 1),
            **(extra or {})}
     if timeline:
-        ctx["timeline"] = V.timeline_items(found.items)
+        ctx["timeline"] = V.timeline_items(ctx["items"])      # the rows carry their sentences
     return respond(request, template, ctx, fmt)
 
 
@@ -96,17 +95,14 @@ def events(request: Request, filters: Filters = Depends(list_filters), sort: str
            limit: int = PageLimit, after: str | None = After, store=Depends(get_store)):
     sort, descending = _sort("events", sort)
     f = filters
+    csv = _fmt(request) == "csv"        # a CSV row carries the evidence: the whole record
     fetch = lambda a: Q.events_page(store, f.type, f.context, f.country, f.person, f.date_from,  # noqa: E731
-                                    f.date_to, f.q, limit if _fmt(request) != "csv" else 500, 0, a,
+                                    f.date_to, f.q, limit if not csv else 500, 0, a,
                                     lang=f.lang, outlet=f.outlet, ascending=not descending,
-                                    partner=f.partner)
+                                    partner=f.partner, full=csv)
     extra = {"types": sorted(plover.types()), "contexts": list(plover.contexts())}
-    return _listing(request, "events", "events.html", fetch, filters, sort, event_item,
+    return _listing(request, "events", "events.html", fetch, filters, sort, lambda e: e,
                     _typed("event", T.event_row), extra, timeline=True)
-
-
-def event_item(e: dict) -> dict:
-    return {**e, "sentence": event_sentence(e)}
 
 
 # ---------------------------------------------------------------- documents
@@ -129,7 +125,7 @@ def entities(request: Request, filters: Filters = Depends(list_filters), sort: s
     fetch = lambda a: Q.entities_page(store, f.kind, f.q or f.person, f.country,  # noqa: E731
                                       limit if _fmt(request) != "csv" else 500, 0, a)
     return _listing(request, "entities", "entities.html", fetch, filters, sort, entity_row,
-                    lambda e, _: T.entity_row(LINKED["entity"].from_json(e)))
+                    lambda e, _: T.entity_row(e))
 
 
 # ---------------------------------------------------------------- commitments, figures, quotes

@@ -151,14 +151,15 @@ def event_detail(store, event_id: str) -> dict | None:
 
 
 def timeline_items(events: list[dict]) -> list[dict]:
-    """The dated events of a page for the timeline: the sentence as label, the type for the colour."""
+    """The dated events of a page for the timeline: the sentence as label (the list row's when it
+    has one), the type for the colour."""
     items = []
     for e in events:
         d = e.get("date") or {}
         if not d.get("start"):
             continue
         items.append({"id": e["id"], "start": d["start"], "end": d.get("end"), "type": e["type"],
-                      "content": event_sentence(e), "doubts": date_doubts(d)})
+                      "content": e.get("sentence") or event_sentence(e), "doubts": date_doubts(d)})
     return items
 
 
@@ -272,7 +273,7 @@ def dyad_detail(store, a: str, b: str) -> dict:
         point["link"] = _month_link(a, b, point["month"])
     scores = [{"event_id": e["id"], "type": e["type"], "date": (e.get("date") or {}).get("start"),
                "date_full": e.get("date"), "score": event_score(e), "summary": e.get("summary"),
-               "sentence": event_sentence(e)} for e in events]
+               "sentence": e["sentence"]} for e in events]
     return {"a": a, "b": b, "dyad": found, "events": events, "series": series,
             "change_points": change_points(series), "trend": trend(series), "scores": scores,
             "events_shown": len(events), "events_total": found["events"] if found else 0,

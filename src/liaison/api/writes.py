@@ -20,7 +20,8 @@ router = APIRouter(prefix="/api", tags=["api"])
 ID_PATTERN = r"^[0-9a-f]{8,64}$"
 
 
-def get_store(request: Request):
+async def get_store(request: Request):
+    # async: FastAPI runs a plain `def` dependency on a worker thread, a thread hop per request
     return request.app.state.store
 
 
@@ -108,8 +109,8 @@ def ingest(body: IngestRequest, request: Request, response: Response):
     articles = [json_record(a.model_dump(exclude_none=True), f"api:{job_id[:12]}#{n}")
                 for n, a in enumerate(body.articles, 1)]
     job = request.app.state.jobs.submit(job_id, articles)
-    response.headers["Location"] = f"/api/jobs/{job.id}"
-    return {"job": job.to_json()}
+    response.headers["Location"] = job["url"]
+    return {"job": job}
 
 
 @router.get("/jobs/{job_id}")
@@ -118,4 +119,4 @@ def job_status(job_id: str, request: Request):
     job = request.app.state.jobs.get(job_id)
     if job is None:
         raise not_found("ingest job", job_id)
-    return job.to_json()
+    return job

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from liaison.listed import listed_entity
 from liaison.records import (
     DateValue,
     Evidence,
@@ -77,12 +78,14 @@ def event_row(e: LinkedEvent, urls: dict[str, str] | None = None) -> dict:
             "evidence": _evidence(e.evidence)}
 
 
-def entity_row(e: LinkedEntity) -> dict:
-    roles = list(dict.fromkeys(r.title for r in e.roles if r.title))
-    return {"entity_id": e.id, "kind": e.kind, "name": e.name, "country": e.country,
-            "aliases": ";".join(e.aliases), "roles": ";".join(roles),
-            "lat": e.lat, "lon": e.lon, "wikidata": e.wikidata,
-            "document_count": len(e.documents), "mention_count": len(e.mentions)}
+def entity_row(e: LinkedEntity | dict) -> dict:
+    """A CSV row from a linked entity or from its list projection (listed.listed_entity)."""
+    listed = e if isinstance(e, dict) else listed_entity(e.to_json())
+    return {"entity_id": listed["id"], "kind": listed["kind"], "name": listed["name"],
+            "country": listed["country"], "aliases": ";".join(listed["aliases"]),
+            "roles": ";".join(listed["roles"]), "lat": listed["lat"], "lon": listed["lon"],
+            "wikidata": listed["wikidata"], "document_count": listed["document_count"],
+            "mention_count": listed["mention_count"]}
 
 
 def commitment_row(c: LinkedCommitment, urls: dict[str, str] | None = None) -> dict:

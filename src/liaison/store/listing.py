@@ -71,11 +71,12 @@ def keyset_page(store, query, count_query, key: list, limit: int, offset: int = 
 
 # ---------------------------------------------------------------- events
 def event_listing(type: str | None = None, country: str | None = None, date_from: str | None = None,
-                  date_to: str | None = None, where: list | None = None, longest_span: int | None = None
-                  ) -> tuple:
-    """(query of payloads, count query, key columns) for the SQL-indexed event filters. An event
-    counts in a date window when it overlaps it; undated events never do. `longest_span` (days, the
-    longest event in the store) lets the window's start bound the index range too."""
+                  date_to: str | None = None, where: list | None = None, longest_span: int | None = None,
+                  full: bool = False) -> tuple:
+    """(query of list projections, or of payloads when `full`; count query; key columns) for the
+    SQL-indexed event filters. An event counts in a date window when it overlaps it; undated events
+    never do. `longest_span` (days, the longest event in the store) lets the window's start bound
+    the index range too."""
     e = s.events.c
     conditions = list(where or [])
     if country:
@@ -97,7 +98,7 @@ def event_listing(type: str | None = None, country: str | None = None, date_from
             conditions.append(key[0] >= earliest)
     if date_to:
         conditions += [key[0] > "", key[0] <= date_to]
-    query = select(e.payload).select_from(source).where(and_(True, *conditions))
+    query = select(e.payload if full else e.listed).select_from(source).where(and_(True, *conditions))
     count = select(func.count()).select_from(counted).where(and_(True, *conditions))
     return query, count if conditions else total_query("event"), key
 
@@ -120,7 +121,9 @@ def entity_listing(kind: str | None = None, country: str | None = None, where: l
         conditions.append(c.kind == kind)
     if country:
         conditions.append(c.country == country.upper())
-    query = select(c.payload).where(and_(True, *conditions))
+    # the list projection, not the payload: decoding a country's thousands of mentions per row was
+    # most of a list page's time
+    query = select(c.listed).where(and_(True, *conditions))
     count = select(func.count()).select_from(s.entities).where(and_(True, *conditions))
     return query, count if conditions else total_query("entity"), [c.kind, c.name, c.id]
 

@@ -148,11 +148,12 @@ def events_page(store, type: str | None = None, context: str | None = None, coun
                 actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
                 q: str | None = None, limit: int = 50, offset: int = 0, after: str | None = None,
                 lang: str | None = None, outlet: str | None = None, ascending: bool = False,
-                partner: str | None = None) -> Page:
+                partner: str | None = None, full: bool = False) -> Page:
     """Events newest first (oldest first when `ascending`). Type, country and dates run on indexes;
     context and actor narrow in SQL, then has_context() / has_actor() decide on each payload; language
     and outlet are those of the reporting articles; `partner`, a second state the event names (the
-    events of a pair of states, with `country`)."""
+    events of a pair of states, with `country`). Items are list projections (listed.listed_event),
+    whole records when `full`."""
     t = s.events
     where = reported_in("event", t, lang, outlet)
     pair = _pair_walk(store, country, partner)
@@ -166,7 +167,7 @@ def events_page(store, type: str | None = None, context: str | None = None, coun
     if q:
         where.append(or_(_contains(t.c.summary, q), _payload_contains(t, q)))
     span = read_total(store, EVENT_SPAN) if date_from else None
-    query, count, key = L.event_listing(type, country, date_from, date_to, where, span)
+    query, count, key = L.event_listing(type, country, date_from, date_to, where, span, full)
     if pair and len(where) == 1 and not (type or date_from or date_to or q):
         count = D.pair_count_query(*pair)      # the pair's events, as the writer counted them
     keep = None

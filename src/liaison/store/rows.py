@@ -2,6 +2,7 @@
 API filters and orders on. The record itself is kept whole as the row's payload."""
 from __future__ import annotations
 
+from liaison.listed import listed_entity, listed_event
 from liaison.records import parse_day
 
 
@@ -12,7 +13,7 @@ def _spaced(codes) -> str:
 
 def entity_row(e: dict) -> dict:
     return {"id": e["id"], "kind": e["kind"], "name": e["name"], "country": e.get("country"),
-            "lat": e.get("lat"), "lon": e.get("lon"), "payload": e}
+            "lat": e.get("lat"), "lon": e.get("lon"), "listed": listed_entity(e), "payload": e}
 
 
 def event_row(e: dict) -> dict:
@@ -21,7 +22,7 @@ def event_row(e: dict) -> dict:
             "date_end": date.get("end"), "date_key": date.get("start") or "",
             "countries": _spaced(e.get("countries")), "location": loc.get("name"),
             "latitude": loc.get("lat"), "longitude": loc.get("lon"), "summary": e.get("summary"),
-            "payload": e}
+            "listed": listed_event(e), "payload": e}
 
 
 def commitment_row(c: dict) -> dict:

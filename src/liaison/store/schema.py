@@ -95,6 +95,7 @@ entities = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("payload", JSON, nullable=False),
+    Column("listed", JSON),             # listed.listed_entity: what a list shows, without the mentions
     Index("ix_entities_order", "kind", "name", "id"),
     Index("ix_entities_country_order", "country", "kind", "name", "id"),
 )
@@ -113,6 +114,7 @@ events = Table(
     Column("summary", Text),
     Column("payload", JSON, nullable=False),
     Column("date_key", String(10), nullable=False, server_default=""),   # date_start, "" when undated
+    Column("listed", JSON),             # listed.listed_event: what a list shows, sentence included
     Index("ix_events_type_date", "type", "date_start"),
     Index("ix_events_order", "date_key", "id"),
     Index("ix_events_type_order", "type", "date_key", "id"),
@@ -211,6 +213,22 @@ decisions = Table(
     Column("entity_b", String(64)),
     Column("note", Text),
     Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+# Ingest jobs posted to the API (api/jobs.py), kept here so that any server process answers for any
+# job; the process running one is named (host, pid) so a job whose server died reads as failed.
+jobs = Table(
+    "jobs", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("status", String(16), nullable=False),        # queued | running | done | failed
+    Column("articles", Integer, nullable=False),
+    Column("created", Float, nullable=False),            # epoch seconds
+    Column("finished", Float),
+    Column("host", Text, nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("summary", JSON),
+    Column("results", JSON),
+    Column("error", Text),
 )
 
 # Watchlists: saved queries (a person, a pair of states, a PLOVER type, a phrase). `watch_hits` keeps
