@@ -105,3 +105,23 @@ def test_a_curated_file_with_a_missing_column_or_a_bad_date_says_so(tmp_path):
     bad.write_text(CURATED.replace("2024-09-23", "23/09/2024"), encoding="utf-8")
     with pytest.raises(OfficeFileError, match="not an ISO date"):
         read_terms_tsv(bad)
+
+
+def test_a_role_dated_by_a_year_nobody_wrote_gets_no_date():
+    """Seed 000 (no publication date) says Nuñez was 'appointed Minister of the Interior in October
+    2025': the role starts then. Written 'in October', the year would be a guess (the resolver
+    assumes one and flags it): the role keeps no date rather than show, and teach the office
+    timeline, a year nobody wrote."""
+    from conftest import seed_path
+
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+    raw = seed_path("000").read_text(encoding="utf-8")
+
+    def minister_start(text: str):
+        [doc] = analyse([clean_text(text, source="000.txt")])
+        nunez = next(e for e in doc.entities if e.kind == "person" and "Nunez" in e.name)
+        return next(r.start for r in nunez.roles if r.title == "Minister of the Interior")
+
+    assert minister_start(raw) == "2025-10-01"
+    assert minister_start(raw.replace("in October 2025", "in October")) is None

@@ -294,8 +294,13 @@ def test_migration_fills_the_pairs_summary_from_stored_events(any_store):
 
     from liaison.store import dyads
     from liaison.store.connection import _alembic_config
-    any_store.replace_linked({"event": _events(50)})
+    events = _events(50)
+    for e in events[::4]:
+        if e["date"]:
+            e["date"]["year_unstated"] = True
+    any_store.replace_linked({"event": events})
     written = dyads.pairs(any_store, with_months=True)
+    assert any(tally[3] for pair in written[0] for tally in pair["monthly"].values())
     cfg = _alembic_config()
     with any_store.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -350,3 +355,22 @@ def test_event_lists_read_the_list_projection_and_csv_the_whole_record(any_store
     assert all("evidence" not in item and item["sentence"] for item in listed)
     full = queries.events_page(any_store, limit=50, full=True).items
     assert [e["id"] for e in full] == [e["id"] for e in listed] and all("evidence" in e for e in full)
+
+
+def test_the_pairs_summary_counts_months_placed_in_an_assumed_year(any_store):
+    """A barometer month holding events whose year the text did not state says so (issue 11: no
+    page shows an inferred year without saying so)."""
+    from liaison.barometer import series_from_months
+    from liaison.store import dyads
+    events = _events(40)
+    for e in events[::3]:
+        if e["date"]:
+            e["date"]["year_unstated"] = True
+    any_store.replace_linked({"event": events})
+    for pair in dyads.pairs(any_store, with_months=True)[0]:
+        a, b = pair["a"], pair["b"]
+        mine = [e for e in events if {a, b} <= set(e["countries"]) and e["date"]]
+        for point in series_from_months(pair["monthly"]):
+            month = [e for e in mine if e["date"]["start"][:7] == point["month"]]
+            assert point["n"] == len(month)
+            assert point["year_unstated"] == sum(bool(e["date"].get("year_unstated")) for e in month)

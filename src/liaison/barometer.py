@@ -18,13 +18,16 @@ K, H, MIN_MONTHS, MIN_SIGMA = 0.5, 3.0, 4, 0.5
 
 
 def series_from_months(months: dict) -> list[dict]:
-    """[{month, score, n}] in month order from a pair's monthly tallies {month: [events, score sum,
-    scored events]} (the `dyads` table); the undated ("") are left out, and a month whose events all
-    lack a score has none (its events are counted but do not move the series)."""
+    """[{month, score, n, year_unstated}] in month order from a pair's monthly tallies {month:
+    [events, score sum, scored events, events whose year the text did not state]} (the `dyads`
+    table); the undated ("") are left out, and a month whose events all lack a score has none (its
+    events are counted but do not move the series). `year_unstated` counts the month's events
+    placed in that year by assumption: the page says so."""
     out = []
     for month in sorted(m for m in months if m):
-        n, total, scored = months[month]
-        out.append({"month": month, "score": round(total / scored, 2) if scored else None, "n": n})
+        n, total, scored, *rest = months[month]
+        out.append({"month": month, "score": round(total / scored, 2) if scored else None, "n": n,
+                    "year_unstated": rest[0] if rest else 0})
     return out
 
 

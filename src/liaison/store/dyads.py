@@ -3,9 +3,10 @@ as the events it counts, so the relations page, the dyad list and the barometer 
 rows instead of aggregating every event on each request.
 
 One row per pair of states named together by an event (a < b) and one per state (b = ""): events,
-mean PLOVER score, events by type, and monthly tallies {month: [events, score sum, scored events]}
-("" for the undated); the trend and the latest change point of the monthly series are computed once
-here (barometer.py). Each linked event counts once, however many articles report it.
+mean PLOVER score, events by type, and monthly tallies {month: [events, score sum, scored events,
+events whose year the text did not state]} ("" for the undated); the trend and the latest change
+point of the monthly series are computed once here (barometer.py). Each linked event counts once,
+however many articles report it.
 """
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ ALONE = ""          # the b of a state's own row: all its events, whoever the pa
 
 
 class DyadTally:
-    """Accumulates event table rows (store/rows.py: countries " FRA DZA ", type, mode, date_key)
-    chunk by chunk; `rows()` gives the table rows."""
+    """Accumulates event table rows (store/rows.py: countries " FRA DZA ", type, mode, date_key, and
+    the payload's date or a `year_unstated` flag) chunk by chunk; `rows()` gives the table rows."""
 
     def __init__(self) -> None:
         self.pairs: dict[tuple[str, str], dict] = {}
@@ -33,17 +34,21 @@ class DyadTally:
             codes = sorted(set((row.get("countries") or "").split()))
             score = plover.score(row["type"], row.get("mode"))
             month = (row.get("date_key") or "")[:7]
+            unsure = bool(row.get("year_unstated") or ((row.get("payload") or {}).get("date") or {})
+                          .get("year_unstated"))
             for key in [(code, ALONE) for code in codes] + list(combinations(codes, 2)):
-                self._count(key, row["type"], month, score)
+                self._count(key, row["type"], month, score, unsure)
 
-    def _count(self, key: tuple[str, str], event_type: str, month: str, score: float | None) -> None:
+    def _count(self, key: tuple[str, str], event_type: str, month: str, score: float | None,
+               unsure: bool = False) -> None:
         d = self.pairs.get(key)
         if d is None:
             d = self.pairs[key] = {"events": 0, "sum": 0.0, "scored": 0, "by_type": Counter(), "months": {}}
         d["events"] += 1
         d["by_type"][event_type] += 1
-        tally = d["months"].setdefault(month, [0, 0.0, 0])
+        tally = d["months"].setdefault(month, [0, 0.0, 0, 0])
         tally[0] += 1
+        tally[3] += unsure
         if score is not None:
             d["sum"] += score
             d["scored"] += 1
@@ -55,7 +60,8 @@ class DyadTally:
 
 
 def _row(a: str, b: str, d: dict) -> dict:
-    months = {m: [n, round(total, 4), scored] for m, (n, total, scored) in sorted(d["months"].items())}
+    months = {m: [n, round(total, 4), scored, unsure]
+              for m, (n, total, scored, unsure) in sorted(d["months"].items())}
     series = barometer.series_from_months(months)
     flags = barometer.change_points(series)
     return {"a": a, "b": b, "events": d["events"],
@@ -109,8 +115,8 @@ def _item(row: dict) -> dict:
            "trend": row["trend"], "last_change": row["last_change"]}
     if "months" in row:     # the tallies, when asked: events by month ("undated" for the undated)
         out["monthly"] = row["months"]
-        out["by_month"] = {m or "undated": n for m, (n, _, _) in sorted(row["months"].items(),
-                                                                        key=lambda kv: kv[0] or "~")}
+        out["by_month"] = {m or "undated": tally[0] for m, tally in sorted(row["months"].items(),
+                                                                          key=lambda kv: kv[0] or "~")}
     return out
 
 

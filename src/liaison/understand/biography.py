@@ -60,9 +60,18 @@ def _timeline(text, sent, titles, dates, appointed, until) -> list[RoleFinding]:
         begins = None
         if a:
             nxt = [d for d in dates if t.span.end <= d.span.start <= t.span.end + 30]
-            begins = (nxt[0].value or {}).get("start") if nxt and isinstance(nxt[0].value, dict) else None
+            begins = _stated_start(nxt[0].value) if nxt else None
             start_date = begins or start_date
         found.append((t, begins, bool(cut and t.span.end <= cut.start())))
     return [RoleFinding(t.value, t.extra.get("organization"), None, "biography", t.span,
                         start=begins, end=start_date if ended else None)
             for t, begins, ended in found]
+
+
+def _stated_start(value) -> str | None:
+    """The first day of a date whose year the text states; None for a year assumed from the
+    article's date ("appointed in October"): a role dated by a guessed year would show, and teach
+    the office timeline, a year nobody wrote."""
+    if not isinstance(value, dict) or value.get("year_unstated"):
+        return None
+    return value.get("start")

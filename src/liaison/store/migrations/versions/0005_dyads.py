@@ -41,8 +41,10 @@ def _fill_dyads() -> None:
     bind = op.get_bind()
     tally = DyadTally()
     # yield_per for this statement only: Connection.execution_options would stream the DELETE too
-    result = bind.execute(sa.text("SELECT countries, type, mode, date_key FROM events"),
-                          execution_options={"yield_per": 20_000})
+    unstated = ("payload->'date'->>'year_unstated' = 'true'" if bind.dialect.name == "postgresql"
+                else "json_extract(payload, '$.date.year_unstated') = 1")
+    result = bind.execute(sa.text(f"SELECT countries, type, mode, date_key, ({unstated}) AS year_unstated "
+                                  "FROM events"), execution_options={"yield_per": 20_000})
     for chunk in result.mappings().partitions():
         tally.add([dict(row) for row in chunk])
     replace(bind, tally)
