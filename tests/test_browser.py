@@ -67,6 +67,10 @@ def site(tmp_path_factory):
     process([str(xss_file)], store)
     build_linked(store, docs)                    # ingest re-links; put the fixture view back
     recs["hostile"] = _add_hostile_event(store, docs)
+    from liaison.store.watch import add_watchlist
+    from liaison.watch.poll import deliver
+    add_watchlist(store, "Algeria and France", "dyad", "DZA-FRA")
+    deliver(store, None)                         # what `liaison watch` does after each poll
     xss_doc = next(d for d in store.iter_documents() if (d["url"] or "").startswith("javascript:"))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(store, Settings()), host="127.0.0.1", port=port,
@@ -217,11 +221,28 @@ def test_analyst_walks_the_desk(site, page):
 
     page.goto(base + "/dyads/DZA-FRA", wait_until="networkidle")
     assert "DZA" in page.locator("h1").inner_text() and "FRA" in page.locator("h1").inner_text()
+    months = page.locator("table.barometer tbody tr")
+    assert months.count() >= 1 and page.locator("table.barometer a.month-events").count() == months.count()
     page.screenshot(path=str(ARTIFACTS / "desk-dyad-DZA-FRA.png"), full_page=True)
+    page.locator("table.barometer a.month-events").first.click()           # the month's events
+    page.wait_for_load_state("networkidle")
+    assert "with=FRA" in page.url and page.locator("a.event-link").count() >= 1
 
     page.goto(base + f"/entities/{recs['nunez']['id']}", wait_until="networkidle")
     assert page.locator("h1.entity-name").inner_text().startswith("Laurent Nuñez")
+    offices = page.locator("table.role-timeline tbody tr")
+    assert offices.count() >= 1 and "Minister of the Interior" in offices.first.inner_text()
     page.screenshot(path=str(ARTIFACTS / "desk-person.png"), full_page=True)
+
+    page.goto(base + "/", wait_until="networkidle")
+    page.locator("nav.top a", has_text="Watchlists").click()             # the desk links its watchlists
+    page.wait_for_load_state("networkidle")
+    page.locator("a", has_text="Algeria and France").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("a.event-link").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "desk-watchlist.png"), full_page=True)
+    feed = page.evaluate("() => fetch(document.querySelector('a[href$=\".atom\"]').href).then(r => r.text())")
+    assert feed.startswith("<?xml") and "<entry>" in feed
 
     for name in ("figures", "quotes", "commitments", "documents", "entities"):
         page.goto(base + f"/{name}", wait_until="networkidle")
