@@ -221,3 +221,15 @@ def test_search_index_follows_an_in_place_rewrite_of_the_linked_view(world):
     finally:
         build_linked(store, docs)
     assert get(world, "/api/search?q=Tebbounovic")["total"] == 0
+
+
+def test_a_persons_ego_network_weights_shared_events(world):
+    """Nuñez acts in the Algiers visit (with Tebboune) and the relaunch: Tebboune shares one event
+    with him, France and Algeria two; the centre is the person himself."""
+    _, _, _, recs = world
+    net = get(world, f"/api/entities/{recs['nunez']['id']}/network")
+    assert net["nodes"][0]["id"] == recs["nunez"]["id"] and net["events"] == 2
+    weights = {n["label"]: e["weight"] for n, e in zip(net["nodes"][1:], net["edges"], strict=True)}
+    assert weights["Abdelmadjid Tebboune (DZA)"] == 1
+    assert weights["France"] == weights["Algeria"] == 2
+    assert get(world, "/api/entities/nobody/network", 404)["error"]["code"]

@@ -232,6 +232,9 @@ def test_analyst_walks_the_desk(site, page):
     assert page.locator("h1.entity-name").inner_text().startswith("Laurent Nuñez")
     offices = page.locator("table.role-timeline tbody tr")
     assert offices.count() >= 1 and "Minister of the Interior" in offices.first.inner_text()
+    page.locator("#ego-show").click()                                       # his ego network, on demand
+    page.wait_for_selector("#ego-graph[data-ready]")
+    assert int(page.get_attribute("#ego-graph", "data-ready")) >= 3          # him, Tebboune, the states
     page.screenshot(path=str(ARTIFACTS / "desk-person.png"), full_page=True)
 
     page.goto(base + "/", wait_until="networkidle")

@@ -80,6 +80,16 @@ def entity(entity_id: str, store=Depends(get_store)):
     return found
 
 
+@router.get("/entities/{entity_id}/network")
+def entity_network(entity_id: str, store=Depends(get_store)):
+    """The entity's ego network: the actors it shares events with and the states of its events,
+    weighted by shared events (the person page draws it on demand)."""
+    found = V.ego_network(store, entity_id)
+    if found is None:
+        raise not_found("entity", entity_id)
+    return found
+
+
 # ---------------------------------------------------------------- events
 @router.get("/events")
 def events(type: str | None = None, context: str | None = None, country: str | None = Country,

@@ -5,7 +5,7 @@ A page's JSON twin is exactly what these return, so the HTML and the JSON never 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 
 from liaison import plover
@@ -295,6 +295,38 @@ def network(store) -> dict:
                       for code, n in D.states(store)],
             "edges": [{"id": d["id"], "source": d["a"], "target": d["b"], "weight": d["events"]}
                       for d in edges]}
+
+
+EGO_NODES = 40              # the people, bodies and states most often beside the person
+
+
+def ego_network(store, entity_id: str) -> dict | None:
+    """A person's (or a body's) ego network, for the page's "show network" button: the entity in
+    the centre, the actors it shares events with and the states of its events around it; an edge's
+    weight is the number of events they share, heaviest first, at most EGO_NODES neighbours."""
+    from liaison.gazetteer import country_name
+    entity = Q.get_linked(store, "entity", entity_id)
+    if entity is None:
+        return None
+    events = Q.events_with_actor(store, entity_id)
+    people: Counter = Counter()
+    states: Counter = Counter()
+    labels: dict[str, str] = {}
+    for e in events:
+        others = {a["entity_id"]: a for a in e.get("actors") or []
+                  if a.get("entity_id") not in (None, entity_id)}
+        for other_id, a in others.items():
+            people[other_id] += 1
+            labels[other_id] = a.get("name") + (f" ({a['country']})" if a.get("country") else "")
+        states.update(set(e.get("countries") or []))
+    around = sorted([(n, "actor", k) for k, n in people.items()] +
+                    [(n, "country", c) for c, n in states.items()], key=lambda x: (-x[0], x[2]))[:EGO_NODES]
+    nodes = [{"id": entity_id, "label": entity["name"], "kind": entity["kind"], "events": len(events)}]
+    nodes += [{"id": key, "label": labels.get(key) or country_name(key) or key, "kind": kind, "events": n}
+              for n, kind, key in around]
+    edges = [{"id": f"{entity_id}-{key}", "source": entity_id, "target": key, "weight": n}
+             for n, _, key in around]
+    return {"nodes": nodes, "edges": edges, "events": len(events)}
 
 
 def map_data(store) -> dict:

@@ -149,9 +149,50 @@
       });
   }
 
+  function initEgo() {
+    /* A person's ego network, fetched on demand (the page itself stays light). */
+    var button = document.getElementById("ego-show"), el = document.getElementById("ego-graph");
+    if (!button || !el || !window.cytoscape) return;
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      fetch("/api/entities/" + encodeURIComponent(button.dataset.entity) + "/network")
+        .then(function (r) { return r.json(); })
+        .then(function (net) {
+          el.hidden = false;
+          var maxWeight = Math.max.apply(null, [1].concat(net.edges.map(function (e) { return e.weight; })));
+          var cy = cytoscape({
+            container: el, maxZoom: 1.2,        /* a small network is not blown up to fill the box */
+            elements: net.nodes.map(function (n, i) {
+              return {data: {id: n.id, label: n.label, kind: n.kind, size: i === 0 ? 34 : 16}};
+            }).concat(net.edges.map(function (e) {
+              return {data: {id: e.id, source: e.source, target: e.target, weight: e.weight,
+                             width: 1 + 7 * e.weight / maxWeight}};
+            })),
+            style: [
+              {selector: "node", style: {"label": "data(label)", "font-size": 10, "background-color": "#4f81bd",
+                                         "width": "data(size)", "height": "data(size)"}},
+              {selector: "node[kind = 'country']", style: {"background-color": "#c0504d", "shape": "round-rectangle"}},
+              {selector: "edge", style: {"width": "data(width)", "line-color": "#8a9bb0", "label": "data(weight)",
+                                         "font-size": 9, "color": "#555"}}
+            ],
+            layout: {name: net.nodes.length > 2 ? "concentric" : "grid", animate: false,
+                     concentric: function (n) { return n.data("size"); }, levelWidth: function () { return 1; }}
+          });
+          cy.on("tap", "node", function (evt) {
+            var d = evt.target.data();
+            if (d.id === button.dataset.entity) return;
+            window.location.href = d.kind === "country" ? "/events?country=" + encodeURIComponent(d.id)
+                                                        : "/entities/" + encodeURIComponent(d.id);
+          });
+          el.dataset.ready = String(cy.nodes().length);
+        });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     initTimeline();
     initGraph();
     initMap();
+    initEgo();
   });
 })();
