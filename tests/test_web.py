@@ -127,3 +127,22 @@ def test_analyst_views_link_every_fact_to_its_article(world):
     assert f'href="/documents/{docs["001"]["id"]}"' in page and "<mark>transit</mark>" in page
     assert 'href="/events.csv?country=GBR"' in client.get("/events?country=GBR", headers=HTML).text
     assert "No events match these filters." in client.get("/events?country=BRA", headers=HTML).text
+
+
+def test_every_page_with_a_table_has_a_csv_twin_with_its_rows(world):
+    """Detail pages and the pair and watchlist lists answer .csv with rows, not an empty header."""
+    client, _, docs, recs = world
+
+    def rows(path):
+        r = client.get(path)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv"), path
+        return list(csv.DictReader(r.text.splitlines()))
+
+    assert rows(f"/events/{recs['visit']['id']}.csv")[0]["event_id"] == recs["visit"]["id"]
+    assert rows(f"/entities/{recs['nunez']['id']}.csv")[0]["name"] == "Laurent Nuñez"
+    months = rows("/dyads/DZA-FRA.csv")
+    assert months and {"month", "score", "events", "year_unstated"} <= set(months[0])
+    facts = rows(f"/documents/{docs['002']['id']}.csv")
+    assert facts and all(f["kind"] in ("event", "commitment", "figure", "quote") for f in facts)
+    assert {r["id"] for r in rows("/dyads.csv")} == {"DZA-FRA", "FRA-GBR"}
+    assert rows("/watchlists.csv") == []

@@ -9,6 +9,9 @@ from liaison.api.errors import ApiError, not_found
 from liaison.api.params import MAX_OFFSET
 from liaison.api.render import HIT_MARKS, respond, split_suffix, wanted_format
 from liaison.api.writes import apply_decision, get_store, require_token
+from liaison.export import table as T
+from liaison.listed import listed_entity
+from liaison.records import LINKED
 from liaison.store import queries as Q
 from liaison.store.search import HIT_MARKS as HIT_MARKS_API
 from liaison.store.search import search as full_text
@@ -50,12 +53,13 @@ def document(request: Request, ident: str, store=Depends(get_store)):
     ctx = V.document_detail(store, doc_id)
     if ctx is None:
         raise not_found("document", doc_id)
-    spans = [{**sp, "label": V.fact_label(kind, rec)}
+    spans = [{**sp, "kind": kind, "record_id": rec.get("id"), "label": V.fact_label(kind, rec)}
              for kind in ("event", "commitment", "figure", "quote") for rec in ctx[f"{kind}s"]
              for sp in rec.get("evidence") or [] if sp.get("doc_id") == doc_id]
     if fmt == "html":
         ctx = {**ctx, "segments": V.highlight(ctx["document"]["text"], spans)}
-    return respond(request, "document.html", ctx, fmt)
+    return respond(request, "document.html", ctx, fmt, lambda: [   # its facts, one per evidence span
+        {k: sp.get(k) for k in ("kind", "record_id", "label", "start", "end", "text")} for sp in spans])
 
 
 # ---------------------------------------------------------------- events
@@ -68,7 +72,8 @@ def event(request: Request, ident: str, store=Depends(get_store)):
     if fmt == "json":       # the twin carries evidence spans, not the cut-up article text
         ctx = {**ctx, "sources": [{k: v for k, v in s.items() if k not in ("segments", "passages")}
                                   for s in ctx["sources"]]}
-    return respond(request, "event.html", ctx, fmt)
+    return respond(request, "event.html", ctx, fmt,
+                   lambda: [T.event_row(LINKED["event"].from_json(ctx["event"]))])   # as a list's row
 
 
 # ---------------------------------------------------------------- relations
@@ -85,7 +90,10 @@ def dyad(request: Request, ident: str, store=Depends(get_store)):
     parts = pair.upper().split("-")
     if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
         raise ApiError(422, "invalid_parameter", "pair: expected two alpha-3 codes like FRA-DZA", "pair")
-    return respond(request, "dyad.html", V.dyad_detail(store, *parts), fmt)
+    ctx = V.dyad_detail(store, *parts)
+    return respond(request, "dyad.html", ctx, fmt, lambda: [      # the barometer, month by month
+        {"month": r["month"], "score": r["score"], "events": r["n"], "year_unstated": r["year_unstated"],
+         "link": r["link"]} for r in ctx["series"]])
 
 
 # ---------------------------------------------------------------- entities
@@ -95,7 +103,7 @@ def entity(request: Request, ident: str, store=Depends(get_store)):
     ctx = V.entity_detail(store, entity_id)
     if ctx is None:
         raise not_found("entity", entity_id)
-    return respond(request, "entity.html", ctx, fmt)
+    return respond(request, "entity.html", ctx, fmt, lambda: [T.entity_row(listed_entity(ctx["entity"]))])
 
 
 @router.post("/entities/{entity_id}/decision")
@@ -149,9 +157,11 @@ def _seen_cookies(request: Request) -> dict[int, str]:
 
 @router.get("/watchlists")
 @router.get("/watchlists.json")
+@router.get("/watchlists.csv")
 def watchlists(request: Request, store=Depends(get_store)):
     from liaison.api.watchviews import watchlists as view
-    return respond(request, "watchlists.html", view(store, _seen_cookies(request)), _fmt(request))
+    ctx = view(store, _seen_cookies(request))
+    return respond(request, "watchlists.html", ctx, _fmt(request), ctx["items"])
 
 
 @router.get("/watchlists/{ident}")
@@ -179,6 +189,7 @@ def watchlist(request: Request, ident: str, since: str | None = Query(None, max_
 # ---------------------------------------------------------------- dyad barometer list (issue 11)
 @router.get("/dyads")
 @router.get("/dyads.json")
+@router.get("/dyads.csv")
 def dyads(request: Request, country: str | None = Query(None, max_length=60,
           description="A country by name in any language or ISO code"),
           limit: int = Query(100, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET),
