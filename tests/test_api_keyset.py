@@ -37,3 +37,17 @@ def test_following_next_walks_what_offsets_give(client, path):
 def test_a_bad_cursor_is_a_422_naming_after(client):
     body = client.get("/api/events?after=bm90IGEgY3Vyc29y").json()
     assert body["error"]["status"] == 422 and body["error"]["parameter"] == "after"
+
+
+def test_following_next_url_walks_the_same_pages(client):
+    """Each API list page names the address of the next one (`next_url`: same filters, the cursor
+    set, no offset); following it gives what following `next` gives."""
+    walked, url = [], "/api/events?country=FRA&limit=4&offset=0"
+    while url:
+        body = client.get(url).json()
+        walked += [item["id"] for item in body["items"]]
+        assert (body["next_url"] is None) == (body["next"] is None)
+        url = body["next_url"]
+        assert url is None or ("country=FRA" in url and "offset" not in url and "after=" in url)
+    total = client.get("/api/events?country=FRA&limit=1").json()["total"]
+    assert len(walked) == len(set(walked)) == total > 4

@@ -5,6 +5,7 @@ Lists answer rows (rows.py), not whole records: the detail route has the evidenc
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
@@ -40,19 +41,28 @@ After = Query(None, max_length=400, description="Keyset pagination: the `next` c
                                                 "(faster than offset on large stores).")
 
 
-def keyset(fetch, limit: int, offset: int, after: str | None, row=lambda r: r) -> JSONResponse:
-    """A page from a store `*_page` query; `next` is the cursor of the following page (null at the end)."""
+def keyset(request: Request, fetch, limit: int, offset: int, after: str | None, row=lambda r: r
+           ) -> JSONResponse:
+    """A page from a store `*_page` query; `next` is the cursor of the following page and `next_url`
+    the address of that page, this request's with `after` set (both null at the end)."""
     try:
         found = fetch(after)
     except ValueError as exc:
         raise invalid("after", str(exc)) from None
-    return page([row(r) for r in found.items], found.total, limit, 0 if after else offset, next=found.next)
+    following = None
+    if found.next:
+        query = {**request.query_params, "after": found.next}
+        query.pop("offset", None)
+        following = f"{request.url.path}?{urlencode(query)}"
+    return page([row(r) for r in found.items], found.total, limit, 0 if after else offset, next=found.next,
+                next_url=following)
 
 
 # ---------------------------------------------------------------- documents
 @router.get("/documents")
-def documents(limit: int = Limit, offset: int = Offset, after: str | None = After, store=Depends(get_store)):
-    return keyset(lambda a: Q.documents_page(store, limit, offset, a), limit, offset, after)
+def documents(request: Request, limit: int = Limit, offset: int = Offset, after: str | None = After,
+              store=Depends(get_store)):
+    return keyset(request, lambda a: Q.documents_page(store, limit, offset, a), limit, offset, after)
 
 
 @router.get("/documents/{doc_id}")
@@ -65,11 +75,11 @@ def document(doc_id: str, store=Depends(get_store)):
 
 # ---------------------------------------------------------------- entities
 @router.get("/entities")
-def entities(kind: EntityKind | None = None, q: str | None = Query(None, min_length=1),
+def entities(request: Request, kind: EntityKind | None = None, q: str | None = Query(None, min_length=1),
              country: str | None = Country, limit: int = Limit, offset: int = Offset,
              after: str | None = After, store=Depends(get_store)):
-    return keyset(lambda a: Q.entities_page(store, kind, q, country, limit, offset, a), limit, offset, after,
-                  entity_row)
+    return keyset(request, lambda a: Q.entities_page(store, kind, q, country, limit, offset, a),
+                  limit, offset, after, entity_row)
 
 
 @router.get("/entities/{entity_id}")
@@ -92,14 +102,16 @@ def entity_network(entity_id: str, store=Depends(get_store)):
 
 # ---------------------------------------------------------------- events
 @router.get("/events")
-def events(type: str | None = None, context: str | None = None, country: str | None = Country,
+def events(request: Request, type: str | None = None, context: str | None = None,
+           country: str | None = Country,
            actor: str | None = Query(None, min_length=1),
            date_from: date | None = Query(None, alias="from"), date_to: date | None = Query(None, alias="to"),
            q: str | None = Query(None, min_length=1), limit: int = Limit, offset: int = Offset,
            after: str | None = After, store=Depends(get_store)):
     start, end = date_window(date_from, date_to)
-    return keyset(lambda a: Q.events_page(store, event_type(type), event_context(context), country, actor,
-                                          start, end, q, limit, offset, a), limit, offset, after, event_row)
+    return keyset(request, lambda a: Q.events_page(store, event_type(type), event_context(context), country,
+                                                   actor, start, end, q, limit, offset, a),
+                  limit, offset, after, event_row)
 
 
 @router.get("/events/{event_id}")
@@ -120,24 +132,24 @@ def dyads(country: str | None = Country, limit: int = Limit, offset: int = Offse
 
 # ---------------------------------------------------------------- commitments, figures, quotes
 @router.get("/commitments")
-def commitments(status: Status | None = None, country: str | None = Country,
+def commitments(request: Request, status: Status | None = None, country: str | None = Country,
                 due_before: date | None = None, limit: int = Limit, offset: int = Offset,
                 after: str | None = After, store=Depends(get_store)):
-    return keyset(lambda a: B.commitments_page(store, status, country, None, iso(due_before),
+    return keyset(request, lambda a: B.commitments_page(store, status, country, None, iso(due_before),
                                                limit=limit, offset=offset, after=a), limit, offset, after)
 
 
 @router.get("/figures")
-def figures(q: str | None = Query(None, min_length=1), limit: int = Limit, offset: int = Offset,
-            after: str | None = After, store=Depends(get_store)):
-    return keyset(lambda a: B.figures_page(store, q, limit=limit, offset=offset, after=a),
+def figures(request: Request, q: str | None = Query(None, min_length=1), limit: int = Limit,
+            offset: int = Offset, after: str | None = After, store=Depends(get_store)):
+    return keyset(request, lambda a: B.figures_page(store, q, limit=limit, offset=offset, after=a),
                   limit, offset, after)
 
 
 @router.get("/quotes")
-def quotes(q: str | None = Query(None, min_length=1), limit: int = Limit, offset: int = Offset,
-           after: str | None = After, store=Depends(get_store)):
-    return keyset(lambda a: B.quotes_page(store, q, limit=limit, offset=offset, after=a),
+def quotes(request: Request, q: str | None = Query(None, min_length=1), limit: int = Limit,
+           offset: int = Offset, after: str | None = After, store=Depends(get_store)):
+    return keyset(request, lambda a: B.quotes_page(store, q, limit=limit, offset=offset, after=a),
                   limit, offset, after)
 
 
