@@ -12,9 +12,10 @@ from liaison.api.render import WEB, templates
 from liaison.settings import Settings, get_settings
 
 BODY_CAP_ARTICLES = 10          # a request body may hold this many articles at the size cap
-# Threads running the (synchronous) routes of one server process. A route is a few milliseconds of
-# Python: with anyio's default 40 threads, 20 concurrent requests fought over the GIL and a page took
-# half as long again; two threads keep one busy while the other waits on the database. More
+# Read routes are `async def`: a page is a few milliseconds of Python, and handing it to a worker
+# thread (FastAPI's way with a plain `def`) cost as much again under load (the hop, then the GIL).
+# Writes and search, which may wait on a lock or rebuild an index, stay on worker threads, at most
+# REQUEST_THREADS of them: with anyio's default 40, concurrent requests fought over the GIL. More
 # throughput comes from more processes (`liaison serve --workers N`).
 REQUEST_THREADS = 2
 

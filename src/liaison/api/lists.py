@@ -91,7 +91,7 @@ def _fetch(fetch, after):
 
 
 # ---------------------------------------------------------------- events
-def events(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
+async def events(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
            limit: int = PageLimit, after: str | None = After, store=Depends(get_store)):
     sort, descending = _sort("events", sort)
     f = filters
@@ -106,7 +106,7 @@ def events(request: Request, filters: Filters = Depends(list_filters), sort: str
 
 
 # ---------------------------------------------------------------- documents
-def documents(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
+async def documents(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
               limit: int = PageLimit, after: str | None = After, store=Depends(get_store)):
     sort, descending = _sort("documents", sort)
     f = filters
@@ -118,7 +118,7 @@ def documents(request: Request, filters: Filters = Depends(list_filters), sort: 
 
 
 # ---------------------------------------------------------------- entities
-def entities(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
+async def entities(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
              limit: int = PageLimit, after: str | None = After, store=Depends(get_store)):
     sort, _ = _sort("entities", sort)
     f = filters
@@ -129,7 +129,7 @@ def entities(request: Request, filters: Filters = Depends(list_filters), sort: s
 
 
 # ---------------------------------------------------------------- commitments, figures, quotes
-def commitments(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
+async def commitments(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
                 limit: int = PageLimit, after: str | None = After, store=Depends(get_store)):
     sort, descending = _sort("commitments", sort)
     f = filters
@@ -141,7 +141,7 @@ def commitments(request: Request, filters: Filters = Depends(list_filters), sort
                                      **_typed("commitment", T.commitment_row)(c, urls)})
 
 
-def figures(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
+async def figures(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
             limit: int = PageLimit, after: str | None = After, store=Depends(get_store)):
     sort, descending = _sort("figures", sort)
     f = filters
@@ -151,7 +151,7 @@ def figures(request: Request, filters: Filters = Depends(list_filters), sort: st
                     _typed("figure", T.figure_row))
 
 
-def quotes(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
+async def quotes(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
            limit: int = PageLimit, after: str | None = After, store=Depends(get_store)):
     sort, descending = _sort("quotes", sort)
     f = filters

@@ -43,12 +43,12 @@ def _record_id(request: Request, ident: str) -> tuple[str, str]:
 # ---------------------------------------------------------------- home, documents
 @router.get("/")
 @router.get("/index.json")
-def home(request: Request, store=Depends(get_store)):
+async def home(request: Request, store=Depends(get_store)):
     return respond(request, "home.html", V.home(store), _fmt(request))
 
 
 @router.get("/documents/{ident}")
-def document(request: Request, ident: str, store=Depends(get_store)):
+async def document(request: Request, ident: str, store=Depends(get_store)):
     doc_id, fmt = _record_id(request, ident)
     ctx = V.document_detail(store, doc_id)
     if ctx is None:
@@ -64,7 +64,7 @@ def document(request: Request, ident: str, store=Depends(get_store)):
 
 # ---------------------------------------------------------------- events
 @router.get("/events/{ident}")
-def event(request: Request, ident: str, store=Depends(get_store)):
+async def event(request: Request, ident: str, store=Depends(get_store)):
     event_id, fmt = _record_id(request, ident)
     ctx = V.event_detail(store, event_id)
     if ctx is None:
@@ -77,7 +77,7 @@ def event(request: Request, ident: str, store=Depends(get_store)):
 
 
 # ---------------------------------------------------------------- relations
-def relations(request: Request, store=Depends(get_store)):
+async def relations(request: Request, store=Depends(get_store)):
     fmt = _fmt(request)
     shown, total = V.dyads(store, limit=None if fmt == "csv" else V.RELATION_ROWS)
     ctx = {"network": V.network(store), "map": V.map_data(store), "dyads": shown, "dyads_total": total}
@@ -85,7 +85,7 @@ def relations(request: Request, store=Depends(get_store)):
 
 
 @router.get("/dyads/{ident}")
-def dyad(request: Request, ident: str, store=Depends(get_store)):
+async def dyad(request: Request, ident: str, store=Depends(get_store)):
     pair, fmt = _record_id(request, ident)
     parts = pair.upper().split("-")
     if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
@@ -98,7 +98,7 @@ def dyad(request: Request, ident: str, store=Depends(get_store)):
 
 # ---------------------------------------------------------------- entities
 @router.get("/entities/{ident}")
-def entity(request: Request, ident: str, store=Depends(get_store)):
+async def entity(request: Request, ident: str, store=Depends(get_store)):
     entity_id, fmt = _record_id(request, ident)
     ctx = V.entity_detail(store, entity_id)
     if ctx is None:
@@ -158,14 +158,14 @@ def _seen_cookies(request: Request) -> dict[int, str]:
 @router.get("/watchlists")
 @router.get("/watchlists.json")
 @router.get("/watchlists.csv")
-def watchlists(request: Request, store=Depends(get_store)):
+async def watchlists(request: Request, store=Depends(get_store)):
     from liaison.api.watchviews import watchlists as view
     ctx = view(store, _seen_cookies(request))
     return respond(request, "watchlists.html", ctx, _fmt(request), ctx["items"])
 
 
 @router.get("/watchlists/{ident}")
-def watchlist(request: Request, ident: str, since: str | None = Query(None, max_length=40),
+async def watchlist(request: Request, ident: str, since: str | None = Query(None, max_length=40),
               store=Depends(get_store)):
     from fastapi.responses import Response
 
@@ -190,7 +190,7 @@ def watchlist(request: Request, ident: str, since: str | None = Query(None, max_
 @router.get("/dyads")
 @router.get("/dyads.json")
 @router.get("/dyads.csv")
-def dyads(request: Request, country: str | None = Query(None, max_length=60,
+async def dyads(request: Request, country: str | None = Query(None, max_length=60,
           description="A country by name in any language or ISO code"),
           limit: int = Query(100, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET),
           store=Depends(get_store)):

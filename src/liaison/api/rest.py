@@ -60,13 +60,13 @@ def keyset(request: Request, fetch, limit: int, offset: int, after: str | None, 
 
 # ---------------------------------------------------------------- documents
 @router.get("/documents")
-def documents(request: Request, limit: int = Limit, offset: int = Offset, after: str | None = After,
+async def documents(request: Request, limit: int = Limit, offset: int = Offset, after: str | None = After,
               store=Depends(get_store)):
     return keyset(request, lambda a: Q.documents_page(store, limit, offset, a), limit, offset, after)
 
 
 @router.get("/documents/{doc_id}")
-def document(doc_id: str, store=Depends(get_store)):
+async def document(doc_id: str, store=Depends(get_store)):
     found = V.document_detail(store, doc_id)
     if found is None:
         raise not_found("document", doc_id)
@@ -75,15 +75,16 @@ def document(doc_id: str, store=Depends(get_store)):
 
 # ---------------------------------------------------------------- entities
 @router.get("/entities")
-def entities(request: Request, kind: EntityKind | None = None, q: str | None = Query(None, min_length=1),
-             country: str | None = Country, limit: int = Limit, offset: int = Offset,
-             after: str | None = After, store=Depends(get_store)):
+async def entities(request: Request, kind: EntityKind | None = None,
+                   q: str | None = Query(None, min_length=1), country: str | None = Country,
+                   limit: int = Limit, offset: int = Offset, after: str | None = After,
+                   store=Depends(get_store)):
     return keyset(request, lambda a: Q.entities_page(store, kind, q, country, limit, offset, a),
                   limit, offset, after, entity_row)
 
 
 @router.get("/entities/{entity_id}")
-def entity(entity_id: str, store=Depends(get_store)):
+async def entity(entity_id: str, store=Depends(get_store)):
     found = V.entity_detail(store, entity_id)
     if found is None:
         raise not_found("entity", entity_id)
@@ -91,7 +92,7 @@ def entity(entity_id: str, store=Depends(get_store)):
 
 
 @router.get("/entities/{entity_id}/network")
-def entity_network(entity_id: str, store=Depends(get_store)):
+async def entity_network(entity_id: str, store=Depends(get_store)):
     """The entity's ego network: the actors it shares events with and the states of its events,
     weighted by shared events (the person page draws it on demand)."""
     found = V.ego_network(store, entity_id)
@@ -102,7 +103,7 @@ def entity_network(entity_id: str, store=Depends(get_store)):
 
 # ---------------------------------------------------------------- events
 @router.get("/events")
-def events(request: Request, type: str | None = None, context: str | None = None,
+async def events(request: Request, type: str | None = None, context: str | None = None,
            country: str | None = Country,
            actor: str | None = Query(None, min_length=1),
            date_from: date | None = Query(None, alias="from"), date_to: date | None = Query(None, alias="to"),
@@ -115,7 +116,7 @@ def events(request: Request, type: str | None = None, context: str | None = None
 
 
 @router.get("/events/{event_id}")
-def event(event_id: str, store=Depends(get_store)):
+async def event(event_id: str, store=Depends(get_store)):
     found = V.event_detail(store, event_id)
     if found is None:
         raise not_found("event", event_id)
@@ -123,7 +124,7 @@ def event(event_id: str, store=Depends(get_store)):
 
 
 @router.get("/dyads")
-def dyads(country: str | None = Country, limit: int = Limit, offset: int = Offset,
+async def dyads(country: str | None = Country, limit: int = Limit, offset: int = Offset,
           store=Depends(get_store)):
     """Pairs of states, most events first, with events by month and type, mean score and trend."""
     items, total = V.dyads(store, country, limit, offset, with_months=True)
@@ -132,7 +133,7 @@ def dyads(country: str | None = Country, limit: int = Limit, offset: int = Offse
 
 # ---------------------------------------------------------------- commitments, figures, quotes
 @router.get("/commitments")
-def commitments(request: Request, status: Status | None = None, country: str | None = Country,
+async def commitments(request: Request, status: Status | None = None, country: str | None = Country,
                 due_before: date | None = None, limit: int = Limit, offset: int = Offset,
                 after: str | None = After, store=Depends(get_store)):
     return keyset(request, lambda a: B.commitments_page(store, status, country, None, iso(due_before),
@@ -140,14 +141,14 @@ def commitments(request: Request, status: Status | None = None, country: str | N
 
 
 @router.get("/figures")
-def figures(request: Request, q: str | None = Query(None, min_length=1), limit: int = Limit,
+async def figures(request: Request, q: str | None = Query(None, min_length=1), limit: int = Limit,
             offset: int = Offset, after: str | None = After, store=Depends(get_store)):
     return keyset(request, lambda a: B.figures_page(store, q, limit=limit, offset=offset, after=a),
                   limit, offset, after)
 
 
 @router.get("/quotes")
-def quotes(request: Request, q: str | None = Query(None, min_length=1), limit: int = Limit,
+async def quotes(request: Request, q: str | None = Query(None, min_length=1), limit: int = Limit,
            offset: int = Offset, after: str | None = After, store=Depends(get_store)):
     return keyset(request, lambda a: B.quotes_page(store, q, limit=limit, offset=offset, after=a),
                   limit, offset, after)
@@ -162,14 +163,14 @@ def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Limit
 
 # ---------------------------------------------------------------- watchlists (issue 11)
 @router.get("/watchlists")
-def watchlists(store=Depends(get_store)):
+async def watchlists(store=Depends(get_store)):
     from liaison.store import watch as W
     items = W.list_watchlists(store)
     return page(items, len(items), len(items), 0)
 
 
 @router.get("/watchlists/{ident}")
-def watchlist(ident: str, since: str | None = Query(None, max_length=40), store=Depends(get_store)):
+async def watchlist(ident: str, since: str | None = Query(None, max_length=40), store=Depends(get_store)):
     from liaison.api.watchviews import watchlist_detail
     found = watchlist_detail(store, ident, since, {})
     if found is None:
@@ -179,7 +180,7 @@ def watchlist(ident: str, since: str | None = Query(None, max_length=40), store=
 
 # ---------------------------------------------------------------- office holders (issue 11)
 @router.get("/offices")
-def offices(request: Request, country: str = Query(..., min_length=2, max_length=60),
+async def offices(request: Request, country: str = Query(..., min_length=2, max_length=60),
             on: date = Query(..., alias="date"), store=Depends(get_store)):
     """Who held which office of `country` on `date`, each with the reason and the evidence
     (articles and sentences), or an abstention saying why."""
@@ -188,7 +189,7 @@ def offices(request: Request, country: str = Query(..., min_length=2, max_length
 
 
 @router.get("/offices/resolve")
-def office_resolve(request: Request, phrase: str = Query(..., min_length=2, max_length=200),
+async def office_resolve(request: Request, phrase: str = Query(..., min_length=2, max_length=200),
                    lang: str = Query("en", max_length=8), country: str | None = Query(None, max_length=60),
                    on: date = Query(..., alias="date"), store=Depends(get_store)):
     """A bare office mention ("the Home Secretary", "le ministre de l'Intérieur") resolved to its
