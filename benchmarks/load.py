@@ -53,8 +53,9 @@ def start_server(db: Path | str, port: int, workers: int | None = None) -> subpr
     number of processes unless `workers` is given."""
     url = db if isinstance(db, str) else f"sqlite:///{db}"
     extra = ["--workers", str(workers)] if workers else []
+    # its own session: stopping it may kill the whole group (its server processes too)
     proc = subprocess.Popen(liaison("--db", url, "serve", "--port", str(port), *extra),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

@@ -15,6 +15,7 @@ import asyncio
 import json
 import math
 import os
+import signal
 import sys
 import urllib.parse
 import urllib.request
@@ -85,7 +86,8 @@ def answers_within(port: int, path: str, seconds: float) -> bool:
 
 
 def stop(server) -> None:
-    server.kill()             # a page still computing would hold a graceful stop
+    # a page still computing would hold a graceful stop: kill the server's whole process group
+    os.killpg(server.pid, signal.SIGKILL)
     server.wait(timeout=30)
 
 

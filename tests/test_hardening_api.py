@@ -208,7 +208,7 @@ def test_a_job_is_followed_from_another_server_process_and_a_dead_one_reads_fail
 def test_serve_with_two_processes_answers_pages_and_jobs_from_either(tmp_path):
     """`liaison serve --workers 2`: the real CLI, two uvicorn processes on one port. Every request
     opens a new connection (either process may answer); an ingest job posted to one is followed to
-    its end whichever process answers."""
+    its end whichever process answers; killing the parent outright stops them."""
     import os
     import socket
     import subprocess
@@ -240,7 +240,16 @@ def test_serve_with_two_processes_answers_pages_and_jobs_from_either(tmp_path):
                 break
             time.sleep(0.1)
         assert job["status"] == "done" and job["results"][0]["status"] == "new", job
+        server.kill()           # killed outright: its server processes must not hold the port on
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                time.sleep(0.1)
+            except OSError:
+                break
+        else:
+            raise AssertionError("the server processes outlived their killed parent")
     finally:
-        server.terminate()
+        server.kill()
         out, err = server.communicate(timeout=30)
     assert b"2 process(es)" in out

@@ -159,21 +159,16 @@ def serve(ctx: click.Context, host: str | None, port: int | None, workers: int |
     writes (ingest, merge/split decisions) then need that token."""
     import os
 
-    import uvicorn
-
     from liaison.api.app import create_app
+    from liaison.api.serve import serve as serve_app
     from liaison.settings import get_settings
     settings = get_settings()
     host, port = host or settings.host, port or settings.port
     workers = workers or min(MAX_SERVE_WORKERS, os.cpu_count() or 1)
     store = _store(ctx)         # opened (and migrated) once here: a bad URL is one line, exit 2
     out.print(f"serving on http://{host}:{port}/ (API docs: /docs), {workers} process(es)")
-    if workers == 1:
-        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
-        return
     os.environ["LIAISON_DB"] = ctx.obj["db"]      # each process opens the same store
-    uvicorn.run("liaison.api.app:factory", factory=True, workers=workers, host=host, port=port,
-                log_level="warning")
+    serve_app(create_app(store, settings) if workers == 1 else None, host, port, workers)
 
 
 @main.command("eval")
