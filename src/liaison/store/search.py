@@ -153,6 +153,9 @@ def _search_sqlite(store, q: str, limit: int, offset: int, marks: tuple[str, str
 PG_CONFIGS = ("liaison_simple", "liaison_english", "liaison_french", "liaison_spanish", "liaison_german",
               "liaison_italian", "liaison_portuguese")
 PG_QUERY = " || ".join(f"to_tsquery('{c}', :q)" for c in PG_CONFIGS)
+# Facts hold the plain words only: the plain query finds them, and the six stemmed ones only made the
+# index collect more posting lists (a stem prefix like 'minist:*' also matched 'ministry').
+PG_PLAIN_QUERY = "to_tsquery('liaison_simple', :q)"
 _EVIDENCE = ("coalesce((SELECT string_agg(e->>'text', ' … ') "
              "FROM json_array_elements(payload->'evidence') e), '')")
 PG_TABLES = {   # kind -> (table, title expression, snippet body expression)
@@ -168,9 +171,10 @@ RANK_CAP = 1000     # hits ranked per kind; past it the total is "more than"
 # to estimate how many rows match (a common word: read rows in order until the cap; a rare one: the
 # GIN index). Behind a CTE it always built the index's bitmap of every hit (0.8 s at 350k events).
 _PG_HITS = " UNION ALL ".join(
-    f"(SELECT '{kind}' AS kind, id, {title} AS title, ts_rank(search_tsv, {PG_QUERY}) AS rank "
-    f"FROM {table} WHERE search_tsv @@ ({PG_QUERY}) LIMIT :cap)"
-    for kind, (table, title, _) in PG_TABLES.items())
+    f"(SELECT '{kind}' AS kind, id, {title} AS title, ts_rank(search_tsv, {query}) AS rank "
+    f"FROM {table} WHERE search_tsv @@ ({query}) LIMIT :cap)"
+    for kind, (table, title, _) in PG_TABLES.items()
+    for query in [PG_QUERY if kind == "document" else PG_PLAIN_QUERY])
 
 
 def _search_postgres(store, q: str, limit: int, offset: int, marks: tuple[str, str]
