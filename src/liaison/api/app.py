@@ -24,6 +24,8 @@ REQUEST_THREADS = 2
 async def _lifespan(app: FastAPI):
     import anyio.to_thread
     anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+    from liaison.link.offices import not_single_offices
+    not_single_offices()    # every language's titles lexicon, 1.3 s: at start, not on a person's page
     yield
 
 
