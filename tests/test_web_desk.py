@@ -156,3 +156,24 @@ def test_merge_explanations_in_plain_words_beside_their_sentences(desk):
     assert all("Nu" in sp["mark"] and sp["before"] + sp["mark"] for sp in merged)
     html = client.get(f"/entities/{nunez['id']}", headers=HTML).text
     assert "are taken as one" in html and '<mark class="evidence">' in html
+
+
+def test_figures_and_quotes_filter_by_article_date_and_by_state(desk):
+    """The seeds analysed for real: a figure or a quote is dated by its article, and a country
+    keeps those given by someone of that state."""
+    client, store = desk
+    published = {d["id"]: d["published"] for d in store.iter_documents()}
+    for name in ("figures", "quotes"):
+        everything = walk(client, f"/{name}.json")
+        assert everything
+        dated = sorted({published[sp["doc_id"]] for r in everything for sp in r["evidence"]
+                        if published.get(sp["doc_id"])})
+        day = dated[-1]
+        window = walk(client, f"/{name}.json?from={day}&to={day}")
+        assert window and all(any(published.get(sp["doc_id"]) == day for sp in r["evidence"]) for r in window)
+        assert len(window) < len(everything) or len(dated) == 1
+        states = {(r.get("speaker") or {}).get("country") for r in everything} - {None}
+        if states:
+            state = sorted(states)[0]
+            kept = walk(client, f"/{name}.json?country={state}")
+            assert kept and all(r["speaker"]["country"] == state for r in kept)

@@ -146,7 +146,8 @@ async def figures(request: Request, filters: Filters = Depends(list_filters), so
     sort, descending = _sort("figures", sort)
     f = filters
     fetch = lambda a: B.figures_page(store, f.q, f.person, f.lang, f.outlet,  # noqa: E731
-                                     limit if _fmt(request) != "csv" else 500, 0, a, descending)
+                                     limit if _fmt(request) != "csv" else 500, 0, a, descending,
+                                     f.date_from, f.date_to, f.country)
     return _listing(request, "figures", "figures.html", fetch, filters, sort, lambda r: r,
                     _typed("figure", T.figure_row))
 
@@ -156,7 +157,8 @@ async def quotes(request: Request, filters: Filters = Depends(list_filters), sor
     sort, descending = _sort("quotes", sort)
     f = filters
     fetch = lambda a: B.quotes_page(store, f.q, f.person, f.lang, f.outlet,  # noqa: E731
-                                    limit if _fmt(request) != "csv" else 500, 0, a, descending)
+                                    limit if _fmt(request) != "csv" else 500, 0, a, descending,
+                                    f.date_from, f.date_to, f.country)
     return _listing(request, "quotes", "quotes.html", fetch, filters, sort, lambda r: r,
                     _typed("quote", T.quote_row))
 
