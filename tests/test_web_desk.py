@@ -177,3 +177,16 @@ def test_figures_and_quotes_filter_by_article_date_and_by_state(desk):
             state = sorted(states)[0]
             kept = walk(client, f"/{name}.json?country={state}")
             assert kept and all(r["speaker"]["country"] == state for r in kept)
+
+
+def test_documents_filter_by_state_and_by_person(desk):
+    """A document reporting an event of a state, a document naming a person (by any spelling)."""
+    client, store = desk
+    everything = walk(client, "/documents.json")
+    algeria = walk(client, "/documents.json?country=Algeria")
+    assert algeria and len(algeria) < len(everything)
+    for doc in algeria:             # each reports an event naming Algeria
+        detail = client.get(f"/documents/{doc['id']}.json").json()
+        assert any("DZA" in (e.get("countries") or []) for e in detail["events"])
+    nunez = walk(client, "/documents.json?person=Nunez")           # written Nuñez or Nunez
+    assert nunez and {d["id"] for d in nunez} == {d["id"] for d in walk(client, "/documents.json?person=Nuñez")}

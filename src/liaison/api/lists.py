@@ -112,7 +112,8 @@ async def documents(request: Request, filters: Filters = Depends(list_filters), 
     f = filters
     fetch = lambda a: Q.documents_page(store, limit if _fmt(request) != "csv" else 500, 0, a,  # noqa: E731
                                        lang=f.lang, outlet=f.outlet, date_from=f.date_from,
-                                       date_to=f.date_to, ascending=not descending)
+                                       date_to=f.date_to, ascending=not descending, country=f.country,
+                                       person=f.person)
     return _listing(request, "documents", "documents.html", fetch, filters, sort, lambda d: d,
                     lambda d, _: T.document_row(d))
 

@@ -53,10 +53,24 @@ def list_documents(store, limit: int = 50, offset: int = 0) -> tuple[list[dict],
 
 def documents_page(store, limit: int = 50, offset: int = 0, after: str | None = None,
                    lang: str | None = None, outlet: str | None = None, date_from: str | None = None,
-                   date_to: str | None = None, ascending: bool = False) -> Page:
-    """Documents, newest first (undated last; oldest first when `ascending`), without their texts."""
+                   date_to: str | None = None, ascending: bool = False, country: str | None = None,
+                   person: str | None = None) -> Page:
+    """Documents, newest first (undated last; oldest first when `ascending`), without their texts;
+    `country`: those reporting an event of that state; `person`: those naming that person or body
+    (an entity id, or words of its name)."""
     c = s.documents.c
     where = []
+    rd = s.record_documents.c
+    if country:
+        ec = s.event_countries.c
+        where.append(c.id.in_(select(rd.doc_id).join(s.event_countries, ec.event_id == rd.record_id)
+                              .where(rd.kind == "event", ec.country == country.upper())))
+    if person:
+        e = s.entities.c
+        named = e.id == person if ENTITY_ID.match(person) else or_(    # its name or a spelling of it
+            _contains(e.name, person), _contains(cast(e.listed, Text), person))
+        named_ids = select(e.id).where(e.kind.in_(("person", "organization")), named)
+        where.append(c.id.in_(select(rd.doc_id).where(rd.kind == "entity", rd.record_id.in_(named_ids))))
     if lang:
         where.append(c.lang == lang.lower())
     if outlet:
