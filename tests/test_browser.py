@@ -191,6 +191,9 @@ def test_analyst_walks_the_desk(site, page):
     person's page, with a screenshot of each."""
     base, _, recs, _ = site
     page.goto(base + "/events?limit=1", wait_until="networkidle")
+    # one row on the page, but the timeline draws every event of the (empty) filters
+    page.wait_for_function("() => Number(document.getElementById('timeline').dataset.ready) > 1")
+    assert "events of these filters" in page.locator("#timeline-count").inner_text()
     seen = [page.locator("a.event-link").first.get_attribute("href")]
     while page.locator("a.next-page").count():
         page.locator("a.next-page").first.click()

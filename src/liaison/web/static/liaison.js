@@ -38,38 +38,63 @@
     });
   }
 
+  var TIMELINE_EVENTS = 500;     /* the filtered range's events the timeline draws, newest first */
+
+  function timelineItem(it) {
+    var label = it.content;        // the sentence already says "year not stated" / "inferred"
+    var colour = TYPE_COLOURS[it.type] || "#999";
+    var item = {id: it.id, start: it.start, content: textLink("/events/" + encodeURIComponent(it.id), label, "timeline-link"),
+                className: "type-" + it.type.toLowerCase() + (it.doubts && it.doubts.length ? " uncertain" : ""),
+                style: "background-color: " + colour + "; border-color: " + colour + ";"};
+    if (it.end && it.end !== it.start) { item.end = it.end + "T23:59:59"; }
+    return item;
+  }
+
+  function fromListRow(e) {
+    /* an /events.json row as a timeline item (the page's own rows come ready from the server) */
+    var d = e.date || {}, doubts = [];
+    if (d.year_unstated) doubts.push("year not stated");
+    if (d.basis === "inferred") doubts.push("inferred");
+    return {id: e.id, start: d.start, end: d.end, type: e.type, content: e.sentence || e.type, doubts: doubts};
+  }
+
   function initTimeline() {
     var el = document.getElementById("timeline");
     var items = readJson("timeline-data");
     if (!el || !items || !window.vis) return;
-    if (!items.length) { el.textContent = "No dated events on this page."; return; }
-    var data = items.map(function (it) {
-      var label = it.content;        // the sentence already says "year not stated" / "inferred"
-      var colour = TYPE_COLOURS[it.type] || "#999";
-      var item = {id: it.id, start: it.start, content: textLink("/events/" + encodeURIComponent(it.id), label, "timeline-link"),
-                  className: "type-" + it.type.toLowerCase() + (it.doubts && it.doubts.length ? " uncertain" : ""),
-                  style: "background-color: " + colour + "; border-color: " + colour + ";"};
-      if (it.end && it.end !== it.start) { item.end = it.end + "T23:59:59"; }
-      return item;
-    });
-    var options = {stack: true, maxHeight: 420, verticalScroll: true, zoomKey: "ctrlKey"};
-    if (items.length > 40) {
-      options.cluster = {maxItems: 3, titleTemplate: "{count} events: zoom in to see them"};
-    }
-    // The view fits the filtered range when one is set, else every event of the page.
+    var options = {stack: true, maxHeight: 420, verticalScroll: true, zoomKey: "ctrlKey",
+                   cluster: {maxItems: 3, titleTemplate: "{count} events: zoom in to see them"}};
+    // The view fits the filtered range when one is set, else every event drawn.
     if (el.dataset.from && el.dataset.to) {
       options.start = el.dataset.from;
       options.end = el.dataset.to + "T23:59:59";
     }
-    var timeline = new vis.Timeline(el, new vis.DataSet(data), options);
-    if (!(el.dataset.from && el.dataset.to)) timeline.fit({animation: false});
+    var dataset = new vis.DataSet(items.map(timelineItem));
+    var timeline = new vis.Timeline(el, dataset, options);
+    function fitted(shown) {
+      if (!(el.dataset.from && el.dataset.to)) timeline.fit({animation: false});
+      legend(document.getElementById("timeline-legend"),
+             Object.keys(TYPE_COLOURS).filter(function (t) { return shown.some(function (it) { return it.type === t; }); }));
+      el.dataset.ready = String(shown.length);
+    }
+    fitted(items);
     var fit = document.getElementById("timeline-fit");
     if (fit) fit.addEventListener("click", function () { timeline.fit(); });
-    legend(document.getElementById("timeline-legend"),
-           Object.keys(TYPE_COLOURS).filter(function (t) { return items.some(function (it) { return it.type === t; }); }));
-    el.dataset.ready = String(items.length);
     timeline.on("doubleClick", function (props) {
       if (props.item) window.location.href = "/events/" + encodeURIComponent(props.item);
+    });
+    // Then the whole filtered range (its newest TIMELINE_EVENTS), not only this page's rows.
+    var query = new URLSearchParams(window.location.search);
+    query.delete("after");
+    query.set("limit", String(TIMELINE_EVENTS));
+    fetch("/events.json?" + query.toString()).then(function (r) { return r.json(); }).then(function (body) {
+      var wide = (body.items || []).map(fromListRow).filter(function (it) { return it.start; });
+      if (wide.length <= items.length) return;
+      dataset.clear();
+      dataset.add(wide.map(timelineItem));
+      var note = document.getElementById("timeline-count");
+      if (note) note.textContent = wide.length + (body.total > wide.length ? " of " + body.total : "") + " events of these filters";
+      fitted(wide);
     });
   }
 
