@@ -51,3 +51,20 @@ def test_following_next_url_walks_the_same_pages(client):
         assert url is None or ("country=FRA" in url and "offset" not in url and "after=" in url)
     total = client.get("/api/events?country=FRA&limit=1").json()["total"]
     assert len(walked) == len(set(walked)) == total > 4
+
+
+def test_a_cursor_of_the_wrong_types_is_a_422_not_a_database_error(client):
+    """Keys are text (dates, ids) or a count (articles naming an entity): a cursor holding the
+    other kind answers 422 naming `after`, on both backends."""
+    import base64
+    import json
+
+    def cursor(values):
+        return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+    for path in (f"/api/events?after={cursor([1, 2])}",
+                 f"/entities.json?sort=-articles&after={cursor(['x', 'y'])}"):
+        body = client.get(path).json()
+        assert body["error"]["status"] == 422 and body["error"]["parameter"] == "after", path
+    good = client.get("/entities.json?sort=-articles&limit=2").json()
+    assert client.get(f"/entities.json?sort=-articles&limit=2&after={good['cursor']}").status_code == 200

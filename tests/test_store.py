@@ -374,3 +374,24 @@ def test_the_pairs_summary_counts_months_placed_in_an_assumed_year(any_store):
             month = [e for e in mine if e["date"]["start"][:7] == point["month"]]
             assert point["n"] == len(month)
             assert point["year_unstated"] == sum(bool(e["date"].get("year_unstated")) for e in month)
+
+
+def test_entities_most_named_first_also_after_migration(any_store):
+    """`most_named` walks entities by the number of articles naming them, most first, by keyset;
+    0008 fills the count of a store linked before it."""
+    from alembic import command
+
+    from liaison.store.connection import _alembic_config
+    people = [{"id": f"p{i:02d}", "kind": "person", "name": f"N{i}", "country": "FRA",
+               "documents": [f"d{j}" for j in range(i % 7)]} for i in range(20)]
+    any_store.replace_linked({"entity": people})
+    walked = _walk(lambda after: queries.entities_page(any_store, limit=3, after=after, most_named=True))
+    counts = [e["document_count"] for e in walked]
+    assert len(walked) == 20 and counts == sorted(counts, reverse=True) and counts[0] == 6
+    cfg = _alembic_config()
+    with any_store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+    again = _walk(lambda after: queries.entities_page(connect(any_store.url), limit=3, after=after,
+                                                      most_named=True))
+    assert [e["id"] for e in again] == [e["id"] for e in walked]

@@ -191,3 +191,12 @@ def test_documents_filter_by_state_and_by_person(desk):
     nunez = walk(client, "/documents.json?person=Nunez")           # written Nuñez or Nunez
     accented = walk(client, "/documents.json?person=Nuñez")
     assert nunez and {d["id"] for d in nunez} == {d["id"] for d in accented}
+
+
+def test_entities_sort_by_the_articles_naming_them(desk):
+    client, _ = desk
+    html = client.get("/entities", headers={"accept": "text/html"}).text
+    assert "sort=-articles" in html                                      # the column offers the sort
+    most = walk(client, "/entities.json?sort=-articles")
+    counts = [e["document_count"] for e in most]
+    assert counts == sorted(counts, reverse=True) and len(most) == len(walk(client, "/entities.json"))

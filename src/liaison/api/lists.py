@@ -23,7 +23,8 @@ After = Query(None, max_length=400, description="The cursor of the next page (fr
 CSV_CAP = 100_000           # a CSV twin holds at most this many rows
 
 # per list: the sort keys offered (the first is the default; "-" = descending) and the column they sort
-SORTS = {"events": ("-date", "date"), "documents": ("-published", "published"), "entities": ("name",),
+SORTS = {"events": ("-date", "date"), "documents": ("-published", "published"),
+         "entities": ("name", "-articles"),
          "commitments": ("due", "-due"),
          "figures": ("subject", "-subject"), "quotes": ("speaker", "-speaker")}
 
@@ -121,10 +122,10 @@ async def documents(request: Request, filters: Filters = Depends(list_filters), 
 # ---------------------------------------------------------------- entities
 async def entities(request: Request, filters: Filters = Depends(list_filters), sort: str | None = None,
              limit: int = PageLimit, after: str | None = After, store=Depends(get_store)):
-    sort, _ = _sort("entities", sort)
+    sort, most_named = _sort("entities", sort)
     f = filters
     fetch = lambda a: Q.entities_page(store, f.kind, f.q or f.person, f.country,  # noqa: E731
-                                      limit if _fmt(request) != "csv" else 500, 0, a)
+                                      limit if _fmt(request) != "csv" else 500, 0, a, most_named)
     return _listing(request, "entities", "entities.html", fetch, filters, sort, entity_row,
                     lambda e, _: T.entity_row(e))
 

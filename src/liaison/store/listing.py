@@ -33,14 +33,28 @@ def encode_cursor(values: tuple) -> str:
     return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode().rstrip("=")
 
 
+def _typed_like(values: tuple, key: list) -> tuple:
+    """The cursor's values, each of its key column's type (text or a count): a cursor mixing them
+    up is refused here, not by the database."""
+    for value, column in zip(values, key, strict=True):
+        try:
+            expected = column.type.python_type
+        except NotImplementedError:
+            continue
+        if not isinstance(value, expected):
+            raise ValueError("not a cursor returned by this list")
+    return values
+
+
 def decode_cursor(cursor: str, size: int) -> tuple:
     """The key values a cursor holds; ValueError when it is not a cursor of this list."""
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, UnicodeDecodeError):
         raise ValueError("not a cursor returned by this list") from None
-    if not isinstance(values, list) or len(values) != size or not all(isinstance(v, str) for v in values):
-        raise ValueError("not a cursor returned by this list")
+    if not isinstance(values, list) or len(values) != size or not all(
+            isinstance(v, str) or (isinstance(v, int) and not isinstance(v, bool)) for v in values):
+        raise ValueError("not a cursor returned by this list")      # keys are text, or a count
     return tuple(values)
 
 
@@ -53,8 +67,8 @@ def keyset_page(store, query, count_query, key: list, limit: int, offset: int = 
     order = [k.desc() for k in key] if descending else list(key)
     query = query.add_columns(*key).order_by(*order)
     if after:
-        cursor = tuple_(*key) < tuple_(*decode_cursor(after, len(key))) if descending \
-            else tuple_(*key) > tuple_(*decode_cursor(after, len(key)))
+        values = _typed_like(decode_cursor(after, len(key)), key)
+        cursor = tuple_(*key) < tuple_(*values) if descending else tuple_(*key) > tuple_(*values)
         query, offset = query.where(cursor), 0
     with store.engine.connect() as conn:
         if keep is None:
@@ -114,7 +128,10 @@ def _days_before(day: str, days: int | None) -> str | None:
 
 
 # ---------------------------------------------------------------- entities, documents
-def entity_listing(kind: str | None = None, country: str | None = None, where: list | None = None) -> tuple:
+def entity_listing(kind: str | None = None, country: str | None = None, where: list | None = None,
+                   by_articles: bool = False) -> tuple:
+    """(query of list projections, count query, key): by kind and name, or (`by_articles`) by the
+    number of articles naming the entity (walked newest-key first for "most named first")."""
     c = s.entities.c
     conditions = list(where or [])
     if kind:
@@ -125,7 +142,8 @@ def entity_listing(kind: str | None = None, country: str | None = None, where: l
     # most of a list page's time
     query = select(c.listed).where(and_(True, *conditions))
     count = select(func.count()).select_from(s.entities).where(and_(True, *conditions))
-    return query, count if conditions else total_query("entity"), [c.kind, c.name, c.id]
+    key = [c.articles, c.id] if by_articles else [c.kind, c.name, c.id]
+    return query, count if conditions else total_query("entity"), key
 
 
 def document_listing(columns: list, where: list | None = None) -> tuple:

@@ -137,11 +137,13 @@ def list_entities(store, kind: str | None = None, q: str | None = None, country:
 
 
 def entities_page(store, kind: str | None = None, q: str | None = None, country: str | None = None,
-                  limit: int = 50, offset: int = 0, after: str | None = None) -> Page:
+                  limit: int = 50, offset: int = 0, after: str | None = None,
+                  most_named: bool = False) -> Page:
+    """Entities by kind and name, or (`most_named`) the most often named first."""
     c = s.entities.c
     where = [or_(_contains(c.name, q), _payload_contains(s.entities, q))] if q else []
-    query, count, key = L.entity_listing(kind, country, where)
-    return L.keyset_page(store, query, count, key, limit, offset, after)
+    query, count, key = L.entity_listing(kind, country, where, most_named)
+    return L.keyset_page(store, query, count, key, limit, offset, after, descending=most_named)
 
 
 def get_linked(store, kind: str, record_id: str) -> dict | None:

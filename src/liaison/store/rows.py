@@ -13,7 +13,8 @@ def _spaced(codes) -> str:
 
 def entity_row(e: dict) -> dict:
     return {"id": e["id"], "kind": e["kind"], "name": e["name"], "country": e.get("country"),
-            "lat": e.get("lat"), "lon": e.get("lon"), "listed": listed_entity(e), "payload": e}
+            "lat": e.get("lat"), "lon": e.get("lon"), "listed": listed_entity(e),
+            "articles": len(e.get("documents") or []), "payload": e}
 
 
 def event_row(e: dict) -> dict:

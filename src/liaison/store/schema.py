@@ -96,7 +96,10 @@ entities = Table(
     Column("lon", Float),
     Column("payload", JSON, nullable=False),
     Column("listed", JSON),             # listed.listed_entity: what a list shows, without the mentions
+    Column("articles", Integer, nullable=False, server_default="0"),     # documents naming it
     Index("ix_entities_order", "kind", "name", "id"),
+    Index("ix_entities_named", "articles", "id"),                      # most named first
+    Index("ix_entities_kind_named", "kind", "articles", "id"),
     Index("ix_entities_country_order", "country", "kind", "name", "id"),
 )
 
