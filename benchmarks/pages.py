@@ -52,6 +52,12 @@ def pages(port: int) -> list[str]:
     event = _items(_json(port, "/api/events?limit=1"))
     if event:
         out.append(f"/events/{event[0]['id']}")
+    document = _items(_json(port, "/api/documents?limit=1"))
+    if document:
+        out.append(f"/documents/{document[0]['id']}")
+    watchlist = _items(_json(port, "/api/watchlists"))
+    if watchlist:
+        out.append(f"/watchlists/{watchlist[0]['id']}")
     person = _items(_json(port, "/api/entities?kind=person&limit=1"))
     if person:
         out.append(f"/entities/{person[0]['id']}")

@@ -23,8 +23,10 @@ def _learned(store, people: list[dict]) -> list[Term]:
     return learned_terms(people, O.document_dates(store, doc_ids))
 
 
-def all_terms(store, settings=None) -> list[Term]:
-    people = [e for e in store.linked("entity") if e.get("kind") == "person"]
+def all_terms(store, settings=None, country: str | None = None) -> list[Term]:
+    """Curated and learned terms; with `country`, learned from the people of that state (or of
+    none) only."""
+    people = O.persons(store, country)
     curated = _curated(store, settings)
     _attach_entities(curated, people)
     return curated + _learned(store, people)
@@ -41,12 +43,12 @@ def _attach_entities(curated: list[Term], people: list[dict]) -> None:
 
 
 def offices_on(store, country: str, day: str, settings=None) -> dict:
-    items = holders(all_terms(store, settings), country, day)
+    items = holders(all_terms(store, settings, country), country, day)
     return {"country": country.upper(), "date": day, "items": items, "total": len(items)}
 
 
 def resolve_mention(store, phrase: str, lang: str, country: str | None, day: str, settings=None) -> dict:
-    return resolve(phrase, lang, country, day, all_terms(store, settings))
+    return resolve(phrase, lang, country, day, all_terms(store, settings, country))
 
 
 def person_timeline(store, entity: dict, settings=None) -> list[dict]:

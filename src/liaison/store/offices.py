@@ -65,3 +65,14 @@ def document_dates(store, doc_ids) -> dict[str, dict]:
             rows = conn.execute(select(c.id, c.published, c.text).where(c.id.in_(ids[i:i + 500])))
             out.update({d: {"published": p, "text": t} for d, p, t in rows})
     return out
+
+
+def persons(store, country: str | None = None) -> list[dict]:
+    """Person entities (their records), with `country` only those of that state or of none: the
+    office timeline of one state need not decode every person of the corpus."""
+    e = s.entities.c
+    query = select(e.payload).where(e.kind == "person")
+    if country:
+        query = query.where((e.country == country.upper()) | e.country.is_(None))
+    with store.engine.connect() as conn:
+        return [r[0] for r in conn.execute(query.order_by(e.id))]
