@@ -25,11 +25,11 @@ async def _lifespan(app: FastAPI):
     import anyio.to_thread
     anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
     # What every process needs sooner or later, loaded before it answers rather than on the first
-    # request that needs it: the gazetteer behind a country filter (4 s) and every language's titles
-    # lexicon behind a person's offices (1.3 s).
-    from liaison.gazetteer import lookup_country
+    # request that needs it: the gazetteer index behind a country filter (4 s) and every language's
+    # titles lexicon behind a person's offices (1.3 s).
+    from liaison.gazetteer import index
     from liaison.link.offices import not_single_offices
-    lookup_country("France")
+    index()
     not_single_offices()
     yield
 

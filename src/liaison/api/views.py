@@ -15,7 +15,7 @@ from liaison.folding import fold
 from liaison.records import LinkedCommitment
 from liaison.store import dyads as D
 from liaison.store import queries as Q
-from liaison.wording import date_doubts, event_sentence, is_uncertain, plain_reasons
+from liaison.wording import date_doubts, is_uncertain, plain_reasons
 
 DUE_SOON_DAYS = 60
 
@@ -151,15 +151,15 @@ def event_detail(store, event_id: str) -> dict | None:
 
 
 def timeline_items(events: list[dict]) -> list[dict]:
-    """The dated events of a page for the timeline: the sentence as label (the list row's when it
-    has one), the type for the colour."""
+    """The dated events of a page (list rows, listed.listed_event) for the timeline: the row's
+    sentence as label, the type for the colour."""
     items = []
     for e in events:
         d = e.get("date") or {}
         if not d.get("start"):
             continue
         items.append({"id": e["id"], "start": d["start"], "end": d.get("end"), "type": e["type"],
-                      "content": e.get("sentence") or event_sentence(e), "doubts": date_doubts(d)})
+                      "content": e["sentence"], "doubts": date_doubts(d)})
     return items
 
 

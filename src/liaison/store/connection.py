@@ -134,19 +134,19 @@ def migrate(engine: Engine) -> None:
         raise MigrationError(f"cannot update the database schema: {str(error.orig).splitlines()[0]}",
                              hint="the user needs the right to create tables (and, on PostgreSQL, "
                                   "the unaccent extension from postgresql-contrib)") from None
-    _refresh_statistics(engine)
+    # an upgrade may have rewritten rows (0006 fills a column on every event): a million dead row
+    # versions made a type filter 20 times slower and search miss its fast plan until autovacuum
+    refresh_statistics(engine)
 
 
-def _refresh_statistics(engine: Engine) -> None:
-    """After an upgrade that may have rewritten rows (0006 fills a column on every event), the
-    planner's statistics and PostgreSQL's visibility map are those of the old rows: a million dead
-    row versions made a type filter 20 times slower and search miss its fast plan until autovacuum
-    came by. Refreshed now, as after a bulk load."""
+def refresh_statistics(engine: Engine) -> None:
+    """Refresh the planner statistics (and, on PostgreSQL, the visibility map index-only scans
+    need), as after a bulk load or an upgrade that rewrote rows."""
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM ANALYZE")
     else:
-        with engine.begin() as conn:
+        with engine.execution_options(sqlite_immediate=True).begin() as conn:    # the write lock first
             conn.exec_driver_sql("ANALYZE")
 
 

@@ -17,7 +17,7 @@ from liaison.records import LINKED, Document
 from liaison.store import dyads, totals
 from liaison.store import schema as s
 from liaison.store.bulk import insert_rows
-from liaison.store.connection import migrate, open_engine
+from liaison.store.connection import migrate, open_engine, refresh_statistics
 from liaison.store.rows import event_country_rows, longest_span_days, record_links, table_rows
 
 IN_CHUNK = 500           # ids per IN (...) list
@@ -93,14 +93,8 @@ class Store:
         return n
 
     def optimise(self) -> None:
-        """Refresh the planner statistics (and, on PostgreSQL, the visibility map index-only scans
-        need) after a bulk load."""
-        if self.engine.dialect.name == "postgresql":
-            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.exec_driver_sql("VACUUM ANALYZE")
-        else:
-            with self.writer.begin() as conn:
-                conn.exec_driver_sql("ANALYZE")
+        """Refresh the planner statistics after a bulk load (connection.refresh_statistics)."""
+        refresh_statistics(self.engine)
 
     def minhashes(self) -> Iterator[tuple[str, list[int]]]:
         c = s.documents.c
