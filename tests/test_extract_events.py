@@ -385,3 +385,21 @@ def test_travellers_and_travel_bans_are_no_visits_and_dialogue_stepped_up_is_con
     assert not [t for t, text in said if t == "CONSULT" and ("viajan a" in text or "viajar a" in text)]
     assert any(t == "THREATEN" and "prohibir a los guatemaltecos viajar" in text for t, text in said)
     assert any(t == "CONSULT" and "se intensificó el diálogo" in text for t, text in said)
+
+
+def test_an_act_whose_doer_is_no_state_takes_no_states_from_the_context():
+    """Real Wikinews articles (CC BY 2.5). 'conservatives opposing recognition of gay marriage',
+    'The incidents follow Sunday's arrest of …', 'several intellectuals had already protested the
+    arrest': the parse names a doer that can be no state (events.json cues `state_doers`,
+    `non_state`), so the states around the sentence do not make the act one between states. A
+    visit whose doer is a named minister stays."""
+    objections = _fixture_article("wild-objections.json")
+    assert not [e for e in objections.events if "conservatives opposing" in e.evidence[0].text]
+    incidents = _fixture_article("wild-incidents.json")
+    assert not [e for e in incidents.events if "The incidents follow Sunday's arrest" in e.evidence[0].text]
+    visits = [e for e in incidents.events
+              if e.type == "CONSULT" and "surprise visit to Baghdad" in e.evidence[0].text]
+    assert visits and set(visits[0].countries) == {"GBR", "IRQ"}
+    intellectuals = _fixture_article("wild-intellectuals.json")
+    protested = "intellectuals had already protested"
+    assert not [e for e in intellectuals.events if protested in e.evidence[0].text]

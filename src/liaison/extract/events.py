@@ -25,7 +25,7 @@ from liaison.extract.backstop import Reading, read_sentences
 from liaison.extract.contexts import statement_contexts
 from liaison.extract.dedupe import Found, dedupe, partners
 from liaison.extract.setting import Setting, article_setting, close_to_publication
-from liaison.extract.sides import assign_sides, done_by_non_state, names_its_doer
+from liaison.extract.sides import assign_sides, doer_is_no_state, done_by_non_state, names_its_doer
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import fold_word, noun_after_to
@@ -314,6 +314,8 @@ def build_event(
     states, completed = event_states(setting, k, actors, doer_named)
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
+    if completed and not actors and doer_is_no_state(doc.parsed, doc.lang, trigger.start, trigger.end):
+        return None             # states borrowed from the context need a state doing the act
     if not in_scope(setting, states, actors) or private_source(actors):
         return None
     if civilian_without_state(trigger, actors):

@@ -137,12 +137,52 @@ def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
     token = _token_at(parsed, trigger_start, trigger_end)
     if token is None:
         return []
+    heads = _acting_heads(token)
+    return [fold_word(h.lemma_) for h in heads] + [fold_word(h.text) for h in heads]
+
+
+def _acting_heads(token) -> list:
     if token.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") and token.head is not token:
         token = token.head      # 'the group will protest': the subject sits on the verb of 'will'
-    head = governing_verb(token)
-    heads = _subject_heads(head, CONTROL_HOPS)
-    heads += [c for h in list(heads) for c in h.conjuncts]     # 'protesters and activists'
-    return [fold_word(h.lemma_) for h in heads] + [fold_word(h.text) for h in heads]
+    heads = _subject_heads(governing_verb(token), CONTROL_HOPS)
+    return heads + [c for h in list(heads) for c in h.conjuncts]     # 'protesters and activists'
+
+
+@functools.cache
+def state_doer_words(lang: str | None) -> frozenset[str]:
+    """Nouns of a state, its organs and agents, and the texts they issue (events.json cues
+    `state_doers`), folded."""
+    cues = lexicon.load(lang, "events").get("cues", {}).get("state_doers", [])
+    return frozenset(fold_word(w, lang) for w in cues)
+
+
+def doer_is_no_state(parsed, lang: str | None, start: int, end: int) -> bool:
+    """The parse names who does the words at start..end and none of them can be a state: no name
+    (a country, a capital, a body), no pronoun (it may stand for one), nothing owning it ('our
+    experts', 'teams from both countries'), no noun of a state, its organs or the texts they issue
+    ('the government', 'troops', 'a motion asking': events.json cues `state_doers`). 'The
+    incidents follow Sunday's arrest', 'conservatives opposing recognition'. False without a
+    parse or that list."""
+    words = state_doer_words(lang)
+    token = _token_at(parsed, start, end) if parsed is not None and words else None
+    heads = _acting_heads(token) if token is not None else []
+    return bool(heads) and not any(_may_be_state(t, words) for h in heads for t in _noun_phrase(h))
+
+
+# the words of a noun phrase that say whose it is: 'Iranian gunboats', 'our experts', 'the teams
+# from both countries', 'the Interior Ministry'
+OWNER_DEPS = {"poss", "nmod:poss", "det:poss", "compound", "amod", "nmod", "prep", "flat", "flat:name"}
+
+
+def _noun_phrase(head) -> list:
+    return [head] + [t for c in head.children if c.dep_ in OWNER_DEPS for t in c.subtree]
+
+
+def _may_be_state(token, words: frozenset[str]) -> bool:
+    """A name, a pronoun heading the doer or owning it ('its troops'), or a state noun."""
+    return (token.pos_ == "PROPN" or token.text[:1].isupper()
+            or token.pos_ == "PRON" and token.dep_ in SUBJECT_DEPS or "Poss=Yes" in str(token.morph)
+            or fold_word(token.lemma_) in words or fold_word(token.text) in words)
 
 
 # a conjoined verb with a subject of its own, passive too ("and so their claims will be examined")
