@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
+from liaison.api import language as L
 from liaison.api import views as V
 from liaison.api.errors import invalid, not_found
 from liaison.api.params import (
@@ -83,9 +84,14 @@ async def entities(request: Request, kind: EntityKind | None = None,
                   limit, offset, after, entity_row)
 
 
+# Sentences, dates and merge reasons are English unless `lang` asks for one the interface reads
+# (en, fr, es, de, it, pt); another code answers English (language.py).
+Lang = Query(None, max_length=8, description="Language of the sentences and reasons (default en).")
+
+
 @router.get("/entities/{entity_id}")
-async def entity(entity_id: str, store=Depends(get_store)):
-    found = V.entity_detail(store, entity_id)
+async def entity(request: Request, entity_id: str, lang: str | None = Lang, store=Depends(get_store)):
+    found = V.entity_detail(store, entity_id, L.for_json(request))
     if found is None:
         raise not_found("entity", entity_id)
     return found
@@ -108,16 +114,17 @@ async def events(request: Request, type: str | None = None, context: str | None 
            actor: str | None = Query(None, min_length=1),
            date_from: date | None = Query(None, alias="from"), date_to: date | None = Query(None, alias="to"),
            q: str | None = Query(None, min_length=1), limit: int = Limit, offset: int = Offset,
-           after: str | None = After, store=Depends(get_store)):
+           after: str | None = After, lang: str | None = Lang, store=Depends(get_store)):
     start, end = date_window(date_from, date_to)
+    worded = L.for_json(request)
     return keyset(request, lambda a: Q.events_page(store, event_type(type), event_context(context), country,
                                                    actor, start, end, q, limit, offset, a),
-                  limit, offset, after, event_row)
+                  limit, offset, after, lambda r: event_row({**r, "sentence": V.row_sentence(r, worded)}))
 
 
 @router.get("/events/{event_id}")
-async def event(event_id: str, store=Depends(get_store)):
-    found = V.event_detail(store, event_id)
+async def event(request: Request, event_id: str, lang: str | None = Lang, store=Depends(get_store)):
+    found = V.event_detail(store, event_id, L.for_json(request))
     if found is None:
         raise not_found("event", event_id)
     return found
