@@ -4,6 +4,7 @@ Lists answer rows (rows.py), not whole records: the detail route has the evidenc
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import urlencode
 
@@ -27,6 +28,7 @@ from liaison.api.params import (
 from liaison.api.rows import entity_row, event_row
 from liaison.api.writes import get_store
 from liaison.store import browse as B
+from liaison.store import dyads as D
 from liaison.store import queries as Q
 from liaison.store.search import search as full_text
 
@@ -136,6 +138,19 @@ async def dyads(country: str | None = Country, limit: int = Limit, offset: int =
     """Pairs of states, most events first, with events by month and type, mean score and trend."""
     items, total = V.dyads(store, country, limit, offset, with_months=True)
     return page(items, total, limit, offset)
+
+
+@router.get("/dyads/{pair}/{month}")
+async def dyad_month(pair: str, month: str, store=Depends(get_store)):
+    """The ids of a pair's events in one month of its barometer (YYYY-MM), every one of them."""
+    if not re.fullmatch(r"[A-Za-z]{3}-[A-Za-z]{3}", pair):
+        raise invalid("pair", "expected two alpha-3 codes like FRA-DZA")
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        raise invalid("month", "expected a month as YYYY-MM, e.g. 2025-11")
+    a, b = sorted(pair.upper().split("-"))
+    ids = D.month_event_ids(store, a, b, [month])[month]
+    return {"a": a, "b": b, "month": month, "events": ids, "total": len(ids),
+            "link": V.month_link(a, b, month)}
 
 
 # ---------------------------------------------------------------- commitments, figures, quotes

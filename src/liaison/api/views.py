@@ -256,6 +256,7 @@ GRAPH_EDGES = 200           # the heaviest pairs drawn (the page's slider shows 
 RELATION_ROWS = 200         # pairs listed on the relations page; /dyads pages through all
 MAP_POINTS = 2000           # located events on the map, newest first
 DYAD_EVENTS = 200           # events listed on a pair's page, newest first; the rest one link away
+MONTH_IDS = 25              # a barometer month names its events when it has at most this many
 
 
 def dyads(store, country: str | None = None, limit: int | None = None, offset: int = 0,
@@ -267,19 +268,19 @@ def dyads(store, country: str | None = None, limit: int | None = None, offset: i
 
 def dyad_detail(store, a: str, b: str, lang: str = EN) -> dict:
     """A pair's barometer: the monthly series over all its events (each linked event once), change
-    points, trend, and its newest events; each month links to the list of that month's events."""
+    points, trend, and its newest events; each month links to the list of that month's events, and
+    names them (exactly) when it has at most MONTH_IDS; any month's ids are one call away
+    (`events_url`, /api/dyads/{pair}/{month})."""
     a, b = sorted((a.upper(), b.upper()))
     found = D.pair(store, a, b)
     page = Q.events_page(store, country=a, partner=b, limit=DYAD_EVENTS)
     events = page.items
-    by_month: dict[str, list[str]] = defaultdict(list)
-    for e in events:
-        if month := ((e.get("date") or {}).get("start") or "")[:7]:
-            by_month[month].append(e["id"])
     series = series_from_months(found["monthly"]) if found else []
+    ids = month_ids(store, a, b, series, events)
     for point in series:
-        point["events"] = sorted(by_month.get(point["month"], []))
-        point["link"] = _month_link(a, b, point["month"])
+        point["events"] = ids.get(point["month"])
+        point["events_url"] = f"/api/dyads/{a}-{b}/{point['month']}"
+        point["link"] = month_link(a, b, point["month"])
     scores = [{"event_id": e["id"], "type": e["type"], "date": (e.get("date") or {}).get("start"),
                "date_full": e.get("date"), "score": event_score(e), "summary": e.get("summary"),
                "sentence": row_sentence(e, lang)} for e in events]
@@ -289,7 +290,21 @@ def dyad_detail(store, a: str, b: str, lang: str = EN) -> dict:
             "events_link": f"/events?country={a}&with={b}"}
 
 
-def _month_link(a: str, b: str, month: str) -> str:
+def month_ids(store, a: str, b: str, series: list[dict], newest: list[dict]) -> dict[str, list[str]]:
+    """month -> the ids of its events, for the months of at most MONTH_IDS events: from the newest
+    events already listed where they hold the whole month (the tally says how many it has), else
+    from the store, those months only (a big pair's thousands of ids stay one link away)."""
+    listed: dict[str, list[str]] = defaultdict(list)
+    for e in newest:
+        if month := ((e.get("date") or {}).get("start") or "")[:7]:
+            listed[month].append(e["id"])
+    small = {p["month"]: p["n"] for p in series if p["n"] <= MONTH_IDS}
+    out = {m: sorted(listed[m]) for m, n in small.items() if len(listed.get(m, ())) == n}
+    missing = [m for m in small if m not in out]
+    return {**out, **(D.month_event_ids(store, a, b, missing) if missing else {})}
+
+
+def month_link(a: str, b: str, month: str) -> str:
     year, number = int(month[:4]), int(month[5:7])
     last = (date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)).day
     return f"/events?country={a}&with={b}&from={month}-01&to={month}-{last:02d}"
