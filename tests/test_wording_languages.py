@@ -213,3 +213,24 @@ def test_article_text_stays_escaped_in_every_language(client):
         assert "<script>alert" not in page.text
         assert "&lt;script&gt;alert(1)&lt;/script&gt; (Frankreich) traf" in page.text
     client.cookies.clear()
+
+
+def test_the_upgrade_words_again_the_list_rows_of_modes_with_their_own_sentence(tmp_path):
+    from alembic import command
+    from sqlalchemy import text
+
+    from liaison.store import connect
+    from liaison.store import queries as Q
+    from liaison.store.connection import _alembic_config
+    store = connect(f"sqlite:///{tmp_path / 'old.db'}")
+    store.replace_linked({"event": [THREAT, VISIT]})
+    stale = {**Q.events_page(store).items[0], "sentence": "Laurent Nuñez (France) threatened …"}
+    with store.engine.begin() as conn:           # as a store listed before 0010 had it
+        conn.execute(text("UPDATE events SET listed = :listed WHERE id = 'ev-threat'"),
+                     {"listed": json.dumps(stale)})
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009")
+        command.upgrade(cfg, "head")
+    rows = {e["id"]: e["sentence"] for e in Q.events_page(connect(store.url)).items}
+    assert rows == {"ev-threat": SENTENCES["en"][1], "ev-visit": SENTENCES["en"][0]}
