@@ -100,12 +100,19 @@ def test_role_timeline_on_the_person_page(world):
 
 
 def _terms_by_state(store) -> dict[str, list]:
-    """Every state's learned terms as the office views read them (the stored attestations)."""
-    from liaison.link.offices import terms_from_attestations
-    from liaison.store.offices import attestations_of_state
+    """Every state's learned terms as the office views read them: summed up by the store
+    (learned_of_state), each with its evidence (evidence_of)."""
+    from liaison.link.offices import terms_of_summaries
+    from liaison.store.offices import evidence_of, learned_of_state
     states = {r.get("country") or e.get("country") for e in store.linked("entity") if e["kind"] == "person"
               for r in e.get("roles") or []} - {None}
-    return {c: _comparable(terms_from_attestations(attestations_of_state(store, c))) for c in sorted(states)}
+    out = {}
+    for country in sorted(states):
+        terms = terms_of_summaries(learned_of_state(store, country))
+        for t in terms:
+            t.evidence = evidence_of(store, t.entity_id, t.office, t.country)
+        out[country] = _comparable(terms)
+    return out
 
 
 def _comparable(terms) -> list[str]:

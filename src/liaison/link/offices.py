@@ -132,6 +132,14 @@ def terms_from_attestations(rows) -> list[Term]:
     return list(terms.values())
 
 
+def terms_of_summaries(rows) -> list[Term]:
+    """Learned terms from per-(person, office) summaries (first and last day, latest stated end),
+    their evidence left to be fetched for the holders only."""
+    skip = not_single_offices()
+    return [Term(r["office"], r["country"], r["person"], r["entity_id"], r["start"], r["end"], "learned",
+                 ended=r["ended_on"] == r["end"]) for r in rows if r["office"] not in skip]
+
+
 def _attested_days(role: dict, published: str | None) -> list[str]:
     """The days a role is evidence for: its stated start and end ("appointed on 1 October 2025"),
     and the article's date unless the role had ended by then (a former office)."""

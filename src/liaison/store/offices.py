@@ -81,13 +81,26 @@ a_ = s.office_attestations.c
 IN_ORDER = (a_.entity_id, a_.office, a_.country, a_.published, a_.doc_id)
 
 
-def attestations_of_state(store, country: str) -> list[dict]:
-    """The attestations of one state's offices, of people of that state or of none (a person of
-    another state called by its title is left to that state)."""
+def learned_of_state(store, country: str) -> list[dict]:
+    """One row per (person, office) of the state: first and last day attested, the latest stated
+    end, without the evidence (evidence_of gives it for the holders). People of that state or of none:
+    a person of another state called by its title is left to that state."""
+    from sqlalchemy import func
     code = country.upper()
-    query = (select(s.office_attestations)
+    query = (select(a_.entity_id, a_.office, a_.country, func.min(a_.person).label("person"),
+                    func.min(a_.first_day).label("start"), func.max(a_.last_day).label("end"),
+                    func.max(a_.ended_on).label("ended_on"))
              .where(a_.country == code, (a_.entity_country == code) | a_.entity_country.is_(None))
-             .order_by(*IN_ORDER))
+             .group_by(a_.entity_id, a_.office, a_.country).order_by(a_.entity_id, a_.office))
+    with store.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def evidence_of(store, entity_id: str, office: str, country: str) -> list[dict]:
+    """The articles attesting one person in one office of a state, oldest first."""
+    query = (select(a_.doc_id, a_.published, a_.text, a_.sentence)
+             .where(a_.country == country, a_.entity_id == entity_id, a_.office == office)
+             .order_by(a_.published, a_.doc_id))
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]
 

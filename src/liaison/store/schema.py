@@ -288,7 +288,7 @@ office_attestations = Table(
     Column("ended_on", String(10)),                     # a stated end of the role ("former")
     Column("text", Text),                               # the words naming them
     Column("sentence", Text),                           # the sentence holding them
-    Index("ix_office_attestations_state", "country", "office"),
+    Index("ix_office_attestations_state", "country", "entity_id", "office"),
     Index("ix_office_attestations_person", "entity_id"),
 )
 

@@ -35,7 +35,7 @@ def upgrade() -> None:
         sa.Column("sentence", sa.Text),
     )
     _fill()
-    op.create_index("ix_office_attestations_state", "office_attestations", ["country", "office"])
+    op.create_index("ix_office_attestations_state", "office_attestations", ["country", "entity_id", "office"])
     op.create_index("ix_office_attestations_person", "office_attestations", ["entity_id"])
 
 
