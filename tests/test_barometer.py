@@ -83,3 +83,41 @@ def test_the_pairs_list_pages(client):
     assert second["items"][0]["id"] != first["items"][0]["id"] and "previous" in second
     page = client.get("/dyads?limit=1", headers={"accept": "text/html"}).text
     assert "<title>Pairs of states" in page and 'rel="next"' in page.split("</title>")[1]
+
+
+def test_every_month_names_exactly_its_events_however_old(tmp_path):
+    """A pair with more events than its page lists (DYAD_EVENTS, newest first): the older months
+    still name every one of their events, a month too big to name them inline gives them one call
+    away, and events of one state only (or of a third) are never counted in."""
+    from liaison.api.app import create_app
+    from liaison.api.views import DYAD_EVENTS, MONTH_IDS
+    from liaison.settings import Settings
+    from liaison.store import connect
+
+    def event(i: int, day: str, countries: list[str]) -> dict:
+        return {"id": f"e{i:04d}", "type": "CONSULT", "mode": None, "contexts": [], "countries": countries,
+                "actors": [], "location": None, "date": {"start": day, "end": day, "precision": "day"},
+                "summary": "", "evidence": [], "sources": [], "confidence": 0.5}
+
+    big = [event(i, f"2025-06-{i % 28 + 1:02d}", ["DZA", "FRA"]) for i in range(DYAD_EVENTS + 10)]
+    old = [event(1000 + i, f"2024-{i % 12 + 1:02d}-15", ["DZA", "FRA", "TUN"][: 2 + i % 2])
+           for i in range(30)]
+    noise = [event(2000 + i, f"2024-{i % 12 + 1:02d}-15", ["FRA", "TUN"]) for i in range(40)]
+    store = connect(f"sqlite:///{tmp_path / 'pair.db'}")
+    store.replace_linked({"event": big + old + noise})
+    client = TestClient(create_app(store, Settings()))
+    page = client.get("/dyads/FRA-DZA.json").json()
+    assert page["events_shown"] == DYAD_EVENTS < page["events_total"] == len(big) + len(old)
+    months = {row["month"]: row for row in page["series"]}
+    expected: dict[str, list[str]] = {}
+    for e in big + old:
+        expected.setdefault(e["date"]["start"][:7], []).append(e["id"])
+    assert set(months) == set(expected)
+    for month, ids in expected.items():
+        row = months[month]
+        assert row["n"] == len(ids)
+        assert row["events"] == (sorted(ids) if len(ids) <= MONTH_IDS else None)
+        assert client.get(row["events_url"]).json()["events"] == sorted(ids)
+    assert client.get("/api/dyads/FRA-DZA/2025-13").status_code == 422
+    html = client.get("/dyads/DZA-FRA", headers={"accept": "text/html"}).text
+    assert all(f'href="/events/{i}"' in html for i in expected["2024-03"])

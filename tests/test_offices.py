@@ -3,6 +3,8 @@ plus a curated TSV: who held which office that day, bare mentions resolved or ab
 timeline on a person's page."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
@@ -95,6 +97,58 @@ def test_role_timeline_on_the_person_page(world):
     assert interior and interior[0]["start"] == "2025-10-01" and interior[0]["end"] == "2026-01-09"
     page = client.get(f"/entities/{nunez['id']}", headers={"accept": "text/html"}).text
     assert "Offices over time" in page and "Minister of the Interior" in page
+
+
+def _terms_by_state(store) -> dict[str, list]:
+    """Every state's learned terms as the office views read them: summed up by the store
+    (learned_of_state), each with its evidence (evidence_of)."""
+    from liaison.link.offices import terms_of_summaries
+    from liaison.store.offices import evidence_of, learned_of_state
+    states = {r.get("country") or e.get("country") for e in store.linked("entity") if e["kind"] == "person"
+              for r in e.get("roles") or []} - {None}
+    out = {}
+    for country in sorted(states):
+        terms = terms_of_summaries(learned_of_state(store, country))
+        for t in terms:
+            t.evidence = evidence_of(store, t.entity_id, t.office, t.country)
+        out[country] = _comparable(terms)
+    return out
+
+
+def _comparable(terms) -> list[str]:
+    return sorted(json.dumps([t.to_json(), t.ended], sort_keys=True) for t in terms)
+
+
+def test_the_stored_attestations_give_the_terms_of_the_person_records(world):
+    """The projection answers as the records do: the terms learned from every person of a state (or
+    of none) and the text of their articles, as /api/offices computed them on each request before."""
+    from liaison.link.offices import learned_terms
+    _, store = world
+    people = [e for e in store.linked("entity") if e["kind"] == "person"]
+    docs = {d["id"]: {"published": d["published"], "text": d["text"]} for d in store.iter_documents()}
+    stored = _terms_by_state(store)
+    assert stored["FRA"] and stored["MAR"]
+    for country, terms in stored.items():
+        mine = [e for e in people if e.get("country") in (country, None)]
+        assert terms == _comparable(t for t in learned_terms(mine, docs) if t.country == country), country
+
+
+def test_the_upgrade_fills_the_attestations_of_a_store_linked_before_it(world):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from liaison.store.connection import _alembic_config
+    _, store = world
+    before = _terms_by_state(store)
+    cfg = _alembic_config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0008")
+    assert "office_attestations" not in inspect(store.engine).get_table_names()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    assert _terms_by_state(store) == before
 
 
 def test_a_curated_file_with_a_missing_column_or_a_bad_date_says_so(tmp_path):

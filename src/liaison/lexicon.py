@@ -18,7 +18,8 @@ from liaison.datafiles import read_json
 from liaison.errors import DataFileError, LanguageNotSupported
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
-# every language folder holds these files (a test checks it)
+# every language folder holds these files (a test checks it); wording.json, the interface's words,
+# is optional (has_file)
 FILES = ("language", "events", "commitments", "contexts", "titles", "dates", "figures", "words")
 
 
@@ -65,6 +66,13 @@ def load(lang: str | None, name: str) -> dict[str, Any]:
         raise DataFileError(str(exc)) from exc
 
 
+@functools.cache
+def has_file(lang: str | None, name: str) -> bool:
+    """Whether `lang` has lexicons and its folder holds <name>.json: for files outside `FILES`, which
+    a language may leave out (wording.json, the interface's words: wording.py reads English then)."""
+    return supported(lang) and (_folders()[lang] / f"{name}.json").is_file()  # type: ignore[index]
+
+
 def words(lang: str | None, name: str, key: str) -> list:
     """One word list of a lexicon file (empty when the file does not define it)."""
     return list(load(lang, name).get(key, []))
@@ -79,3 +87,4 @@ def reset() -> None:
     """Forget what was read (tests that add a language folder)."""
     _folders.cache_clear()
     load.cache_clear()
+    has_file.cache_clear()

@@ -1,28 +1,64 @@
-"""How records read to an analyst: dates with their precision and doubts, and events as sentences.
+"""How records read to an analyst, in the language of the interface: dates with their precision and
+doubts, events as sentences, the linker's reasons in plain words.
 
 One place decides the words, so the pages, the JSON twins, the CSVs and the sentences agree: a
 date whose year the text did not give says "year not stated"; a date not stated in its sentence
 (taken from the publication day, the lead, a month stamp) says "inferred".
+
+The words are data: lexicons/<lang>/wording.json (a sentence per PLOVER type and mode, the date
+words, the connectors), the month names of the language's dates.json and the country names of the
+gazetteer. Every function takes the language last and defaults to English, which the exports, the
+CSVs and the API keep unless asked otherwise.
 """
 from __future__ import annotations
 
+import re
 from datetime import date as Date
 
-from liaison import plover
+from liaison import lexicon
 
-YEAR_NOT_STATED = "year not stated"
-INFERRED = "inferred"
+EN = "en"
 SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
            6: "summer", 7: "summer", 8: "summer", 9: "autumn", 10: "autumn", 11: "autumn"}
 MAX_NAMED = 3           # a sentence names this many on a side, then "and N others"
+OPTIONAL = re.compile(r"\[([^\]]*)\]")              # "[ with {whom}]": only when someone receives
+NUMBER = re.compile(r"<([^|<>]*)\|([^<>]*)>")       # "<a|ont>": the verb agrees with who acts
 
 
-def date_doubts(d: dict | None) -> list[str]:
+def ui_language(lang: str | None) -> str:
+    """`lang` when its folder has the interface's words, else English: a language we cannot word
+    (no lexicons, or no wording.json) reads English, stated, never a mix of keys."""
+    return lang if lang and lexicon.has_file(lang, "wording") else EN
+
+
+def words(lang: str | None = EN) -> dict:
+    """The interface's words in `lang` (wording.json), English when it has none (ui_language)."""
+    return lexicon.load(ui_language(lang), "wording")
+
+
+def _country(code: str | None, lang: str = EN) -> str:
+    from liaison.gazetteer import country_name
+    return (country_name(code, ui_language(lang)) or code) if code else ""
+
+
+def month_names(lang: str = EN) -> list[str]:
+    """January..December in `lang`: the first name dates.json gives each month (its full form),
+    capitalised where the language capitalises them."""
+    dates = lexicon.load(ui_language(lang), "dates")
+    first: dict[int, str] = {}
+    for name, number in dates["months"].items():
+        first.setdefault(number, name)
+    names = [first[n] for n in range(1, 13)]
+    return [n[:1].upper() + n[1:] for n in names] if dates.get("months_cased") else names
+
+
+# ---------------------------------------------------------------- dates
+def date_doubts(d: dict | None, lang: str = EN) -> list[str]:
     """The words that must travel with a date: "year not stated", "inferred" (either, both, none)."""
-    d = d or {}
-    doubts = [YEAR_NOT_STATED] if d.get("year_unstated") else []
+    d, w = d or {}, words(lang)
+    doubts = [w["year_not_stated"]] if d.get("year_unstated") else []
     if d.get("basis") == "inferred":
-        doubts.append(INFERRED)
+        doubts.append(w["inferred"])
     return doubts
 
 
@@ -39,72 +75,80 @@ def date_span(d: dict | None) -> str:
     return d["start"] + (f" – {d['end']}" if d.get("end") and d["end"] != d["start"] else "")
 
 
-def date_note(d: dict | None) -> str:
+def date_note(d: dict | None, lang: str = EN) -> str:
     """"day", "day, year not stated", "month, inferred": the precision, then the doubts."""
     d = d or {}
-    return ", ".join([d.get("precision") or "unknown", *date_doubts(d)])
+    precision = d.get("precision") or "unknown"
+    return ", ".join([words(lang)["precisions"].get(precision, precision), *date_doubts(d, lang)])
 
 
-def date_label(d: dict | None) -> str:
+def date_label(d: dict | None, lang: str = EN) -> str:
     """One line for CSVs and tooltips: "2024-02-17 (day, year not stated)"; "undated"."""
     span = date_span(d)
-    return f"{span} ({date_note(d)})" if span else "undated"
+    return f"{span} ({date_note(d, lang)})" if span else words(lang)["undated"]
 
 
-def date_title(d: dict | None) -> str:
+def date_title(d: dict | None, lang: str = EN) -> str:
     """The longer explanation shown on hover."""
-    d = d or {}
+    d, titles = d or {}, words(lang)["date_titles"]
     notes = []
     if d.get("year_unstated"):
-        notes.append(f"The article gives no year; {d['start'][:4]} was assumed from its publication date.")
+        notes.append(titles["year_not_stated"].format(year=d["start"][:4]))
     if d.get("basis") == "inferred":
-        notes.append("The sentence states no date; it was inferred from the article "
-                     "(publication day, lead or dateline).")
-    return " ".join(notes) or f"Precision: {d.get('precision') or 'unknown'}."
+        notes.append(titles["inferred"])
+    precision = d.get("precision") or "unknown"
+    return " ".join(notes) or titles["precision"].format(
+        precision=words(lang)["precisions"].get(precision, precision))
 
 
-def date_phrase(d: dict | None) -> str:
-    """How a date reads in a sentence: "on 2025-11-25", "in October 2024", "in summer 2025"."""
+def _day(day: Date, lang: str, template: str) -> str:
+    ordinal = words(lang)["dates"].get("ordinal_days", {})
+    return template.format(iso=day.isoformat(), day=ordinal.get(str(day.day), day.day),
+                           month=month_names(lang)[day.month - 1], year=day.year)
+
+
+def date_phrase(d: dict | None, lang: str = EN) -> str:
+    """How a date reads in a sentence: "on 2025-11-25", "in October 2024", "in summer 2025";
+    "le 25 novembre 2025", "en octobre 2024", "en été 2025"."""
     d = d or {}
     start, end, precision = d.get("start"), d.get("end") or d.get("start"), d.get("precision")
     if not start:
         return ""
+    w = words(lang)
+    t = w["dates"]
     try:
-        first = Date.fromisoformat(start)
+        first, last = Date.fromisoformat(start), Date.fromisoformat(end)
     except ValueError:
-        return f"on {start}"
+        return t["unreadable"].format(iso=start)
     if precision == "month":
-        text = f"in {first.strftime('%B %Y')}"
+        text = t["month"].format(month=month_names(lang)[first.month - 1], year=first.year)
     elif precision == "season":
-        text = f"in {SEASONS[first.month]} {first.year}"
+        text = t["season"].format(season=w["seasons"][SEASONS[first.month]], year=first.year)
     elif precision == "year":
-        text = f"in {first.year}"
+        text = t["year"].format(year=first.year)
     elif precision == "week":
-        text = f"in the week of {start}"
+        text = _day(first, lang, t["week"])
     elif end != start:
-        text = f"from {start} to {end}"
+        text = t["range"].format(start=_day(first, lang, t["range_day"]),
+                                 end=_day(last, lang, t["range_day"]))
     else:
-        text = f"on {start}"
-    doubts = date_doubts(d)
-    return text + (f" ({', '.join(doubts)})" if doubts else "")
+        text = _day(first, lang, t["day"])
+    doubts = date_doubts(d, lang)
+    return text + (" " + t["doubts"].format(doubts=", ".join(doubts)) if doubts else "")
 
 
 # ---------------------------------------------------------------- events as sentences
-def _country(code: str | None) -> str:
-    from liaison.gazetteer import country_name
-    return (country_name(code) or code) if code else ""
-
-
-def _named(actor: dict) -> str:
+def _named(actor: dict, lang: str) -> str:
     name = actor.get("name") or "?"
-    where = _country(actor.get("country"))
-    return f"{name} ({where})" if where and where != name else name
+    where = _country(actor.get("country"), lang)
+    return words(lang)["actor"].format(name=name, country=where) if where and where != name else name
 
 
-def _listed(names: list[str]) -> str:
+def _listed(names: list[str], lang: str) -> str:
+    w = words(lang)
     if len(names) > MAX_NAMED:
-        names = names[:MAX_NAMED] + [f"{len(names) - MAX_NAMED} others"]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        names = names[:MAX_NAMED] + [w["others"].format(n=len(names) - MAX_NAMED)]
+    return names[0] if len(names) == 1 else w["list_separator"].join(names[:-1]) + w["list_last"] + names[-1]
 
 
 def _key(actor: dict) -> str:
@@ -130,53 +174,81 @@ def event_sides(event: dict) -> tuple[list[dict], list[dict]]:
     return who, whom
 
 
-def event_sentence(event: dict) -> str:
-    """"Laurent Nuñez (France) met Abdelmadjid Tebboune (Algeria) in Algiers on 2025-11-25", from the
-    actors, the PLOVER type and mode (plover.json sentences), the place and the date. States the
-    event names but no actor stands for are named as countries on the side that lacks one."""
+def act_sentence(event_type: str, mode: str | None, who: str, whom: str, lang: str = EN,
+                 several: bool = False) -> str:
+    """The act in `lang`: the mode's sentence, else the type's; the bracketed receiving side only
+    when someone receives; the verb agreeing with one actor or `several`."""
+    w = words(lang)
+    acts = w["acts"].get(event_type) or {}
+    template = acts.get(mode or "") or acts.get("*") or w["unknown_act"]
+    template = OPTIONAL.sub(lambda m: m.group(1) if whom else "", template)
+    template = NUMBER.sub(lambda m: m.group(2 if several else 1), template)
+    return template.format(who=who, whom=whom, type=event_type).strip()
+
+
+def event_sentence(event: dict, lang: str = EN) -> str:
+    """"Laurent Nuñez (France) met Abdelmadjid Tebboune (Algeria) in Algiers on 2025-11-25" (or
+    "… a rencontré … à Algiers le 25 novembre 2025"), from the actors, the PLOVER type and mode, the
+    place and the date. States the event names but no actor stands for are named as countries on
+    the side that lacks one."""
+    w = words(lang)
     who, whom = event_sides(event)
     covered = {a.get("country") for a in who + whom}
     spare = [c for c in event.get("countries") or [] if c not in covered]
-    who_names = [_named(a) for a in who]
-    whom_names = [_named(a) for a in whom]
+    who_names = [_named(a, lang) for a in who]
+    whom_names = [_named(a, lang) for a in whom]
     if not who_names and spare:
-        who_names, spare = [_country(spare[0])], spare[1:]
+        who_names, spare = [_country(spare[0], lang)], spare[1:]
     if not whom_names and spare:
-        whom_names = [_country(c) for c in spare]
-    text = plover.sentence(event.get("type") or "", event.get("mode"),
-                           _listed(who_names) if who_names else "Someone",
-                           _listed(whom_names) if whom_names else "")
+        whom_names = [_country(c, lang) for c in spare]
+    text = act_sentence(event.get("type") or "", event.get("mode"),
+                        _listed(who_names, lang) if who_names else w["someone"],
+                        _listed(whom_names, lang) if whom_names else "", lang, len(who_names) > 1)
     place = (event.get("location") or {}).get("name")
     if place:
-        text += f" in {place}"
-    when = date_phrase(event.get("date"))
+        text += " " + w["place"].format(place=place)
+    when = date_phrase(event.get("date"), lang)
     return f"{text} {when}".strip() if when else text
 
 
 # ---------------------------------------------------------------- merge explanations
-PLAIN = [  # the linker's terse reasons, in words an analyst reads (pattern, replacement)
-    (r"^merged (\d+) mentions? in (\d+) documents?: ?", r"\1 mentions in \2 articles are taken as one: "),
-    (r"same (\w+) name '([^']+)' \(accents, case and hyphens ignored\)",
-     r"the same \1 name “\2” (ignoring accents, case and hyphens)"),
-    (r"same country ([A-Z]{3})", lambda m: f"the same country, {_country(m.group(1))}"),
-    (r"role '([^']+)' by title_before at \d+", r"called “\1” just before the name"),
-    (r"role '([^']+)' by apposition at \d+", r"described as “\1” beside the name"),
-    (r"role '([^']+)' by biography at \d+", r"“\1” in a sentence about their career"),
-    (r"role '([^']+)' by counterpart at \d+", r"“\1”, as the counterpart of the other side's official"),
-    (r"role '([^']+)' by (\w+) at \d+", r"“\1” (\2)"),
-    (r"(\d+) (country|organization|place) mention\(s\) from gazetteer",
-     r"named \1 time(s); a known \2 in the gazetteer"),
-    (r", country ([A-Z]{3})\b", lambda m: f", of {_country(m.group(1))}"),
+REASONS = [  # the linker's terse reasons (its own notation, English): name -> pattern; words in wording.json
+    ("merged", r"^merged (?P<mentions>\d+) mentions? in (?P<documents>\d+) documents?: ?"),
+    ("same_name", r"same (?P<kind>\w+) name '(?P<name>[^']+)' \(accents, case and hyphens ignored\)"),
+    ("same_country", r"same country (?P<country>[A-Z]{3})"),
+    ("title_before", r"role '(?P<title>[^']+)' by title_before at \d+"),
+    ("apposition", r"role '(?P<title>[^']+)' by apposition at \d+"),
+    ("biography", r"role '(?P<title>[^']+)' by biography at \d+"),
+    ("counterpart", r"role '(?P<title>[^']+)' by counterpart at \d+"),
+    ("role", r"role '(?P<title>[^']+)' by (?P<how>\w+) at \d+"),
+    ("gazetteer", r"(?P<n>\d+) (?P<kind>country|organization|place) mention\(s\) from gazetteer"),
+    ("of_country", r", country (?P<country>[A-Z]{3})\b"),
 ]
+REASON_PATTERNS = [(name, re.compile(pattern)) for name, pattern in REASONS]
 
 
-def plain_reasons(explanation: str | None) -> list[str]:
-    """A merge or role explanation cut into reasons, each in plain words."""
-    import re
+def _reason_words(name: str, match: re.Match, lang: str) -> str:
+    w = words(lang)
+    values = match.groupdict()
+    if "country" in values:
+        values["country"] = _country(values["country"], lang)
+    if "kind" in values:
+        values["kind"] = w["kinds"].get(values["kind"], values["kind"])
+    return w["reasons"][name].format(**values)
+
+
+def reasons(explanation: str | None, lang: str = EN) -> list[tuple[str, str]]:
+    """A merge or role explanation cut into reasons: (the linker's words, the same in plain `lang`)."""
     out = []
-    for part in (explanation or "").split("; "):
-        for pattern, repl in PLAIN:
-            part = re.sub(pattern, repl, part)
+    for raw in (explanation or "").split("; "):
+        part = raw
+        for name, pattern in REASON_PATTERNS:
+            part = pattern.sub(lambda m, name=name: _reason_words(name, m, lang), part)
         if part.strip():
-            out.append(part.strip())
+            out.append((raw.strip(), part.strip()))
     return out
+
+
+def plain_reasons(explanation: str | None, lang: str = EN) -> list[str]:
+    """A merge or role explanation cut into reasons, each in plain words."""
+    return [plain for _, plain in reasons(explanation, lang)]

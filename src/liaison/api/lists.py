@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 
 from liaison import plover
+from liaison.api import language as L
 from liaison.api import views as V
 from liaison.api.errors import invalid
 from liaison.api.filters import Filters, list_filters, page_link
@@ -69,9 +70,12 @@ def _listing(request: Request, name: str, template: str, fetch, filters: Filters
            "first": page_link(request, after=None) if after else None,
            "csv": page_link(request, after=None).replace(f"/{name}", f"/{name}.csv", 1),
            **(extra or {})}
+    # `lang` filters these lists by the articles' language: the interface's comes from the cookie
+    # or the browser here (language.py), and the JSON twin stays English
+    lang = L.for_page(request, query=False) if fmt == "html" else L.EN
     if timeline:
-        ctx["timeline"] = V.timeline_items(ctx["items"])      # the rows carry their sentences
-    return respond(request, template, ctx, fmt)
+        ctx["timeline"] = V.timeline_items(ctx["items"], lang)     # English: the rows' own sentences
+    return respond(request, template, ctx, fmt, query_lang=False)
 
 
 ORIGINALS = ("commitments", "figures", "quotes")       # rows that link their first article's address

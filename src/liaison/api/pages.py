@@ -4,6 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse
 
+from liaison.api import language as L
 from liaison.api import views as V
 from liaison.api.errors import ApiError, not_found
 from liaison.api.params import MAX_OFFSET
@@ -40,6 +41,22 @@ def _record_id(request: Request, ident: str) -> tuple[str, str]:
     return ident, wanted_format(request, suffix)
 
 
+def _lang(request: Request, fmt: str) -> str:
+    """The language a page's sentences are worded in: the interface's for HTML, English for the
+    twins unless ?lang= asks (language.py)."""
+    return L.for_page(request) if fmt == "html" else L.for_json(request)
+
+
+@router.get("/language/{code}")
+async def choose_language(request: Request, code: str, next: str = Query("/", max_length=2000)):
+    """The navigation's language switch: remember `code` and go back to the page (a path of this
+    site only: never a redirect elsewhere)."""
+    target = next if next.startswith("/") and not next.startswith(("//", "/\\")) else "/"
+    response = RedirectResponse(target, status_code=303)
+    code = code.strip().lower()
+    return L.remember(response, code) if L.readable(code) else response
+
+
 # ---------------------------------------------------------------- home, documents
 @router.get("/")
 @router.get("/index.json")
@@ -66,7 +83,7 @@ async def document(request: Request, ident: str, store=Depends(get_store)):
 @router.get("/events/{ident}")
 async def event(request: Request, ident: str, store=Depends(get_store)):
     event_id, fmt = _record_id(request, ident)
-    ctx = V.event_detail(store, event_id)
+    ctx = V.event_detail(store, event_id, _lang(request, fmt))
     if ctx is None:
         raise not_found("event", event_id)
     if fmt == "json":       # the twin carries evidence spans, not the cut-up article text
@@ -90,7 +107,7 @@ async def dyad(request: Request, ident: str, store=Depends(get_store)):
     parts = pair.upper().split("-")
     if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
         raise ApiError(422, "invalid_parameter", "pair: expected two alpha-3 codes like FRA-DZA", "pair")
-    ctx = V.dyad_detail(store, *parts)
+    ctx = V.dyad_detail(store, *parts, lang=_lang(request, fmt))
     return respond(request, "dyad.html", ctx, fmt, lambda: [      # the barometer, month by month
         {"month": r["month"], "score": r["score"], "events": r["n"], "year_unstated": r["year_unstated"],
          "link": r["link"]} for r in ctx["series"]])
@@ -100,7 +117,7 @@ async def dyad(request: Request, ident: str, store=Depends(get_store)):
 @router.get("/entities/{ident}")
 async def entity(request: Request, ident: str, store=Depends(get_store)):
     entity_id, fmt = _record_id(request, ident)
-    ctx = V.entity_detail(store, entity_id)
+    ctx = V.entity_detail(store, entity_id, _lang(request, fmt))
     if ctx is None:
         raise not_found("entity", entity_id)
     return respond(request, "entity.html", ctx, fmt, lambda: [T.entity_row(listed_entity(ctx["entity"]))])

@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from liaison import wording as W
+from liaison.api import language as L
 from liaison.api.views import number
 
 WEB = Path(__file__).resolve().parents[1] / "web"
@@ -51,19 +52,30 @@ def marked(snippet: str | None) -> list[tuple[str, bool]]:
 def date_html(d: dict | None) -> Markup:
     """Every date on every page: its span, its precision, and "year not stated" / "inferred" when
     the text did not give the year or the sentence gave no date (the `date` macro's body, in Python:
-    a list page has one per row, and a macro with four filters was a tenth of the page's time)."""
+    a list page has one per row, and a macro with four filters was a tenth of the page's time). In
+    the page's language (language.current)."""
+    lang = L.current.get()
     if not d or not d.get("start"):
-        return Markup("<small>undated</small>")
-    uncertain = " uncertain" if W.date_doubts(d) else ""
+        return Markup(f"<small>{escape(W.words(lang)['undated'])}</small>")
+    uncertain = " uncertain" if W.is_uncertain(d) else ""
     # escape() and an f-string: Markup.format runs Python's string.Formatter, ten times slower
-    return Markup(f'<span class="date{uncertain}" title="{escape(W.date_title(d))}">'
-                  f'{escape(W.date_span(d))} <small>({escape(W.date_note(d))})</small></span>')
+    return Markup(f'<span class="date{uncertain}" title="{escape(W.date_title(d, lang))}">'
+                  f'{escape(W.date_span(d))} <small>({escape(W.date_note(d, lang))})</small></span>')
+
+
+def sentence(event: dict) -> str:
+    """An event as a sentence in the page's language: a list row's stored English one, else worded."""
+    lang = L.current.get()
+    if lang == W.EN and event.get("sentence"):
+        return event["sentence"]
+    return W.event_sentence(event, lang)
 
 
 templates.env.filters["number"] = number
 templates.env.filters["date_html"] = date_html
-templates.env.filters.update(date_span=W.date_span, date_note=W.date_note, date_title=W.date_title,
-                             date_doubts=W.date_doubts, sentence=W.event_sentence)
+templates.env.filters.update(date_span=W.date_span, date_note=lambda d: W.date_note(d, L.current.get()),
+                             date_title=lambda d: W.date_title(d, L.current.get()),
+                             date_doubts=lambda d: W.date_doubts(d, L.current.get()), sentence=sentence)
 templates.env.filters["marked"] = marked
 
 
@@ -85,14 +97,28 @@ def split_suffix(ident: str) -> tuple[str, str | None]:
 
 
 def respond(request: Request, template: str, ctx: dict, fmt: str,
-            csv_rows: list[dict] | Callable[[], list[dict]] | None = None):
-    """The page as HTML, JSON or CSV; `csv_rows` may be a function, so only the CSV twin pays for it."""
+            csv_rows: list[dict] | Callable[[], list[dict]] | None = None, query_lang: bool = True):
+    """The page as HTML, JSON or CSV; `csv_rows` may be a function, so only the CSV twin pays for it.
+    The HTML reads in the interface's language (language.for_page; `query_lang` False where `lang`
+    is a filter of the page), and a `?lang=` it reads is remembered in a cookie."""
     if fmt == "json":
         return JSONResponse(ctx)
     if fmt == "csv":
         rows = csv_rows() if callable(csv_rows) else csv_rows
         return csv_response(rows or [], template.rsplit("/", 1)[-1].replace(".html", ".csv"))
-    return templates.TemplateResponse(request, template, {"data": ctx, "page": template})
+    lang = L.for_page(request, query_lang)
+    response = render_page(request, template, {"data": ctx, "page": template}, lang)
+    return L.remember(response, lang) if query_lang and L.asked(request) else response
+
+
+def render_page(request: Request, template: str, context: dict, lang: str,
+                status_code: int = 200) -> HTMLResponse:
+    """A template rendered in `lang`: <html lang>, the language switch, and the filters' words."""
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    with L.reading(lang):       # Starlette renders here, inside the response's constructor
+        return templates.TemplateResponse(request, template, {**context, "ui_lang": lang, "here": here,
+                                                              "ui_languages": L.offered()},
+                                          status_code=status_code)
 
 
 def csv_response(rows: list[dict], filename: str) -> Response:
@@ -107,5 +133,5 @@ def csv_response(rows: list[dict], filename: str) -> Response:
 
 
 def render_error(request: Request, status: int, error: dict) -> HTMLResponse:
-    return templates.TemplateResponse(request, "error.html", {"data": {"error": error}, "page": "error"},
-                                      status_code=status)
+    return render_page(request, "error.html", {"data": {"error": error}, "page": "error"},
+                       L.for_page(request), status)

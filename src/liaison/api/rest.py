@@ -4,12 +4,14 @@ Lists answer rows (rows.py), not whole records: the detail route has the evidenc
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
+from liaison.api import language as L
 from liaison.api import views as V
 from liaison.api.errors import invalid, not_found
 from liaison.api.params import (
@@ -26,6 +28,7 @@ from liaison.api.params import (
 from liaison.api.rows import entity_row, event_row
 from liaison.api.writes import get_store
 from liaison.store import browse as B
+from liaison.store import dyads as D
 from liaison.store import queries as Q
 from liaison.store.search import search as full_text
 
@@ -83,9 +86,14 @@ async def entities(request: Request, kind: EntityKind | None = None,
                   limit, offset, after, entity_row)
 
 
+# Sentences, dates and merge reasons are English unless `lang` asks for one the interface reads
+# (en, fr, es, de, it, pt); another code answers English (language.py).
+Lang = Query(None, max_length=8, description="Language of the sentences and reasons (default en).")
+
+
 @router.get("/entities/{entity_id}")
-async def entity(entity_id: str, store=Depends(get_store)):
-    found = V.entity_detail(store, entity_id)
+async def entity(request: Request, entity_id: str, lang: str | None = Lang, store=Depends(get_store)):
+    found = V.entity_detail(store, entity_id, L.for_json(request))
     if found is None:
         raise not_found("entity", entity_id)
     return found
@@ -108,16 +116,17 @@ async def events(request: Request, type: str | None = None, context: str | None 
            actor: str | None = Query(None, min_length=1),
            date_from: date | None = Query(None, alias="from"), date_to: date | None = Query(None, alias="to"),
            q: str | None = Query(None, min_length=1), limit: int = Limit, offset: int = Offset,
-           after: str | None = After, store=Depends(get_store)):
+           after: str | None = After, lang: str | None = Lang, store=Depends(get_store)):
     start, end = date_window(date_from, date_to)
+    worded = L.for_json(request)
     return keyset(request, lambda a: Q.events_page(store, event_type(type), event_context(context), country,
                                                    actor, start, end, q, limit, offset, a),
-                  limit, offset, after, event_row)
+                  limit, offset, after, lambda r: event_row({**r, "sentence": V.row_sentence(r, worded)}))
 
 
 @router.get("/events/{event_id}")
-async def event(event_id: str, store=Depends(get_store)):
-    found = V.event_detail(store, event_id)
+async def event(request: Request, event_id: str, lang: str | None = Lang, store=Depends(get_store)):
+    found = V.event_detail(store, event_id, L.for_json(request))
     if found is None:
         raise not_found("event", event_id)
     return found
@@ -129,6 +138,19 @@ async def dyads(country: str | None = Country, limit: int = Limit, offset: int =
     """Pairs of states, most events first, with events by month and type, mean score and trend."""
     items, total = V.dyads(store, country, limit, offset, with_months=True)
     return page(items, total, limit, offset)
+
+
+@router.get("/dyads/{pair}/{month}")
+async def dyad_month(pair: str, month: str, store=Depends(get_store)):
+    """The ids of a pair's events in one month of its barometer (YYYY-MM), every one of them."""
+    if not re.fullmatch(r"[A-Za-z]{3}-[A-Za-z]{3}", pair):
+        raise invalid("pair", "expected two alpha-3 codes like FRA-DZA")
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        raise invalid("month", "expected a month as YYYY-MM, e.g. 2025-11")
+    a, b = sorted(pair.upper().split("-"))
+    ids = D.month_event_ids(store, a, b, [month])[month]
+    return {"a": a, "b": b, "month": month, "events": ids, "total": len(ids),
+            "link": V.month_link(a, b, month)}
 
 
 # ---------------------------------------------------------------- commitments, figures, quotes

@@ -15,7 +15,7 @@ from liaison.folding import fold
 from liaison.records import LinkedCommitment
 from liaison.store import dyads as D
 from liaison.store import queries as Q
-from liaison.wording import date_doubts, is_uncertain, plain_reasons
+from liaison.wording import EN, date_doubts, event_sentence, is_uncertain, reasons
 
 DUE_SOON_DAYS = 60
 
@@ -129,7 +129,7 @@ def passages(text: str, spans: list[dict]) -> list[dict]:
 
 
 # ---------------------------------------------------------------- events
-def event_detail(store, event_id: str) -> dict | None:
+def event_detail(store, event_id: str, lang: str = EN) -> dict | None:
     event = Q.get_linked(store, "event", event_id)
     if event is None:
         return None
@@ -146,25 +146,30 @@ def event_detail(store, event_id: str) -> dict | None:
                         "evidence": by_doc.get(doc_id, []),
                         "passages": passages(doc["text"], by_doc.get(doc_id, [])),
                         "segments": highlight(doc["text"], by_doc.get(doc_id, []))})
-    return {"event": event, "score": event_score(event), "sources": sources,
-            "explanation": event.get("explanation")}
+    return {"event": event, "sentence": event_sentence(event, lang), "score": event_score(event),
+            "sources": sources, "explanation": event.get("explanation")}
 
 
-def timeline_items(events: list[dict]) -> list[dict]:
+def row_sentence(event: dict, lang: str = EN) -> str:
+    """A list row's event as a sentence: the row's own in English (stored with it), else worded."""
+    return event["sentence"] if lang == EN and event.get("sentence") else event_sentence(event, lang)
+
+
+def timeline_items(events: list[dict], lang: str = EN) -> list[dict]:
     """The dated events of a page (list rows, listed.listed_event) for the timeline: the row's
-    sentence as label, the type for the colour."""
+    sentence as label (in `lang`), the type for the colour."""
     items = []
     for e in events:
         d = e.get("date") or {}
         if not d.get("start"):
             continue
         items.append({"id": e["id"], "start": d["start"], "end": d.get("end"), "type": e["type"],
-                      "content": e["sentence"], "doubts": date_doubts(d)})
+                      "content": row_sentence(e, lang), "doubts": date_doubts(d, lang)})
     return items
 
 
 # ---------------------------------------------------------------- entities
-def entity_detail(store, entity_id: str) -> dict | None:
+def entity_detail(store, entity_id: str, lang: str = EN) -> dict | None:
     entity = Q.get_linked(store, "entity", entity_id)
     if entity is None:
         return None
@@ -174,7 +179,7 @@ def entity_detail(store, entity_id: str) -> dict | None:
             "quotes": Q.quotes_by_speaker(store, entity_id),
             "mentioned_in": mentioned_in(store, entity),
             "decisions": Q.decisions_for(store, entity_id),
-            "offices": _office_timeline(store, entity), "why": why_one(store, entity),
+            "offices": _office_timeline(store, entity), "why": why_one(store, entity, lang),
             "possible_duplicates": possible_duplicates(store, entity)}
 
 
@@ -193,15 +198,19 @@ def _office_timeline(store, entity: dict) -> list[dict]:
 MAX_WHY_SENTENCES = 4
 
 
-def why_one(store, entity: dict) -> list[dict]:
-    """The linker's explanation in plain words, each reason beside the sentences it rests on: a
-    role beside the sentences naming it, the merge beside a sentence from each article merged."""
+ROLE_REASON = re.compile(r"^role '([^']+)' by ")
+
+
+def why_one(store, entity: dict, lang: str = EN) -> list[dict]:
+    """The linker's explanation in plain words (in `lang`), each reason beside the sentences it
+    rests on: a role beside the sentences naming it, the merge beside a sentence from each article
+    merged. Which is which is read from the linker's own words, whatever the language shown."""
     out = []
     roles = entity.get("roles") or []
-    for reason in plain_reasons(entity.get("explanation")):
-        title = reason.split("“", 1)[1].split("”", 1)[0] if "“" in reason and "name “" not in reason else None
+    for raw, reason in reasons(entity.get("explanation"), lang):
+        title = m.group(1) if (m := ROLE_REASON.match(raw)) else None
         spans = [sp for r in roles if title and r.get("title") == title for sp in r.get("evidence") or []]
-        if not spans and " taken as one" in reason:
+        if not spans and raw.startswith("merged "):
             firsts = {}
             for m in entity.get("mentions") or []:
                 firsts.setdefault(m["doc_id"], m)
@@ -247,6 +256,7 @@ GRAPH_EDGES = 200           # the heaviest pairs drawn (the page's slider shows 
 RELATION_ROWS = 200         # pairs listed on the relations page; /dyads pages through all
 MAP_POINTS = 2000           # located events on the map, newest first
 DYAD_EVENTS = 200           # events listed on a pair's page, newest first; the rest one link away
+MONTH_IDS = 25              # a barometer month names its events when it has at most this many
 
 
 def dyads(store, country: str | None = None, limit: int | None = None, offset: int = 0,
@@ -256,31 +266,45 @@ def dyads(store, country: str | None = None, limit: int | None = None, offset: i
     return D.pairs(store, country.upper() if country else None, limit, offset, with_months)
 
 
-def dyad_detail(store, a: str, b: str) -> dict:
+def dyad_detail(store, a: str, b: str, lang: str = EN) -> dict:
     """A pair's barometer: the monthly series over all its events (each linked event once), change
-    points, trend, and its newest events; each month links to the list of that month's events."""
+    points, trend, and its newest events; each month links to the list of that month's events, and
+    names them (exactly) when it has at most MONTH_IDS; any month's ids are one call away
+    (`events_url`, /api/dyads/{pair}/{month})."""
     a, b = sorted((a.upper(), b.upper()))
     found = D.pair(store, a, b)
     page = Q.events_page(store, country=a, partner=b, limit=DYAD_EVENTS)
     events = page.items
-    by_month: dict[str, list[str]] = defaultdict(list)
-    for e in events:
-        if month := ((e.get("date") or {}).get("start") or "")[:7]:
-            by_month[month].append(e["id"])
     series = series_from_months(found["monthly"]) if found else []
+    ids = month_ids(store, a, b, series, events)
     for point in series:
-        point["events"] = sorted(by_month.get(point["month"], []))
-        point["link"] = _month_link(a, b, point["month"])
+        point["events"] = ids.get(point["month"])
+        point["events_url"] = f"/api/dyads/{a}-{b}/{point['month']}"
+        point["link"] = month_link(a, b, point["month"])
     scores = [{"event_id": e["id"], "type": e["type"], "date": (e.get("date") or {}).get("start"),
                "date_full": e.get("date"), "score": event_score(e), "summary": e.get("summary"),
-               "sentence": e["sentence"]} for e in events]
+               "sentence": row_sentence(e, lang)} for e in events]
     return {"a": a, "b": b, "dyad": found, "events": events, "series": series,
             "change_points": change_points(series), "trend": trend(series), "scores": scores,
             "events_shown": len(events), "events_total": found["events"] if found else 0,
             "events_link": f"/events?country={a}&with={b}"}
 
 
-def _month_link(a: str, b: str, month: str) -> str:
+def month_ids(store, a: str, b: str, series: list[dict], newest: list[dict]) -> dict[str, list[str]]:
+    """month -> the ids of its events, for the months of at most MONTH_IDS events: from the newest
+    events already listed where they hold the whole month (the tally says how many it has), else
+    from the store, those months only (a big pair's thousands of ids stay one link away)."""
+    listed: dict[str, list[str]] = defaultdict(list)
+    for e in newest:
+        if month := ((e.get("date") or {}).get("start") or "")[:7]:
+            listed[month].append(e["id"])
+    small = {p["month"]: p["n"] for p in series if p["n"] <= MONTH_IDS}
+    out = {m: sorted(listed[m]) for m, n in small.items() if len(listed.get(m, ())) == n}
+    missing = [m for m in small if m not in out]
+    return {**out, **(D.month_event_ids(store, a, b, missing) if missing else {})}
+
+
+def month_link(a: str, b: str, month: str) -> str:
     year, number = int(month[:4]), int(month[5:7])
     last = (date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)).day
     return f"/events?country={a}&with={b}&from={month}-01&to={month}-{last:02d}"

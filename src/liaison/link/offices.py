@@ -22,6 +22,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from liaison.understand.titles import TitleMatch
 
 STALE_DAYS = 365
 SENTENCE_ENDS = ".!?\n"
@@ -73,33 +77,67 @@ def learned_terms(entities: list[dict], documents: dict[str, dict]) -> list[Term
     """One term per (person, office, state) from the people's roles and their articles' dates.
 
     `documents`: doc_id -> {"published", "text"} (text optional: the sentence is then left out)."""
-    skip = not_single_offices()
-    terms: dict[tuple, Term] = {}
+    return terms_from_attestations(attestations(entities, documents))
+
+
+def attestations(entities: list[dict], documents: dict[str, dict]) -> list[dict]:
+    """One row per article calling a person by an office of a state, with the days it dates and the
+    sentence saying so: what the store keeps (table office_attestations) and terms are made of.
+    Every titled role with a state is kept (generic titles are left out when terms are made, so a
+    lexicon change needs no rewrite); an undated article with no stated term dates nothing."""
+    rows = []
     for entity in entities:
         if entity.get("kind") != "person":
             continue
         for role in entity.get("roles") or []:
             title, country = role.get("title"), role.get("country") or entity.get("country")
-            if not title or title in skip or not country:
+            if not title or not country:
                 continue
             for sp in role.get("evidence") or []:
                 doc = documents.get(sp.get("doc_id")) or {}
                 days = _attested_days(role, doc.get("published"))
                 if not days:
-                    continue            # an undated article with no stated term dates nothing
-                day = doc.get("published") or days[0]
-                key = (entity["id"], title, country)
-                term = terms.setdefault(key, Term(title, country, entity["name"], entity["id"], days[0],
-                                                  days[-1], "learned"))
-                term.start, term.end = min(term.start, days[0]), max(term.end, days[-1])
-                term.ended = bool(role.get("end")) and term.end == role["end"][:10]
+                    continue
                 text = doc.get("text") or ""
-                said = sentence_around(text, sp["start"], sp["end"]) if text else None
-                term.evidence.append({"doc_id": sp["doc_id"], "published": day, "text": sp.get("text"),
-                                      "sentence": said})
-    for term in terms.values():
+                rows.append({"entity_id": entity["id"], "person": entity["name"],
+                             "entity_country": entity.get("country"), "office": title, "country": country,
+                             "doc_id": sp["doc_id"], "published": doc.get("published") or days[0],
+                             "first_day": days[0], "last_day": days[-1],
+                             "ended_on": (role.get("end") or "")[:10] or None, "text": sp.get("text"),
+                             "sentence": sentence_around(text, sp["start"], sp["end"]) if text else None})
+    return rows
+
+
+def terms_from_attestations(rows) -> list[Term]:
+    """The learned terms of attestation rows (in person order): from the first to the last day
+    attested, ended when that last day is a stated end of the role."""
+    skip = not_single_offices()
+    terms: dict[tuple, Term] = {}
+    ends: dict[tuple, set] = defaultdict(set)
+    for row in rows:
+        if row["office"] in skip:
+            continue
+        key = (row["entity_id"], row["office"], row["country"])
+        term = terms.get(key)
+        if term is None:
+            term = terms[key] = Term(row["office"], row["country"], row["person"], row["entity_id"],
+                                     row["first_day"], row["last_day"], "learned")
+        term.start, term.end = min(term.start, row["first_day"]), max(term.end, row["last_day"])
+        ends[key].add(row["ended_on"])
+        term.evidence.append({"doc_id": row["doc_id"], "published": row["published"], "text": row["text"],
+                              "sentence": row["sentence"]})
+    for key, term in terms.items():
+        term.ended = term.end in ends[key]
         term.evidence.sort(key=lambda e: (e["published"], e["doc_id"]))
     return list(terms.values())
+
+
+def terms_of_summaries(rows) -> list[Term]:
+    """Learned terms from per-(person, office) summaries (first and last day, latest stated end),
+    their evidence left to be fetched for the holders only."""
+    skip = not_single_offices()
+    return [Term(r["office"], r["country"], r["person"], r["entity_id"], r["start"], r["end"], "learned",
+                 ended=r["ended_on"] == r["end"]) for r in rows if r["office"] not in skip]
 
 
 def _attested_days(role: dict, published: str | None) -> list[str]:
@@ -172,16 +210,22 @@ def timeline(terms: list[Term], entity_id: str) -> list[dict]:
     return [t.to_json() for t in sorted(mine, key=lambda t: (t.start or "", t.office))]
 
 
-def resolve(phrase: str, lang: str, country: str | None, day: str, terms: list[Term]) -> dict:
-    """A bare office mention ("the Home Secretary", "le ministre de l'Intérieur") -> its holder on
-    `day`, or an abstention with the reason. The state is the title's own (only the UK has a Home
-    Secretary), else `country` (the article's state, given by the caller)."""
+def office_state(phrase: str, lang: str, country: str | None) -> tuple[TitleMatch | None, str | None]:
+    """(the office title a bare mention names, its state): the title's own state (only the UK has
+    a Home Secretary), else `country` (the article's state, given by the caller)."""
     from liaison.understand.titles import find_titles
     found = find_titles(phrase, lang)
     if not found:
+        return None, None
+    return found[0], found[0].country or (country or "").upper() or None
+
+
+def resolve(phrase: str, lang: str, country: str | None, day: str, terms: list[Term]) -> dict:
+    """A bare office mention ("the Home Secretary", "le ministre de l'Intérieur") -> its holder on
+    `day`, or an abstention with the reason; the state as office_state says."""
+    title, state = office_state(phrase, lang, country)
+    if title is None:
         return {"phrase": phrase, "status": "none", "holder": None, "reason": "no office title in the phrase"}
-    title = found[0]
-    state = title.country or (country or "").upper() or None
     if title.title in not_single_offices():
         return {"phrase": phrase, "office": title.title, "status": "none", "holder": None,
                 "reason": f"{title.title!r} names no one office: abstained"}

@@ -14,7 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from liaison.records import LINKED, Document
-from liaison.store import dyads, totals
+from liaison.store import dyads, offices, totals
 from liaison.store import schema as s
 from liaison.store.bulk import insert_rows
 from liaison.store.connection import migrate, open_engine, refresh_statistics
@@ -215,6 +215,8 @@ class Store:
                 conn.execute(delete(s.record_documents).where(s.record_documents.c.kind == kind))
                 if kind == "event":
                     conn.execute(delete(s.event_countries))
+                if kind == "entity":
+                    conn.execute(delete(s.office_attestations))
                 spans, tally = [0], dyads.DyadTally()
                 counts[kind] = sum(_write_linked(conn, kind, chunk, spans, tally)
                                    for chunk in _chunks(recs, 5_000))
@@ -259,6 +261,8 @@ def _write_linked(conn, kind: str, records: list, spans: list[int], tally: dyads
         insert_rows(conn, s.event_countries, event_country_rows(rows))
         spans.append(longest_span_days(rows))
         tally.add(rows)
+    if kind == "entity":
+        offices.write_attestations(conn, records)
     entities, documents = record_links(kind, records)
     insert_rows(conn, s.record_entities, entities)
     insert_rows(conn, s.record_documents, documents)

@@ -142,3 +142,41 @@ def pair(store, a: str, b: str) -> dict | None:
     with store.engine.connect() as conn:
         row = conn.execute(pair_query(a, b)).mappings().first()
     return _item(dict(row)) if row else None
+
+
+def month_event_ids(store, a: str, b: str, months) -> dict[str, list[str]]:
+    """The ids of the pair's events in each month asked ("2025-11"), exact and sorted. The walk goes
+    along the state with fewer events (event_countries), one index range per run of consecutive
+    months, and keeps the events that name the other state too: the same event's row of the other
+    state has the same date_key, so that is a seek in the same index, not a scan."""
+    months = sorted(set(months))
+    sizes = events_of_states(store, (a, b))
+    lead, other = sorted((a, b), key=lambda code: (sizes.get(code, 0), code))
+    mine, theirs = s.event_countries.alias("mine"), s.event_countries.alias("theirs")
+    both = (theirs.c.country == other) & (theirs.c.date_key == mine.c.date_key) & \
+        (theirs.c.event_id == mine.c.event_id)
+    out: dict[str, list[str]] = {m: [] for m in months}
+    with store.engine.connect() as conn:
+        for first, last in _runs(months):
+            query = (select(mine.c.date_key, mine.c.event_id).join(theirs, both)
+                     .where(mine.c.country == lead, mine.c.date_key >= f"{first}-01",
+                            mine.c.date_key < f"{_next_month(last)}-01"))
+            for day, event_id in conn.execute(query):
+                out[day[:7]].append(event_id)
+    return {m: sorted(ids) for m, ids in out.items()}
+
+
+def _next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _runs(months: list[str]) -> list[tuple[str, str]]:
+    """Sorted months as runs of consecutive ones: [(first, last), ...]."""
+    runs: list[list[str]] = []
+    for month in months:
+        if runs and _next_month(runs[-1][1]) == month:
+            runs[-1][1] = month
+        else:
+            runs.append([month, month])
+    return [(first, last) for first, last in runs]

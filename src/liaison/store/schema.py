@@ -258,7 +258,7 @@ watch_hits = Table(
 )
 
 # Curated office terms (an optional TSV: office, country, person, start, end, source); the terms
-# learned from the corpus are computed from the entities, not stored here.
+# learned from the corpus are made from `office_attestations` below.
 office_terms = Table(
     "office_terms", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -269,6 +269,27 @@ office_terms = Table(
     Column("end", String(10)),
     Column("source", Text),
     Index("ix_office_terms_country", "country", "start"),
+)
+
+# One row per article calling a person by an office of a state (link/offices.py: attestations),
+# kept by the entity writer (store/offices.py) so that who held an office on a day reads the rows of
+# one state, never every person record and the text of every article naming them.
+office_attestations = Table(
+    "office_attestations", metadata,
+    Column("entity_id", String(64), nullable=False),
+    Column("person", Text, nullable=False),             # the person's display name
+    Column("entity_country", String(3)),                # the person's state
+    Column("office", Text, nullable=False),             # canonical English title
+    Column("country", String(3), nullable=False),       # the office's state
+    Column("doc_id", String(64), nullable=False),
+    Column("published", String(10), nullable=False),    # the day the article is evidence for
+    Column("first_day", String(10), nullable=False),    # the days it dates the term: a stated start,
+    Column("last_day", String(10), nullable=False),     # a stated end, else the article's date
+    Column("ended_on", String(10)),                     # a stated end of the role ("former")
+    Column("text", Text),                               # the words naming them
+    Column("sentence", Text),                           # the sentence holding them
+    Index("ix_office_attestations_state", "country", "entity_id", "office"),
+    Index("ix_office_attestations_person", "entity_id"),
 )
 
 LINKED_TABLES = {"entity": entities, "event": events, "commitment": commitments,
