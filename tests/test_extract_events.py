@@ -403,3 +403,19 @@ def test_an_act_whose_doer_is_no_state_takes_no_states_from_the_context():
     intellectuals = _fixture_article("wild-intellectuals.json")
     protested = "intellectuals had already protested"
     assert not [e for e in intellectuals.events if protested in e.evidence[0].text]
+
+
+def test_a_killing_told_in_the_passive_without_its_doer_is_no_state_act():
+    """Real Wikinews article (CC BY 2.5): 'One U.S. marine was killed south of Baghdad on
+    Saturday.' Violence is done by armies and gunmen alike; a passive that leaves the doer out
+    says nothing of a state acting (plover.json passive_needs_its_doer), whatever the victim's and
+    the place's states."""
+    doc = _fixture_article("wild-marine.json")
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+    from liaison.extract.sides import passive_without_doer
+    from liaison.nlp.pipelines import load
+    parsed = load("en")("Eleven of them were killed today in an Israeli air strike. "
+                        "Rebels were killed by troops.")
+    first, second = parsed.text.index("killed"), parsed.text.rindex("killed")
+    assert passive_without_doer(parsed, first, first + 6)
+    assert not passive_without_doer(parsed, second, second + 6)

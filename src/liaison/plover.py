@@ -83,6 +83,14 @@ def planned_is_no_act(event_type: str) -> bool:
     return event_type in _data()["planned_is_no_act"]
 
 
+def passive_needs_its_doer(event_type: str) -> bool:
+    """Whether a passive of this type without its doer ('a marine was killed', 'civilians have
+    been killed') tells no act of a state: violence is done by armies and by gunmen alike, so the
+    victims' states and the place say nothing of who acted (an arrest or an expulsion is a
+    state's act whoever is named)."""
+    return event_type in _data()["passive_needs_its_doer"]
+
+
 def realises_commitments(event_type: str) -> bool:
     """Whether an event of this type can carry a promise out (a visit, a signature, aid...)."""
     return event_type in _data()["realise_commitments"]

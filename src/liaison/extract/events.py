@@ -25,7 +25,13 @@ from liaison.extract.backstop import Reading, read_sentences
 from liaison.extract.contexts import statement_contexts
 from liaison.extract.dedupe import Found, dedupe, partners
 from liaison.extract.setting import Setting, article_setting, close_to_publication
-from liaison.extract.sides import assign_sides, doer_is_no_state, done_by_non_state, names_its_doer
+from liaison.extract.sides import (
+    assign_sides,
+    doer_is_no_state,
+    done_by_non_state,
+    names_its_doer,
+    passive_without_doer,
+)
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import fold_word, noun_after_to
@@ -103,6 +109,12 @@ def content_of_another_act(doc: Document, trigger: Trigger, found: list[Trigger]
         if any(a <= head.idx < b for a, b in holders):
             return True
     return False
+
+
+def doer_left_out(doc: Document, trigger: Trigger) -> bool:
+    """A passive of a type that needs its doer, without it (plover.json passive_needs_its_doer)."""
+    return plover.passive_needs_its_doer(trigger.type) and passive_without_doer(
+        doc.parsed, trigger.start, trigger.end)
 
 
 def _parsed_token(doc: Document, trigger: Trigger):
@@ -379,6 +391,7 @@ def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> l
     backstop's reading when no trigger fired at all."""
     found = sentence_triggers(doc, k)
     acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
+            and not doer_left_out(doc, t)
             and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
     acts = [t for t in acts if not content_of_another_act(doc, t, found)]
     if reading is not None:

@@ -148,6 +148,19 @@ def _acting_heads(token) -> list:
     return heads + [c for h in list(heads) for c in h.conjuncts]     # 'protesters and activists'
 
 
+PASSIVE_DEPS = {"nsubjpass", "nsubj:pass", "auxpass", "aux:pass"}
+
+
+def passive_without_doer(parsed, start: int, end: int) -> bool:
+    """The words at start..end are a passive verb whose doer the sentence leaves out ('One U.S.
+    marine was killed south of Baghdad'). False without a parse."""
+    token = _token_at(parsed, start, end) if parsed is not None else None
+    if token is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    children = {c.dep_ for c in token.children}
+    return bool(children & PASSIVE_DEPS) and not children & {"agent", "obl:agent"}
+
+
 @functools.cache
 def state_doer_words(lang: str | None) -> frozenset[str]:
     """Nouns of a state, its organs and agents, and the texts they issue (events.json cues
