@@ -212,6 +212,10 @@ def in_scope(setting: Setting, states: list[str], actors: list[Actor]) -> bool:
                for a in actors)
 
 
+def _source_named(actors: list[Actor]) -> bool:
+    return any(a.side == "source" for a in actors)
+
+
 def private_source(actors: list[Actor]) -> bool:
     """The act is done by people named without an office ('Gary McHale led a rally', 'writer X
     asked'): a private person does not act for a state, whatever states the sentence names."""
@@ -326,7 +330,8 @@ def build_event(
     states, completed = event_states(setting, k, actors, doer_named)
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
-    if completed and not actors and doer_is_no_state(doc.parsed, doc.lang, trigger.start, trigger.end):
+    if completed and not _source_named(actors) and doer_is_no_state(
+            doc.parsed, doc.lang, trigger.start, trigger.end):
         return None             # states borrowed from the context need a state doing the act
     if not in_scope(setting, states, actors) or private_source(actors):
         return None
