@@ -36,7 +36,9 @@ def document_facts(doc: Document) -> list[tuple[str, str, dict]]:
             "actors": [a.to_json() for a in ev.actors], "countries": list(ev.countries),
             "summary": ev.summary, "evidence": _ev(doc, ev.evidence), "confidence": ev.confidence,
             "explanation": ev.explanation, "salience": ev.salience, "published": doc.published,
-            "vector": ev.vector, "article_date": ev.article_date}))
+            "vector": ev.vector, "article_date": ev.article_date,
+            # only when there are some: a new key would change every fact id, hence the link order
+            **({"offices": [o.to_json(doc.id) for o in ev.offices]} if ev.offices else {})}))
     for c in doc.commitments:
         rows.append(("commitment", "extract", {
             "actor": _actor(c.actor), "countries": list(c.countries), "action": c.action,

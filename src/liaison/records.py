@@ -129,6 +129,19 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class OfficeMention:
+    """An office naming an actor of an event without their name ("the Home Secretary met …"): the
+    link stage may resolve it to the holder on the article's date (link/holders.py)."""
+    title: str
+    country: str                  # the office's state, as the text states it
+    span: Span
+    side: str = "participant"
+
+    def to_json(self, doc_id: str) -> dict:
+        return {"title": self.title, "country": self.country, "side": self.side, **self.span.evidence(doc_id)}
+
+
+@dataclass(frozen=True)
 class Location:
     name: str | None
     country: str | None
@@ -156,6 +169,7 @@ class Event:
     hypothetical: bool = False
     vector: str | None = field(default=None, compare=False, repr=False)   # the evidence's sentence vector
     article_date: str | None = None   # the day the article's main act happened (its reference date)
+    offices: tuple[OfficeMention, ...] = ()   # actors named by their office only
 
 
 @dataclass(frozen=True)

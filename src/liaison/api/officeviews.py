@@ -2,8 +2,6 @@
 resolved, and a person's role timeline (link/offices.py has the rules)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from liaison.folding import fold
 from liaison.link.offices import (
     Term,
@@ -18,10 +16,7 @@ from liaison.store import offices as O
 
 
 def _curated(store, settings=None) -> list[Term]:
-    rows = O.curated_terms(store)
-    path = getattr(settings, "offices_tsv", None)
-    if path:
-        rows += O.read_terms_tsv(Path(path))
+    rows = O.curated_rows(store, getattr(settings, "offices_tsv", None))
     return [Term(r["office"], r["country"], r["person"], None, r["start"], r["end"], "curated",
                  [], r.get("source")) for r in rows]
 

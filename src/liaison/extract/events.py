@@ -24,6 +24,7 @@ from liaison.extract import arguments as args
 from liaison.extract.backstop import Reading, read_sentences
 from liaison.extract.contexts import statement_contexts
 from liaison.extract.dedupe import Found, dedupe, partners
+from liaison.extract.offices import bare_offices
 from liaison.extract.setting import Setting, article_setting, close_to_publication
 from liaison.extract.sides import (
     assign_sides,
@@ -357,6 +358,7 @@ def build_event(
         salience="main" if k in setting.lead else "background",
         hypothetical=trigger.hypothetical,
         article_date=setting.reference.end if setting.reference else None,
+        offices=bare_offices(doc, sentence, trigger.start, trigger.end, trigger.entry),
     )
     return Found(event, k in setting.lead, stated, trigger.entry["id"], partners(actors))
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from liaison.link.commitments import link_commitments, simple_records
 from liaison.link.entities import resolve_entities
 from liaison.link.events import merge_events
+from liaison.link.holders import dated_offices, office_terms, resolve_offices
 
 KINDS = ("entity", "event", "commitment", "figure", "quote")
 
@@ -23,6 +24,8 @@ class LinkInput:
     duplicates: dict[str, str] = field(default_factory=dict)
     decisions: list[dict] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
+    published: dict[str, str | None] = field(default_factory=dict)    # doc_id -> day, for office terms
+    curated_offices: list[dict] = field(default_factory=list)          # office_terms rows (TSV shape)
 
 
 def link_records(given: LinkInput) -> dict[str, list[dict]]:
@@ -32,9 +35,17 @@ def link_records(given: LinkInput) -> dict[str, list[dict]]:
     entities, key_to_id = resolve_entities(facts["entity"], given.decisions)
     names = {e["id"]: e["name"] for e in entities}
     states = {e["id"]: e["country"] for e in entities if e.get("kind") == "person" and e.get("country")}
-    events = merge_events(facts["event"], key_to_id, given.duplicates, given.labels, names, states)
+    events = merge_events(dated_offices(facts["event"]), key_to_id, given.duplicates, given.labels, names,
+                          states)
+    resolve_offices(events, office_terms(entities, _published(given), given.curated_offices))
     commitments = link_commitments(simple_records(facts["commitment"], key_to_id, given.duplicates, names),
                                    events)
     return {"entity": entities, "event": events, "commitment": commitments,
             "figure": simple_records(facts["figure"], key_to_id, given.duplicates, names),
             "quote": simple_records(facts["quote"], key_to_id, given.duplicates, names)}
+
+
+def _published(given: LinkInput) -> dict[str, str | None]:
+    """Each document's day: as the runner gives it, else as its event reports say (hand-built input)."""
+    days = {r["doc_id"]: r["payload"].get("published") for r in given.facts.get("event", [])}
+    return {**days, **given.published}

@@ -177,6 +177,7 @@ def _absorb(target: dict, event: dict, reason: str, label: str) -> None:
     known = {a.get("entity_id") for a in target["actors"]}
     target["actors"] += [a for a in event["actors"] if a.get("entity_id") not in known]
     target["contexts"] = sorted(set(target.get("contexts", [])) | set(event.get("contexts", [])))
+    target["offices"] = target.get("offices", []) + event.get("offices", [])   # resolved after merging
     target["confidence"] = round(min(1.0, max(target["confidence"], event["confidence"]) + 0.05), 3)
     target["explanation"] = (
         f"{target['explanation']} | merged with the report of {label} [{event['sources'][0][:8]}]: {reason}"

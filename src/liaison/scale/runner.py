@@ -22,6 +22,7 @@ from liaison.scale.executors import Executor, SerialExecutor
 from liaison.scale.work import AnalysedBatch
 from liaison.settings import Settings, get_settings
 from liaison.store import runs
+from liaison.store.offices import curated_rows
 
 
 def process(sources: Iterable[str], store, executor: Executor | None = None,
@@ -76,7 +77,8 @@ def link_corpus(store) -> dict[str, int]:
             facts[row["kind"]].append(row)
         decisions = store.decisions()
         given = LinkInput(facts=dict(facts), duplicates=store.duplicate_map(), decisions=decisions,
-                          labels=store.document_labels())
+                          labels=store.document_labels(), published=store.document_days(),
+                          curated_offices=curated_rows(store, get_settings().offices_tsv))
         linked = store.replace_linked(link_records(given))
     report_refused(store, decisions)        # a decision that no longer fits is reported, not fatal
     return linked

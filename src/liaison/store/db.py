@@ -157,6 +157,12 @@ class Store:
             for row in conn.execute(q).mappings():
                 yield dict(row)
 
+    def document_days(self) -> dict[str, str | None]:
+        """id -> published day: the dates office attestations are read on at linking."""
+        c = s.documents.c
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(c.id, c.published)).all())
+
     def document_labels(self) -> dict[str, str]:
         """id -> "outlet, date" (or the source name): how explanations name a document."""
         c = s.documents.c

@@ -58,6 +58,11 @@ def curated_terms(store, country: str | None = None) -> list[dict]:
         return [dict(r) for r in conn.execute(query).mappings()]
 
 
+def curated_rows(store, tsv: str | None = None) -> list[dict]:
+    """The curated terms loaded into the store, plus those of the settings' TSV file, if any."""
+    return curated_terms(store) + (read_terms_tsv(Path(tsv)) if tsv else [])
+
+
 # ---------------------------------------------------------------- learned: the attestation projection
 def write_attestations(conn: Connection, entities: list[dict]) -> None:
     """The office attestations of freshly written entity records (their people's titled roles),
