@@ -93,9 +93,18 @@ def test_hypothetical_event_is_flagged():
      "Bay detainment camps in Cuba are not authorized by the Congress.", "COERCE"),  # a place
     ("The jury at London's Central Criminal Court was unable to agree on verdicts on two other charges "
      "under the Official Secrets Act.", "AGREE"),                        # 'unable to' negates
+    ("Armoured columns of the Israeli Defense Forces are meeting resistance as they move deeper into "
+     "Lebanon.", "CONSULT"),                                              # meeting resistance
+    ("On average, 34 ordinary Iraqis have met violent deaths every day since the invasion of March "
+     "2003.", "CONSULT"),                                                 # meeting one's death
 ])
 def test_another_sense_of_a_trigger_word_is_no_act(text, absent):
     assert absent not in [t for t, _, negated, _ in triggers_of(text, "en") if not negated]
+
+
+def test_meeting_with_opposition_leaders_stays_a_meeting():
+    assert "CONSULT" in [t for t, *_ in triggers_of(
+        "Ambassadors from the United States and Britain met with opposition leaders in Suva.", "en")]
 
 
 def test_taken_into_custody_is_an_arrest():
