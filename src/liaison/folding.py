@@ -15,8 +15,10 @@ def strip_accents(text: str) -> str:
     if text.isascii():          # most words: nothing to decompose, and the check is cheap
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    # the marks are looked up among the distinct characters only, then deleted in one pass: whole
-    # articles are folded, and a Python test per character cost more than the rest of cleaning
+    if len(decomposed) < 64:    # a word: testing each character is quickest
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # a whole article (cleaning folds them): the marks are looked up among its distinct characters
+    # only, then deleted in one pass, instead of a Python test per character
     marks = [c for c in set(decomposed) if unicodedata.combining(c)]
     return decomposed.translate(dict.fromkeys(map(ord, marks))) if marks else decomposed
 
