@@ -35,8 +35,9 @@ def _folders() -> dict[str, Path]:
     return found
 
 
+@functools.cache
 def languages() -> tuple[str, ...]:
-    """The ISO 639-1 codes of every language folder, sorted."""
+    """The ISO 639-1 codes of every language folder, sorted (asked for every name folded)."""
     return tuple(sorted(_folders()))
 
 
@@ -86,5 +87,6 @@ def setting(lang: str | None, key: str, default: Any = None) -> Any:
 def reset() -> None:
     """Forget what was read (tests that add a language folder)."""
     _folders.cache_clear()
+    languages.cache_clear()
     load.cache_clear()
     has_file.cache_clear()

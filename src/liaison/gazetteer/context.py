@@ -6,11 +6,13 @@ its phrase, its sentence, or failing that the article's dominant country.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
 from liaison import gazetteer
 from liaison.gazetteer.matcher import Entry, Match
+from liaison.nlp.tokens import named_entities
 
 PHRASE_BEFORE = 30      # "French Ministry of the Interior", "Algeria's domestic security agency (DGSI)"
 PHRASE_AFTER = 20       # "Ministry of Public Security of Vietnam", "ministère de l'Intérieur marocain"
@@ -20,7 +22,7 @@ SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý\"“«])|\n")
 def person_spans(doc) -> list[tuple[int, int]]:
     if doc.parsed is None:
         return []
-    return [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ in ("PERSON", "PER")]
+    return [(start, end) for start, end, label in named_entities(doc.parsed) if label in ("PERSON", "PER")]
 
 
 def in_person(persons: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -31,9 +33,14 @@ def in_person(persons: list[tuple[int, int]], start: int, end: int) -> bool:
 def is_caps_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
-    line = text[line_start: line_end if line_end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return _is_caps(text[line_start: line_end if line_end >= 0 else len(text)])
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_caps(line: str) -> bool:
+    # cached: asked for every exact-policy match, and a paragraph is one line of thousands of letters
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def sentence_bounds(doc) -> list[tuple[int, int]]:

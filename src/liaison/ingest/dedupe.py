@@ -1,6 +1,7 @@
 """Near-duplicate documents (syndicated copies, mirrors) with MinHash LSH over word shingles."""
 from __future__ import annotations
 
+import functools
 import re
 
 from datasketch import MinHash, MinHashLSH
@@ -8,6 +9,19 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 64
 SHINGLE = 5
 SCHEME = "affine32"      # datasketch 2 needs the scheme to rebuild a MinHash from stored values
+
+
+@functools.cache
+def _permutations():
+    # datasketch draws the same permutations (seed 1) for every MinHash it builds, which cost more
+    # than hashing a short article; drawn once here and shared (read-only) by every sketch
+    permutations = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+    permutations.setflags(write=False)
+    return permutations
+
+
+def _minhash(values: list[int] | None = None) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, permutations=_permutations(), scheme=SCHEME)
 
 
 def _shingles(text: str) -> set[bytes]:
@@ -34,12 +48,12 @@ class NearDuplicateIndex:
 
     @staticmethod
     def signature(text: str) -> list[int]:
-        mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+        mh = _minhash()
         mh.update_batch(list(_shingles(text)))
         return [int(v) for v in mh.hashvalues]
 
     def find(self, values: list[int]) -> str | None:
-        mh = MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+        mh = _minhash(values)
         best, best_sim = None, 0.0
         for cand in self.lsh.query(mh):
             sim = mh.jaccard(self.hashes[cand])
@@ -50,6 +64,6 @@ class NearDuplicateIndex:
     def add(self, doc_id: str, values: list[int], is_duplicate: bool = False) -> None:
         if is_duplicate or doc_id in self.hashes:
             return          # only originals are match targets, so chains never form
-        mh = MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+        mh = _minhash(values)
         self.hashes[doc_id] = mh
         self.lsh.insert(doc_id, mh)

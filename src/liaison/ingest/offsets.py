@@ -6,17 +6,17 @@ out), the two are aligned character by character so every unchanged stretch gets
 """
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, replace
 
 import ftfy
 
+from liaison.ingest.blocks import LinearMatcher
 from liaison.records import Document
 
 SEPARATOR = "\n\n"
-ALIGN_LIMIT = 5000        # longer changed lines get one anchor: alignment cost grows with length²
+ALIGN_LIMIT = 5000        # longer changed lines get one anchor (a fixed rule: stored offsets follow it)
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _align(piece: Piece, clean_start: int) -> list[tuple[int, int]]:
         return [(clean_start, piece.raw_start + shift)]
     if len(piece.raw) > ALIGN_LIMIT:
         return [(clean_start, piece.raw_start)]
-    matcher = difflib.SequenceMatcher(None, piece.raw, piece.text, autojunk=False)
+    matcher = LinearMatcher(piece.raw, piece.text)
     anchors = [(clean_start + b, piece.raw_start + a)
                for a, b, size in matcher.get_matching_blocks() if size]
     return anchors or [(clean_start, piece.raw_start)]

@@ -130,7 +130,7 @@ class PatternSet:
 
     def _candidates(self, t: Token) -> tuple[Pattern, ...]:
         # memoised by the token's forms: the same words recur in every article, and this set is
-        # asked about every token of every sentence
+        # asked about every token of every sentence (`find` reads the memo itself first)
         key = (t.norm, t.lemma, t.stem, self.compounds and t.text[:1].isupper())
         found = self._memo.get(key)
         if found is None:
@@ -151,8 +151,11 @@ class PatternSet:
     def find(self, tokens: tuple[Token, ...] | list[Token]) -> list[Hit]:
         """Every match in `tokens` (a sentence or a document), longest first where they overlap."""
         hits = []
+        memo, compounds = self._memo, self.compounds
         for k, t in enumerate(tokens):
-            for p in self._candidates(t):
+            # the memo read inline: this loop visits every token of every article several times
+            found = memo.get((t.norm, t.lemma, t.stem, compounds and t.text[:1].isupper()))
+            for p in self._candidates(t) if found is None else found:
                 end = _match(p.items, 0, tokens, k, self.compounds)
                 if end is not None:
                     hits.append(Hit(p, tokens[k].i, tokens[end - 1].i + 1, tokens[k].i))

@@ -88,15 +88,33 @@ def _is_punct(text: str) -> bool:
 
 def parsed_tokens(parsed, lang: str | None, sentences: tuple[Span, ...]) -> tuple[Token, ...]:
     """Tokens of a spaCy Doc (whitespace tokens left out)."""
-    sent_of = _sentence_index(sentences)
+    # Each spaCy attribute read builds a new Python object, and this runs for every token of every
+    # article: read each once, and walk the sentences alongside (tokens come in text order) rather
+    # than searching for each token's sentence.
+    starts = [s.start for s in sentences]
     out = []
+    sent = 0
     for t in parsed:
         if t.is_space:
             continue
-        out.append(Token(len(out), t.idx, t.idx + len(t.text), t.text, fold_word(t.text, lang),
-                         fold_word(t.lemma_ or t.text, lang), stem(t.text, lang), t.pos_, sent_of(t.idx),
-                         _is_punct(t.text)))
+        idx, text = t.idx, t.text
+        while sent + 1 < len(starts) and starts[sent + 1] <= idx:
+            sent += 1
+        out.append(Token(len(out), idx, idx + len(text), text, fold_word(text, lang),
+                         fold_word(t.lemma_ or text, lang), stem(text, lang), t.pos_, sent, _is_punct(text)))
     return tuple(out)
+
+
+def named_entities(parsed) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, label) of the parser's named entities. Read once per spaCy Doc and kept in its
+    `user_data`: `Doc.ents` builds every span anew on each access, and three finders ask."""
+    found = parsed.user_data.get(_ENTITIES)
+    if found is None:
+        found = parsed.user_data[_ENTITIES] = tuple((e.start_char, e.end_char, e.label_) for e in parsed.ents)
+    return found
+
+
+_ENTITIES = "liaison.named_entities"
 
 
 def rule_tokens(text: str, lang: str | None, sentences: tuple[Span, ...]) -> tuple[Token, ...]:

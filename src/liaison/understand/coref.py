@@ -10,6 +10,7 @@ Every link keeps its reason for the entity's explanation.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -33,7 +34,13 @@ class Cluster:
 
 
 def tokens(name: str) -> list[str]:
-    return [t for t in fold(name).split() if t not in name_particles()]
+    return list(_name_words(name, name_particles()))
+
+
+@functools.lru_cache(maxsize=16_384)
+def _name_words(name: str, particles: frozenset[str]) -> tuple[str, ...]:
+    # cached: linking compares every pair of an article's names, each pair word by word
+    return tuple(t for t in fold(name).split() if t not in particles)
 
 
 def _initials_match(short: list[str], full: list[str]) -> bool:

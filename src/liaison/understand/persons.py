@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from liaison.folding import fold
+from liaison.nlp.tokens import named_entities
 from liaison.records import Document, Mention
 from liaison.understand.capitalised import blocked_spans, shape_names, surname_mentions
 from liaison.understand.grammar import Grammar
@@ -60,7 +61,7 @@ def _is_author(name: str, authors: set[str]) -> bool:
 def _ner_candidates(doc: Document) -> list[tuple[int, int, str]]:
     if doc.parsed is None:
         return []
-    return [(e.start_char, e.end_char, "ner") for e in doc.parsed.ents if e.label_ in NER_LABELS]
+    return [(start, end, "ner") for start, end, label in named_entities(doc.parsed) if label in NER_LABELS]
 
 
 def _anchored_candidates(doc: Document, lex: Lexicon, titles) -> list[tuple[int, int, str]]:
@@ -130,11 +131,11 @@ def _ranks_at(text: str, pos: int, lex: Lexicon):
 
 
 def _place_entities(doc: Document) -> list[tuple[int, int]]:
-    """The spans the NER tags as places or peoples (read once per article: `Doc.ents` builds
-    every entity span anew on each access)."""
+    """The spans the NER tags as places or peoples."""
     if doc.parsed is None:
         return []
-    return [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ in ("GPE", "LOC", "NORP")]
+    return [(start, end) for start, end, label in named_entities(doc.parsed)
+            if label in ("GPE", "LOC", "NORP")]
 
 
 def _after_titles_and_places(doc: Document, start: int, end: int, titles,
