@@ -3,6 +3,7 @@ runner's process, in a local worker process or on a Dask worker, so every execut
 documents back."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from liaison.facts import document_facts
@@ -32,3 +33,6 @@ def prepare_worker(settings: dict, warm_up: list[Document] | None = None) -> Non
     load_models()
     if warm_up:
         analyse_batch(warm_up)
+    # The loaded models are ~680k objects that live as long as the worker: a full collection walked
+    # them all (~0.2 s, about once per 150 articles). Frozen, collections see only the batches' objects.
+    gc.freeze()
