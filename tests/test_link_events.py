@@ -83,7 +83,11 @@ def test_acts_with_other_partners_stay_apart():
 
 
 def test_an_earlier_act_told_in_passing_is_a_reference_not_a_report():
-    signing = report("a", "SUPPORT", DAY, ["USA", "GTM"], "The two governments signed the asylum agreement.")
+    """A signing stated in passing as five days old is no report of a signing that an article
+    dates only by its own publication day."""
+    today = {"start": "2025-02-15", "end": "2025-02-15", "precision": "day", "basis": "inferred"}
+    signing = report("a", "SUPPORT", today, ["USA", "GTM"],
+                     "The two governments signed the asylum agreement.", published="2025-02-15")
     later = report(
         "b",
         "SUPPORT",
@@ -94,6 +98,21 @@ def test_an_earlier_act_told_in_passing_is_a_reference_not_a_report():
         published="2025-02-16",
     )
     assert len(merge_events([signing, later], {}, {})) == 2
+
+
+def test_an_act_told_in_passing_on_the_day_another_report_states_is_that_act():
+    """es-ma 2024-11 (dev-clusters): 'This operation, carried out on Friday, led to the arrest of
+    nine individuals' (22 November) and, four days later in another outlet, in passing, 'La
+    operación, desarrollada el pasado 22 de noviembre, culminó con la detención de nueve personas':
+    both state the same day, so the mention in passing is no reference to some other act."""
+    arrests = report("a", "COERCE", DAY, ["MAR", "ESP"],
+                     "This operation, carried out on Friday, led to the arrest of nine individuals.",
+                     published="2025-02-11")
+    recalled = report("b", "COERCE", DAY, ["ESP", "MAR"],
+                      "La operación, desarrollada el pasado 10 de febrero, culminó con la detención de nueve "
+                      "personas.", salience="background", published="2025-02-14")
+    [merged] = merge_events([arrests, recalled], {}, {})
+    assert len(merged["sources"]) == 2
 
 
 def test_two_reports_of_one_document_never_join():

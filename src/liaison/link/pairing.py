@@ -190,6 +190,16 @@ def is_reference(e: dict) -> bool:
     )
 
 
+def same_stated_day(a: dict, b: dict) -> bool:
+    """Both reports state the act's day, and it is the same: then a mention in passing is no
+    reference to some other, earlier act ('la operación, desarrollada el pasado 22 de noviembre'
+    and 'this operation, carried out on Friday' of 22 November)."""
+    da, db = a.get("date") or {}, b.get("date") or {}
+    return (da.get("basis") == db.get("basis") == "stated"
+            and da.get("precision") == db.get("precision") == "day"
+            and bool(da.get("start")) and da.get("start") == db.get("start"))
+
+
 def _in_passing(e: dict) -> bool:
     """Told outside the headline and lead, with no date of its own: background, often a detail
     each outlet words its own way."""
@@ -204,7 +214,7 @@ def pair_score(
     a: dict, b: dict, va: np.ndarray | None, vb: np.ndarray | None, names: dict[str, str] | None = None
 ) -> PairScore:
     out = PairScore()
-    if is_reference(a) or is_reference(b):
+    if (is_reference(a) or is_reference(b)) and not same_stated_day(a, b):
         return PairScore(VETO, ["a reference in passing to an earlier act is not a report of it"])
     if a["type"] == b["type"] and a.get("mode") and b.get("mode") and a["mode"] != b["mode"]:
         return PairScore(VETO, [f"{a['type']} of another kind ({a['mode']} / {b['mode']})"])
