@@ -197,3 +197,27 @@ def test_a_person_whose_state_other_articles_give_brings_it_to_the_event():
     assert "states completed at linking: MAR (laftit, from other articles)" in event["explanation"]
     [event] = merge_events(rows, {}, {})
     assert event["countries"] == ["ESP"]
+
+
+def test_two_mentions_in_passing_join_through_a_report_that_matches_each():
+    """us-gt 2019-07 (dev-clusters): Trump's threat against Guatemala, told as the news of one
+    article ('esta semana presionara …'), and in passing by two others: one dated by its day of
+    publication, one only by its page's month. Nothing ties the two mentions to each other, but
+    nothing tells them apart either: through the report that matches each, they are one event."""
+    week = {"start": "2019-07-22", "end": "2019-07-28", "precision": "week", "basis": "stated"}
+    day = {"start": "2019-07-26", "end": "2019-07-26", "precision": "day", "basis": "inferred"}
+    month = {"start": "2019-07-01", "end": "2019-07-31", "precision": "month", "basis": "inferred"}
+    news = report("elmundo", "THREATEN", week, ["USA", "GTM"],
+                  "Trump se ha salido así con la suya después de que esta semana presionara al Gobierno de "
+                  "Guatemala con imponerle impuestos a las remesas.", actors=("Donald Trump",),
+                  published="2019-07-27")
+    wapo = report("wapo", "THREATEN", day, ["GTM", "USA"],
+                  "The announcement comes just days after Trump threatened retaliation against Guatemala as "
+                  "discussions stalled.", salience="background", published="2019-07-26")
+    prensa = report("prensa", "THREATEN", month, ["USA", "GTM"],
+                    "Según lo dicho por Trump, si Morales no accedía a firmar un acuerdo, estaría "
+                    "dispuesto a subir los aranceles e imponer impuestos a las remesas.",
+                    actors=("Donald Trump",), salience="background", published=None)
+    assert pair_score(wapo["payload"], prensa["payload"], None, None).score < 2.4
+    merged = merge_events([news, wapo, prensa], {}, {})
+    assert len(merged) == 1 and len(merged[0]["sources"]) == 3

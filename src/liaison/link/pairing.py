@@ -231,8 +231,9 @@ def pair_score(
     if _in_passing(a) and _in_passing(b):
         if _vague(a.get("date")) or _vague(b.get("date")):
             # background mentions, neither dated by its text, one only bounded by a page's month:
-            # nothing ties them to one act
-            return PairScore(VETO, ["both told in passing, one dated only by its page's month"])
+            # nothing ties them to one act. Nothing tells them apart either: no veto, so a third
+            # report that matches each of them may still bring them into one event.
+            return PairScore(0.0, ["both told in passing, one dated only by its page's month"])
         out.add(W["in_passing"], "both told in passing, undated")
     _actors(a, b, out, names or {})
     _place(a, b, out)
