@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, delete, insert, select
 
+from liaison.attestations import attestations
 from liaison.errors import OfficeFileError
-from liaison.link.offices import attestations
 from liaison.store import schema as s
 from liaison.store.bulk import insert_rows
 
