@@ -97,6 +97,8 @@ def test_an_earlier_act_told_in_passing_is_a_reference_not_a_report():
         salience="background",
         published="2025-02-16",
     )
+    assert pair_score(signing["payload"], later["payload"], None, None).reasons == [
+        "a reference in passing to an earlier act is not a report of it"]
     assert len(merge_events([signing, later], {}, {})) == 2
 
 

@@ -109,7 +109,9 @@ def test_the_office_resolves_to_the_holder_the_corpus_names(corpus):
 def test_the_count_of_attestations_is_the_corpus_s(corpus):
     store, ids = corpus
     linked = _link(store, {ids["visit"]: VISIT_DAY}, only={ids["visit"]})
-    for event in _office_events(linked["event"]):
+    events = _office_events(linked["event"])
+    assert len(events) == 2
+    for event in events:
         [actor] = event["actors"]
         assert actor["resolved_from"].endswith(f"on {VISIT_DAY}, from 1 attestation")
 
@@ -173,16 +175,32 @@ def test_a_named_actor_is_never_replaced(corpus):
     days = {ids["visit"]: VISIT_DAY, ids["comoros"]: COMOROS_DAY}
     # the holder named by the report itself: left as named, no actor added, no note
     linked = _link(store, days, edit=also_named(darmanin))
-    for event in _office_events(linked["event"]):
+    events = _office_events(linked["event"])
+    assert len(events) == 2
+    for event in events:
         [actor] = event["actors"]
         assert actor["name"] == "Gérald Darmanin" and "resolved_from" not in actor
         assert "resolved from office" not in event["explanation"]
         assert "not resolved" not in event["explanation"]
     # another person named: kept first and as is, the holder joins
     linked = _link(store, days, edit=also_named(diomande))
-    for event in _office_events(linked["event"]):
+    events = _office_events(linked["event"])
+    assert len(events) == 2
+    for event in events:
         first, added = event["actors"]
         assert first["name"] == "Vagondo Diomandé" and first["country"] == "CIV"
         assert "resolved_from" not in first
         assert added["name"] == "Gérald Darmanin"
         assert added["resolved_from"].startswith(f"resolved from office: {OFFICE} held by Gérald Darmanin")
+
+
+def test_an_office_is_read_on_the_act_s_stated_day_else_the_article_s():
+    """'The Interior Minister signed it on 3 May 2019', in an article of 2025, names the holder of
+    2019; an act dated only by its article is read on the article's day."""
+    from liaison.link.holders import day_of_report
+    stated = {"start": "2019-05-03", "end": "2019-05-03", "precision": "day", "basis": "stated"}
+    inferred = {**stated, "basis": "inferred"}
+    assert day_of_report({"date": stated, "published": "2025-01-09"}) == ("2019-05-03", "")
+    assert day_of_report({"date": inferred, "published": "2025-01-09"}) == ("2025-01-09", "")
+    assert day_of_report({"date": {**stated, "year_unstated": True}, "published": "2025-01-09"})[0] is None
+    assert day_of_report({"date": None, "published": None}) == (None, "the article has no date")

@@ -197,6 +197,7 @@ def same_stated_day(a: dict, b: dict) -> bool:
     da, db = a.get("date") or {}, b.get("date") or {}
     return (da.get("basis") == db.get("basis") == "stated"
             and da.get("precision") == db.get("precision") == "day"
+            and not (da.get("year_unstated") or db.get("year_unstated"))
             and bool(da.get("start")) and da.get("start") == db.get("start"))
 
 
