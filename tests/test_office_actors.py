@@ -9,8 +9,7 @@ abstained (link/holders.py), on two real dev articles:
 
 The articles are analysed undated (as the annotated set gives them) and their stored facts are then
 linked with the days a feed would give them: dating the article before extraction dates "hier", which
-joins the visit's acts into one report naming Darmanin, and the office mentions go with the reports
-absorbed (extract/dedupe.py keeps no `offices`), so there is nothing left to resolve."""
+joins the visit's acts into one report already naming Darmanin, so there is nothing left to resolve."""
 from __future__ import annotations
 
 import copy

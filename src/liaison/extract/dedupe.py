@@ -98,6 +98,8 @@ def _merge(a: Event, b: Event) -> Event:
     actors = a.actors + tuple(x for x in b.actors if (x.entity_key or x.name) not in names)
     evidence = a.evidence + tuple(s for s in b.evidence if s not in a.evidence)
     date = a.date if (a.date and a.date.basis == "stated") or not b.date else b.date
+    offices = a.offices + tuple(o for o in b.offices if o not in a.offices)
     return replace(a, actors=actors, evidence=evidence[:MAX_EVIDENCE], location=a.location or b.location,
+                   offices=offices,
                    confidence=max(a.confidence, b.confidence), date=date or a.date,
                    salience="main" if "main" in (a.salience, b.salience) else a.salience)
