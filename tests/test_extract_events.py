@@ -419,3 +419,19 @@ def test_a_killing_told_in_the_passive_without_its_doer_is_no_state_act():
     first, second = parsed.text.index("killed"), parsed.text.rindex("killed")
     assert passive_without_doer(parsed, first, first + 6)
     assert not passive_without_doer(parsed, second, second + 6)
+
+
+def test_a_doer_owned_by_states_can_be_a_state_and_a_place_does_not_make_one():
+    """'the teams from both countries' are the states' (events.json cues owner_links); 'protesters
+    outside the embassy' are not the embassy's."""
+    from liaison.extract.sides import doer_is_no_state
+    from liaison.nlp.pipelines import load
+    for text, word, expected in (
+        ("The teams from both countries have begun to share experiences.", "share", False),
+        ("On Sunday, crowds outside the embassy urged the government to act.", "urged", True),
+        ("Our experts joined forces with the Spanish police.", "joined", False),
+        ("The incidents follow Sunday's arrest of a commander.", "arrest", True),
+    ):
+        parsed = load("en")(text)
+        start = text.index(word)
+        assert doer_is_no_state(parsed, "en", start, start + len(word)) is expected, text

@@ -179,16 +179,35 @@ def doer_is_no_state(parsed, lang: str | None, start: int, end: int) -> bool:
     words = state_doer_words(lang)
     token = _token_at(parsed, start, end) if parsed is not None and words else None
     heads = _acting_heads(token) if token is not None else []
-    return bool(heads) and not any(_may_be_state(t, words) for h in heads for t in _noun_phrase(h))
+    links = owner_links(lang)
+    return bool(heads) and not any(_may_be_state(t, words) for h in heads for t in _noun_phrase(h, links))
 
 
-# the words of a noun phrase that say whose it is: 'Iranian gunboats', 'our experts', 'the teams
-# from both countries', 'the Interior Ministry'
-OWNER_DEPS = {"poss", "nmod:poss", "det:poss", "compound", "amod", "nmod", "prep", "flat", "flat:name"}
+# the words of a noun phrase that say whose it is: 'Iranian gunboats', 'our experts', 'the Interior
+# Ministry', and a preposition of owning ('the teams from both countries', events.json cues
+# `owner_links`), not of place ('protesters outside the embassy')
+OWNER_DEPS = {"poss", "nmod:poss", "det:poss", "compound", "amod", "flat", "flat:name"}
+PREPOSITION_DEPS = {"prep", "nmod"}
 
 
-def _noun_phrase(head) -> list:
-    return [head] + [t for c in head.children if c.dep_ in OWNER_DEPS for t in c.subtree]
+@functools.cache
+def owner_links(lang: str | None) -> frozenset[str]:
+    cues = lexicon.load(lang, "events").get("cues", {}).get("owner_links", [])
+    return frozenset(fold_word(w, lang) for w in cues)
+
+
+def _noun_phrase(head, links: frozenset[str]) -> list:
+    return [head] + [t for c in head.children if c.dep_ in OWNER_DEPS or _owning(c, links)
+                     for t in c.subtree]
+
+
+def _owning(child, links: frozenset[str]) -> bool:
+    """A prepositional phrase naming whose the noun is: 'from …' (en: prep), 'des deux pays' (fr:
+    nmod, its preposition a 'case' child)."""
+    if child.dep_ not in PREPOSITION_DEPS:
+        return False
+    words = [child] + [c for c in child.children if c.dep_ == "case"]
+    return any(fold_word(w.lower_) in links for w in words)
 
 
 def _may_be_state(token, words: frozenset[str]) -> bool:
