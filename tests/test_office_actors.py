@@ -203,3 +203,11 @@ def test_an_office_is_read_on_the_act_s_stated_day_else_the_article_s():
     assert day_of_report({"date": inferred, "published": "2025-01-09"}) == ("2025-01-09", "")
     assert day_of_report({"date": {**stated, "year_unstated": True}, "published": "2025-01-09"})[0] is None
     assert day_of_report({"date": None, "published": None}) == (None, "the article has no date")
+
+
+def test_a_state_s_possessive_introduces_its_office_where_the_language_has_one():
+    """"Britain's Home Secretary" (titles.json `possessive`); French has no possessive ending."""
+    from liaison.understand.grammar import grammar
+    assert grammar("en").possessive_gap.match("'s ") and grammar("en").possessive_gap.match("’s")
+    assert not grammar("en").possessive_gap.match(" of ")
+    assert not grammar("fr").possessive_gap.match("'s")

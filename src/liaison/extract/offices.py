@@ -15,15 +15,14 @@ holder of that office on the article's date (link/holders.py), only when:
 """
 from __future__ import annotations
 
-import re
-
 from liaison.extract.arguments import PlacedActor
 from liaison.extract.sides import assign_sides
 from liaison.records import Actor, Document, Mention, OfficeMention, Span
+from liaison.understand.grammar import grammar
 from liaison.understand.roles import TOUCHING, country_near
 from liaison.understand.titles import lexicon
 
-POSSESSIVE = re.compile(r"^['’]s\s*$")
+STATE_WINDOW = 30   # characters around a title where the state it belongs to may be named
 
 
 def bare_offices(doc: Document, sentence: Span, trigger_start: int, trigger_end: int, entry: dict
@@ -38,8 +37,8 @@ def bare_offices(doc: Document, sentence: Span, trigger_start: int, trigger_end:
             continue
         if t.span.start in held or t.value in lex.generic | lex.not_offices or t.extra.get("plural"):
             continue
-        state = t.extra.get("country") or country_near(doc.text, t.span.start, t.span.end, geo, window=30,
-                                                      after=0)
+        state = t.extra.get("country") or country_near(doc.text, t.span.start, t.span.end, geo,
+                                                      window=STATE_WINDOW, after=0)
         if state and _introduced_as_one(doc, t, geo, sentence.start):
             found.append((t, state))
     placed = [PlacedActor(Actor(t.value), t.span.start, t.span.end) for t, _ in found]
@@ -62,7 +61,7 @@ def _introduced_as_one(doc: Document, t: Mention, geo: list[Mention], sentence_s
                 and TOUCHING.match(doc.text[g.span.end:start])]
     if touching:
         g = touching[-1]
-        if POSSESSIVE.match(doc.text[g.span.end:start]):
+        if grammar(doc.lang).possessive_gap.match(doc.text[g.span.end:start]):
             return True
         start = g.span.start
     before = doc.text[sentence_start:start]

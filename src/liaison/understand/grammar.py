@@ -50,6 +50,7 @@ class Grammar:
     gap_after: re.Pattern           # between a name and its apposition ("X, the Minister")
     counter_before: re.Pattern      # between a counterpart word and the name after it
     owned: re.Pattern               # "X, Nuñez's …": a counterpart phrase owned by a name before it
+    possessive_gap: re.Pattern      # only a possessive ending between a state and a title ("Britain's")
     and_gap: re.Pattern             # " and " between two names
     portfolio_link: re.Pattern      # "Minister" + " of "/" chargé de " + portfolio
     pronoun: re.Pattern             # a sentence opening with a subject pronoun
@@ -129,6 +130,7 @@ def grammar(lang: str | None) -> Grammar:
                              rf"(?:{not_coordinator}[^\W\d_]+\s+){{0,2}}$", i),
         counter_before=re.compile(rf"^\s*(?:[^\W\d_]+\s*)?,?\s*{art_s}$", i),
         owned=re.compile(rf",\s*[^\W\d_][\w\-]*{possessive}\s+(?:[^\W\d_]+\s+)?$"),
+        possessive_gap=re.compile(rf"^{possessive}\s*$"),
         and_gap=re.compile(rf"^[ \t]+{_alt(_words(data, 'and_words'))}[ \t]+$", i),
         portfolio_link=re.compile(rf"[ \t]+{_linked(_words(data, 'portfolio_links'))}", i),
         pronoun=re.compile(rf"^\W*{_alt(_words(data, 'pronouns'))}\b", i),
