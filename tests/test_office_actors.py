@@ -211,3 +211,22 @@ def test_a_state_s_possessive_introduces_its_office_where_the_language_has_one()
     assert grammar("en").possessive_gap.match("'s ") and grammar("en").possessive_gap.match("’s")
     assert not grammar("en").possessive_gap.match(" of ")
     assert not grammar("fr").possessive_gap.match("'s")
+
+
+def test_a_broken_curated_file_is_an_issue_and_linking_goes_on(corpus, tmp_path):
+    """A curated office file with a bad row is reported as an issue of the run, naming the file; the
+    corpus is still linked (with the terms already loaded)."""
+    from liaison.scale.runner import link_corpus
+    from liaison.settings import Settings, get_settings, use_settings
+    store, _ = corpus
+    bad = tmp_path / "offices.tsv"
+    bad.write_text(HEADER + "Minister of the Interior\tFRA\tGérald Darmanin\tnot a date\t\tmanual\n",
+                   encoding="utf-8")
+    previous = get_settings()
+    use_settings(Settings(**{**previous.model_dump(), "offices_tsv": str(bad)}))
+    try:
+        counts = link_corpus(store)
+    finally:
+        use_settings(previous)
+    assert counts.get("event")
+    assert any(i["source"] == str(bad) and "not an ISO date" in i["message"] for i in store.list_issues())

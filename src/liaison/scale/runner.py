@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
+from liaison.errors import OfficeFileError
 from liaison.link import LinkInput, link_records
 from liaison.link.decisions import report_refused
 from liaison.pipeline import pipeline_version
@@ -67,6 +68,17 @@ def save_batch(store, run_id: str, version: str, result: AnalysedBatch, summary:
     summary.stage_failures += len(result.failures)
 
 
+def _curated_offices(store) -> list[dict]:
+    """The curated office terms; a broken curated file is an issue of the run, not the end of linking
+    (the terms already loaded into the store still count)."""
+    tsv = get_settings().offices_tsv
+    try:
+        return curated_rows(store, tsv)
+    except OfficeFileError as exc:
+        store.record_issue(str(tsv), "link", str(exc))
+        return curated_rows(store)
+
+
 def link_corpus(store) -> dict[str, int]:
     """Re-link the whole corpus from the stored facts and swap in the linked view; counts by kind.
 
@@ -78,7 +90,7 @@ def link_corpus(store) -> dict[str, int]:
         decisions = store.decisions()
         given = LinkInput(facts=dict(facts), duplicates=store.duplicate_map(), decisions=decisions,
                           labels=store.document_labels(), published=store.document_days(),
-                          curated_offices=curated_rows(store, get_settings().offices_tsv))
+                          curated_offices=_curated_offices(store))
         linked = store.replace_linked(link_records(given))
     report_refused(store, decisions)        # a decision that no longer fits is reported, not fatal
     return linked
