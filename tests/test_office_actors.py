@@ -213,20 +213,19 @@ def test_a_state_s_possessive_introduces_its_office_where_the_language_has_one()
     assert not grammar("fr").possessive_gap.match("'s")
 
 
-def test_a_broken_curated_file_is_an_issue_and_linking_goes_on(corpus, tmp_path):
+def test_a_broken_curated_file_is_an_issue_and_linking_goes_on(corpus, tmp_path, monkeypatch):
     """A curated office file with a bad row is reported as an issue of the run, naming the file; the
     corpus is still linked (with the terms already loaded)."""
+    from liaison import settings
     from liaison.scale.runner import link_corpus
-    from liaison.settings import Settings, get_settings, use_settings
     store, _ = corpus
     bad = tmp_path / "offices.tsv"
     bad.write_text(HEADER + "Minister of the Interior\tFRA\tGérald Darmanin\tnot a date\t\tmanual\n",
                    encoding="utf-8")
-    previous = get_settings()
-    use_settings(Settings(**{**previous.model_dump(), "offices_tsv": str(bad)}))
-    try:
-        counts = link_corpus(store)
-    finally:
-        use_settings(previous)
+    # these settings for this test only (monkeypatch puts back whatever the process had, environment
+    # included: pinning the old settings would hide later tests' LIAISON_* variables)
+    given = settings.get_settings().model_dump()
+    monkeypatch.setattr(settings, "_given", settings.Settings(**{**given, "offices_tsv": str(bad)}))
+    counts = link_corpus(store)
     assert counts.get("event")
     assert any(i["source"] == str(bad) and "not an ISO date" in i["message"] for i in store.list_issues())
