@@ -119,5 +119,6 @@ def test_every_month_names_exactly_its_events_however_old(tmp_path):
         assert row["events"] == (sorted(ids) if len(ids) <= MONTH_IDS else None)
         assert client.get(row["events_url"]).json()["events"] == sorted(ids)
     assert client.get("/api/dyads/FRA-DZA/2025-13").status_code == 422
+    assert client.get("/api/dyads/FRA-FRA/2025-11").status_code == 422     # a pair is two states
     html = client.get("/dyads/DZA-FRA", headers={"accept": "text/html"}).text
     assert all(f'href="/events/{i}"' in html for i in expected["2024-03"])

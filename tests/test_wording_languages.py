@@ -183,9 +183,13 @@ def test_the_switch_remembers_and_goes_back_only_to_this_site(client):
     back = client.get("/language/es?next=/events/ev-visit", follow_redirects=False)
     assert back.status_code == 303 and back.headers["location"] == "/events/ev-visit"
     assert back.cookies.get("liaison_lang") == "es"
+    cookie = back.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie    # plain http
     assert SENTENCES["es"][0] in client.get("/events/ev-visit", headers=HTML).text
     away = client.get("/language/fr?next=//evil.example/", follow_redirects=False)
     assert away.headers["location"] == "/"
+    sideways = client.get("/language/fr?next=/\\evil.example/", follow_redirects=False)
+    assert sideways.headers["location"] == "/"
     unknown = client.get("/language/qq?next=/", follow_redirects=False)
     assert "liaison_lang" not in unknown.cookies
     page = client.get("/events/ev-visit", headers=HTML)

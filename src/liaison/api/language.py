@@ -76,8 +76,10 @@ def for_json(request: Request) -> str:
     return asked(request) or EN
 
 
-def remember(response: Response, lang: str) -> Response:
-    response.set_cookie(COOKIE, lang, max_age=COOKIE_DAYS * 86400, httponly=True, samesite="lax")
+def remember(response: Response, lang: str, secure: bool = False) -> Response:
+    """Keep the choice in a cookie (Secure when the page came over https)."""
+    response.set_cookie(COOKIE, lang, max_age=COOKIE_DAYS * 86400, httponly=True, samesite="lax",
+                        secure=secure)
     return response
 
 

@@ -54,7 +54,7 @@ async def choose_language(request: Request, code: str, next: str = Query("/", ma
     target = next if next.startswith("/") and not next.startswith(("//", "/\\")) else "/"
     response = RedirectResponse(target, status_code=303)
     code = code.strip().lower()
-    return L.remember(response, code) if L.readable(code) else response
+    return L.remember(response, code, request.url.scheme == "https") if L.readable(code) else response
 
 
 # ---------------------------------------------------------------- home, documents

@@ -108,7 +108,8 @@ def respond(request: Request, template: str, ctx: dict, fmt: str,
         return csv_response(rows or [], template.rsplit("/", 1)[-1].replace(".html", ".csv"))
     lang = L.for_page(request, query_lang)
     response = render_page(request, template, {"data": ctx, "page": template}, lang)
-    return L.remember(response, lang) if query_lang and L.asked(request) else response
+    secure = request.url.scheme == "https"
+    return L.remember(response, lang, secure) if query_lang and L.asked(request) else response
 
 
 def render_page(request: Request, template: str, context: dict, lang: str,

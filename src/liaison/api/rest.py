@@ -148,6 +148,8 @@ async def dyad_month(pair: str, month: str, store=Depends(get_store)):
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise invalid("month", "expected a month as YYYY-MM, e.g. 2025-11")
     a, b = sorted(pair.upper().split("-"))
+    if a == b:
+        raise invalid("pair", "a pair is two different states")
     ids = D.month_event_ids(store, a, b, [month])[month]
     return {"a": a, "b": b, "month": month, "events": ids, "total": len(ids),
             "link": V.month_link(a, b, month)}
