@@ -2,9 +2,9 @@
 resolved, and a person's role timeline (link/offices.py has the rules)."""
 from __future__ import annotations
 
-from liaison.folding import fold
 from liaison.link.offices import (
     Term,
+    attach_entities,
     holders,
     office_state,
     resolve,
@@ -27,7 +27,7 @@ def state_terms(store, country: str, settings=None) -> list[Term]:
     their evidence (with_evidence adds it to the holders)."""
     curated = [t for t in _curated(store, settings) if (t.country or "") == country.upper()]
     if curated:         # only then are the people's names needed
-        _attach_entities(curated, O.person_names(store, country))
+        attach_entities(curated, O.person_names(store, country))
     return curated + terms_of_summaries(O.learned_of_state(store, country))
 
 
@@ -37,16 +37,6 @@ def with_evidence(store, row: dict) -> dict:
     if row.get("status") != "held" or row.get("evidence") or not row.get("entity_id"):
         return row
     return {**row, "evidence": O.evidence_of(store, row["entity_id"], row["office"], row["country"])}
-
-
-def _attach_entities(curated: list[Term], people: list[dict]) -> None:
-    """A curated person named like a person entity (any alias, same state) links to that entity."""
-    by_name: dict[tuple, str] = {}
-    for e in people:
-        for name in [e["name"], *(e.get("aliases") or [])]:
-            by_name.setdefault((fold(name), e.get("country")), e["id"])
-    for t in curated:
-        t.entity_id = by_name.get((fold(t.person), t.country))
 
 
 def offices_on(store, country: str, day: str, settings=None) -> dict:
@@ -66,6 +56,6 @@ def person_timeline(store, entity: dict, settings=None) -> list[dict]:
     if entity.get("kind") != "person":
         return []
     curated = _curated(store, settings)
-    _attach_entities(curated, [entity])
+    attach_entities(curated, [entity])
     learned = terms_from_attestations(O.attestations_of_person(store, entity["id"]))
     return timeline(curated + learned, entity["id"])

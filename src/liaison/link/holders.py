@@ -10,7 +10,7 @@ actor is never replaced: a holder already among the actors is left as named.
 """
 from __future__ import annotations
 
-from liaison.link.offices import Term, attestations, holder_of, terms_from_attestations
+from liaison.link.offices import Term, attach_entities, attestations, holder_of, terms_from_attestations
 
 NEAR_DAYS = 90      # "latest" holder: last attested at most this long before (a term may end unseen)
 
@@ -48,20 +48,10 @@ def office_terms(entities: list[dict], published: dict[str, str | None], curated
     documents = {d: {"published": p} for d, p in published.items()}
     rows = [r for r in attestations(entities, documents)
             if r["entity_country"] in (None, r["country"])]      # as the store's learned_of_state
-    terms = [Term(r["office"], r["country"], r["person"], _entity_named(entities, r), r.get("start"),
+    terms = [Term(r["office"], r["country"], r["person"], None, r.get("start"),
                   r.get("end"), "curated", [], r.get("source")) for r in curated]
+    attach_entities(terms, entities)
     return terms + terms_from_attestations(rows)
-
-
-def _entity_named(entities: list[dict], row: dict) -> str | None:
-    """A curated person named like a linked person of that state (any alias)."""
-    from liaison.folding import fold
-    want = fold(row["person"])
-    for e in entities:
-        if e.get("kind") == "person" and e.get("country") in (None, row.get("country")) and \
-                want in {fold(n) for n in [e["name"], *(e.get("aliases") or [])]}:
-            return e["id"]
-    return None
 
 
 def resolve_offices(events: list[dict], terms: list[Term]) -> None:

@@ -105,6 +105,19 @@ def terms_of_summaries(rows) -> list[Term]:
                  ended=r["ended_on"] == r["end"]) for r in rows if r["office"] not in skip]
 
 
+def attach_entities(curated: list[Term], people: list[dict]) -> None:
+    """A curated person named like a person entity (any alias) links to it: one of the term's state
+    first, else one whose state no article gave. The one rule of the office pages and of linking."""
+    from liaison.folding import fold
+    index: dict[tuple, str] = {}
+    for e in people:
+        if e.get("kind", "person") == "person":
+            for name in [e["name"], *(e.get("aliases") or [])]:
+                index.setdefault((fold(name), e.get("country")), e["id"])
+    for t in curated:
+        t.entity_id = index.get((fold(t.person), t.country)) or index.get((fold(t.person), None))
+
+
 def holders(terms: list[Term], country: str, day: str) -> list[dict]:
     """Who held each office of `country` on `day` (ISO): one row per office, holder or abstention."""
     by_office: dict[str, list[Term]] = defaultdict(list)
