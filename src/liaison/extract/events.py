@@ -174,7 +174,7 @@ def event_states(
     own = list(setting.states_of(k))
     own += [a.country for a in actors if a.country and a.country not in own]
     lead = setting.protagonist.country if setting.protagonist and not doer_named else None
-    if lead and len(own) >= 2 and lead not in own and not any(a.side == "source" for a in actors):
+    if lead and len(own) >= 2 and lead not in own and not _source_named(actors):
         return [lead] + own, f"{lead}: the state of the official the article follows"
     if len(own) >= 2:
         return own, ""
@@ -186,7 +186,7 @@ def event_states(
         # local arrest, a domestic vote) has no partner to take from the context
         return own, ""
     if len(own) == 1:
-        if lead and lead not in own and not any(a.side == "source" for a in actors):
+        if lead and lead not in own and not _source_named(actors):
             return [lead] + own, f"{lead}: the state of the official the article follows"
         partner = next((c for c in near if c not in own), None)
         if partner:

@@ -93,9 +93,10 @@ def _with_side(actor: Actor, side: str) -> Actor:
 
 
 @functools.cache
-def non_state_words(lang: str | None) -> frozenset[str]:
-    """Subjects that are no state acting (events.json cues `non_state`), as folded words."""
-    cues = lexicon.load(lang, "events").get("cues", {}).get("non_state", [])
+def cue_words(lang: str | None, key: str) -> frozenset[str]:
+    """One word list of events.json cues, folded ('=' exact-form marks dropped): `non_state`
+    (subjects that are no state acting), `state_doers`, `owner_links`."""
+    cues = lexicon.load(lang, "events").get("cues", {}).get(key, [])
     return frozenset(fold_word(w.lstrip("="), lang) for w in cues)
 
 
@@ -106,7 +107,7 @@ def done_by_non_state(parsed, lang: str | None, start: int, end: int, tokens=())
     document's tokens)."""
     if parsed is None:
         return _relative_of_non_state(tokens, lang, start)
-    return bool(set(acting_subjects(parsed, start, end)) & non_state_words(lang))
+    return bool(set(acting_subjects(parsed, start, end)) & cue_words(lang, "non_state"))
 
 
 @functools.cache
@@ -125,7 +126,7 @@ def _relative_of_non_state(tokens, lang: str | None, start: int) -> bool:
         if noun < 0 or tokens[noun].sent != tokens[at].sent:
             return False
         if tokens[rel].norm in _relative_pronouns(lang):
-            return tokens[noun].norm in non_state_words(lang)
+            return tokens[noun].norm in cue_words(lang, "non_state")
     return False
 
 
@@ -161,14 +162,6 @@ def passive_without_doer(parsed, start: int, end: int) -> bool:
     return bool(children & PASSIVE_DEPS) and not children & {"agent", "obl:agent"}
 
 
-@functools.cache
-def state_doer_words(lang: str | None) -> frozenset[str]:
-    """Nouns of a state, its organs and agents, and the texts they issue (events.json cues
-    `state_doers`), folded."""
-    cues = lexicon.load(lang, "events").get("cues", {}).get("state_doers", [])
-    return frozenset(fold_word(w, lang) for w in cues)
-
-
 def doer_is_no_state(parsed, lang: str | None, start: int, end: int) -> bool:
     """The parse names who does the words at start..end and none of them can be a state: no name
     (a country, a capital, a body), no pronoun (it may stand for one), nothing owning it ('our
@@ -176,10 +169,10 @@ def doer_is_no_state(parsed, lang: str | None, start: int, end: int) -> bool:
     ('the government', 'troops', 'a motion asking': events.json cues `state_doers`). 'The
     incidents follow Sunday's arrest', 'conservatives opposing recognition'. False without a
     parse or that list."""
-    words = state_doer_words(lang)
+    words = cue_words(lang, "state_doers")
     token = _token_at(parsed, start, end) if parsed is not None and words else None
     heads = _acting_heads(token) if token is not None else []
-    links = owner_links(lang)
+    links = cue_words(lang, "owner_links")
     return bool(heads) and not any(_may_be_state(t, words) for h in heads for t in _noun_phrase(h, links))
 
 
@@ -188,12 +181,6 @@ def doer_is_no_state(parsed, lang: str | None, start: int, end: int) -> bool:
 # `owner_links`), not of place ('protesters outside the embassy')
 OWNER_DEPS = {"poss", "nmod:poss", "det:poss", "compound", "amod", "flat", "flat:name"}
 PREPOSITION_DEPS = {"prep", "nmod"}
-
-
-@functools.cache
-def owner_links(lang: str | None) -> frozenset[str]:
-    cues = lexicon.load(lang, "events").get("cues", {}).get("owner_links", [])
-    return frozenset(fold_word(w, lang) for w in cues)
 
 
 def _noun_phrase(head, links: frozenset[str]) -> list:

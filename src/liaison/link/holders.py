@@ -10,7 +10,16 @@ actor is never replaced: a holder already among the actors is left as named.
 """
 from __future__ import annotations
 
-from liaison.link.offices import Term, attach_entities, attestations, holder_of, terms_from_attestations
+from collections import defaultdict
+
+from liaison.link.offices import (
+    Term,
+    attach_entities,
+    attestations,
+    days_between,
+    holder_of,
+    terms_from_attestations,
+)
 
 NEAR_DAYS = 90      # "latest" holder: last attested at most this long before (a term may end unseen)
 
@@ -56,23 +65,26 @@ def office_terms(entities: list[dict], published: dict[str, str | None], curated
 
 def resolve_offices(events: list[dict], terms: list[Term]) -> None:
     """Each event's office mentions -> actors (one holder) or a stated abstention; the mentions go."""
+    by_office: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    for t in terms:
+        by_office[(t.office, t.country or "")].append(t)
     for event in events:
-        notes = [_resolve_one(event, o, terms) for o in event.pop("offices", None) or []]
+        notes = [_resolve_one(event, o, by_office) for o in event.pop("offices", None) or []]
         notes = list(dict.fromkeys(n for n in notes if n))
         if notes:
             event["explanation"] = f"{event.get('explanation') or ''}; {'; '.join(notes)}"
 
 
-def _resolve_one(event: dict, office: dict, terms: list[Term]) -> str:
+def _resolve_one(event: dict, office: dict, by_office: dict[tuple[str, str], list[Term]]) -> str:
     what = f"{office['title']} ({office['country']})"
     if not office.get("day"):
         return f"office {what} not resolved: {office.get('why')}"
     day = office["day"]
-    mine = [t for t in terms if t.office == office["title"] and (t.country or "") == office["country"]]
-    row = holder_of(office["title"], office["country"], day, mine)
+    key = (office["title"], office["country"])
+    row = holder_of(*key, day, by_office.get(key, []))
     if row["status"] != "held":
         return f"office {what} not resolved on {day}: {row['reason']}"
-    if row["basis"] == "latest" and _days_between(row["term"]["end"], day) > NEAR_DAYS:
+    if row["basis"] == "latest" and days_between(row["term"]["end"], day) > NEAR_DAYS:
         return f"office {what} not resolved on {day}: last attested {row['term']['end']}, abstained"
     if not row["entity_id"]:
         return f"office {what} not resolved on {day}: {row['holder']} is no person of the corpus"
@@ -85,8 +97,3 @@ def _resolve_one(event: dict, office: dict, terms: list[Term]) -> str:
         {"entity_id": row["entity_id"], "name": row["holder"], "role": office["title"],
          "country": office["country"], "side": office.get("side") or "participant", "resolved_from": note})
     return note
-
-
-def _days_between(a: str, b: str) -> int:
-    from datetime import date
-    return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days

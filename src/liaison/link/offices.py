@@ -152,7 +152,7 @@ def holder_of(office: str, country: str, day: str, terms: list[Term]) -> dict:
     if not before:
         return {**row, "reason": f"nobody attested in this office on or before {day}: abstained"}
     last = before[-1]
-    if _days(last.end, day) > STALE_DAYS:
+    if days_between(last.end, day) > STALE_DAYS:
         return {**row, "status": "unknown", "candidates": [last.person],
                 "reason": f"last attested {last.end}, more than {STALE_DAYS} days before {day}: abstained"}
     return _held(row, last, "latest", f"last attested {last.end}; nobody else attested since")
@@ -169,7 +169,7 @@ def _who(term: Term) -> str:
     return term.entity_id or fold(term.person)
 
 
-def _days(a: str, b: str) -> int:
+def days_between(a: str, b: str) -> int:
     return (Date.fromisoformat(b[:10]) - Date.fromisoformat(a[:10])).days
 
 
