@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from liaison import wording as W
 from liaison.api import language as L
-from liaison.api.views import number
+from liaison.api.views import number, row_sentence
 
 WEB = Path(__file__).resolve().parents[1] / "web"
 templates = Jinja2Templates(directory=str(WEB / "templates"))
@@ -64,11 +64,8 @@ def date_html(d: dict | None) -> Markup:
 
 
 def sentence(event: dict) -> str:
-    """An event as a sentence in the page's language: a list row's stored English one, else worded."""
-    lang = L.current.get()
-    if lang == W.EN and event.get("sentence"):
-        return event["sentence"]
-    return W.event_sentence(event, lang)
+    """An event as a sentence in the page's language (views.row_sentence)."""
+    return row_sentence(event, L.current.get())
 
 
 templates.env.filters["number"] = number
