@@ -435,3 +435,51 @@ def test_a_doer_owned_by_states_can_be_a_state_and_a_place_does_not_make_one():
         parsed = load("en")(text)
         start = text.index(word)
         assert doer_is_no_state(parsed, "en", start, start + len(word)) is expected, text
+
+
+def test_a_hedged_or_descriptive_future_is_no_commitment():
+    """Real Wikinews articles (CC BY 2.5). 'Defence Minister Robert Hill said that Hicks would
+    probably be discussed': a hedge right after the future is a forecast. 'any claims that al-Tunisi
+    could have faked his own death … would be "virtually unprecedented"': 'be' with an adjective
+    says what something is, no step anyone takes. A promise of the same articles' kind stays."""
+    hedge = _fixture_article("wild-hedge.json")
+    assert not [c for c in hedge.commitments if "would probably be discussed" in c.evidence[0].text]
+    described = _fixture_article("wild-unprecedented.json")
+    assert not [c for c in described.commitments if "virtually unprecedented" in c.evidence[0].text]
+    from liaison.extract.commitments import copular_future
+    from liaison.nlp.pipelines import load
+    parsed = load("en")("It would be unprecedented. The talks will be held in Rome. Spain will send ships.")
+    at = [i for i in range(len(parsed.text)) if parsed.text.startswith(("would", "will"), i)]
+    described = [copular_future(parsed, i, i + len(parsed.text[i:].split()[0])) for i in at]
+    assert described == [True, False, False]
+
+
+def test_a_related_news_list_flattened_into_the_last_line_is_no_article_text():
+    """Real Wikinews article (CC BY 2.5) whose page ends 'Related news. *Canadian PM vows to push
+    ahead with same-sex marriage bill *Court legalizes …': the headlines of other stories are
+    neither events nor commitments of this one, and the article's own text stays."""
+    doc = _fixture_article("wild-related.json")
+    assert "Canadian PM vows" not in doc.text and "Related news" not in doc.text
+    assert not [e for e in doc.events if "Canadian PM vows" in e.evidence[0].text]
+    assert doc.text.rstrip().endswith("in this case.")
+
+
+def test_a_story_that_tells_no_act_between_two_states_lends_no_states_to_its_acts():
+    """Real Wikinews articles (CC BY 2.5): 'Egyptian security forces have detained 70 suspects' after
+    the Sharm el-Sheikh bombings, and 'The Iraqi government … on Wednesday arrested one of the
+    guards believed to have shot' Saddam Hussein's execution video. No sentence of either names two
+    states acting together, so the states the articles name elsewhere (Malaysia, the United
+    States) are no party to these arrests, and a one-state arrest is domestic news."""
+    for name in ("wild-sweep.json", "wild-guards.json"):
+        doc = _fixture_article(name)
+        assert not [e for e in doc.events if e.type == "COERCE"], name
+    from liaison.extract.dedupe import Found
+    from liaison.extract.events import keep_borrowed_states_in_stories_between_states as keep
+    from liaison.records import Event
+
+    def found(countries, borrowed):
+        return Found(Event(type="COERCE", evidence=(), countries=countries), False, False, "x",
+                     frozenset(), borrowed)
+    between, lent = found(("ESP", "MAR"), False), found(("ESP", "MAR"), True)
+    assert keep([between, lent]) == [between, lent]
+    assert keep([found(("ESP",), False), lent]) == [found(("ESP",), False)]

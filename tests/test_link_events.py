@@ -6,6 +6,8 @@ Reports are built as the extract stage stores them, with the sentence vectors of
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from liaison.link.events import merge_events
 from liaison.link.pairing import pair_score
 from liaison.nlp.vectors import decode_vector, embed, encode_vector
@@ -223,3 +225,27 @@ def test_two_mentions_in_passing_join_through_a_report_that_matches_each():
     assert pair_score(wapo["payload"], prensa["payload"], None, None).score < 2.4
     merged = merge_events([news, wapo, prensa], {}, {})
     assert len(merged) == 1 and len(merged[0]["sources"]) == 3
+
+
+def test_an_article_that_tells_an_operation_as_seizures_and_arrests_may_meet_a_report_of_the_arrests():
+    """dev-clusters es-ma 2024-11 (allAfrica, French): 'Les perquisitions … ont permis la saisie
+    d'armes' and 'les personnes appréhendées … ont été placées en garde à vue' are one act of the
+    article (one COERCE event, mode seize, also told as arrests). Another outlet's report of the
+    arrests is then no 'COERCE of another kind'; a report of deportations still is."""
+    from liaison import clean_text
+    from liaison.evaluate.score import read_jsonl
+    from liaison.pipeline import analyse
+
+    rows = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")
+    article = next(r for r in rows if "allafrica.com/stories/202411220364" in r["url"])
+    [doc] = analyse([clean_text(article["text"], source="002.txt", url=article["url"])])
+    [operation] = [e for e in doc.events if e.type == "COERCE"]
+    assert operation.mode == "seize" and "arrest" in operation.also_modes
+    told = report("a", "COERCE", DAY, ["MAR", "ESP"], "The operation led to the arrest of nine individuals.")
+    told["payload"]["mode"] = "arrest"
+    stored = report("b", "COERCE", DAY, ["MAR", "ESP"], operation.evidence[0].text)
+    stored["payload"].update(mode=operation.mode, also_modes=list(operation.also_modes))
+    assert "another kind" not in " ".join(pair_score(told["payload"], stored["payload"], None, None).reasons)
+    told["payload"]["mode"] = "deport"
+    assert pair_score(told["payload"], stored["payload"], None, None).reasons == [
+        "COERCE of another kind (deport / seize)"]

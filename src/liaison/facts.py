@@ -38,7 +38,8 @@ def document_facts(doc: Document) -> list[tuple[str, str, dict]]:
             "explanation": ev.explanation, "salience": ev.salience, "published": doc.published,
             "vector": ev.vector, "article_date": ev.article_date,
             # only when there are some: a new key would change every fact id, hence the link order
-            **({"offices": [o.to_json(doc.id) for o in ev.offices]} if ev.offices else {})}))
+            **({"offices": [o.to_json(doc.id) for o in ev.offices]} if ev.offices else {}),
+            **({"also_modes": list(ev.also_modes)} if ev.also_modes else {})}))
     for c in doc.commitments:
         rows.append(("commitment", "extract", {
             "actor": _actor(c.actor), "countries": list(c.countries), "action": c.action,

@@ -170,6 +170,7 @@ class Event:
     vector: str | None = field(default=None, compare=False, repr=False)   # the evidence's sentence vector
     article_date: str | None = None   # the day the article's main act happened (its reference date)
     offices: tuple[OfficeMention, ...] = ()   # actors named by their office only
+    also_modes: tuple[str, ...] = ()   # other modes its article tells it with ('arrests', 'seizures')
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ MIN_WORDS = 5
 FOLLOW_SENTENCES = 2        # 'These measures will ...' continues a promise stated this many sentences before
 OWN_CLAUSE_TOKENS = 8       # markers closer than this belong to one clause: one commitment
 AFTER = 3                   # tokens after a plain future where a prediction verb counts
+HEDGE_AFTER = 1             # ... where a hedge counts ('would probably be discussed')
 KINDS = ("promise", "future", "content")
 
 
@@ -66,6 +67,24 @@ def _named_before(doc: Document, sentence: Span, at: int) -> bool:
                 or args.mentions_in(doc, *before, ("organization", "title")))
 
 
+PREDICATE_DEPS = {"acomp", "attr"}     # 'will be unprecedented', 'would be a last resort' (en parse)
+
+
+def copular_future(parsed, start: int, end: int) -> bool:
+    """The future at start..end says what something will be, an adjective or a noun after 'be'
+    ('would be virtually unprecedented', 'sera nécessaire'): a description, no step anyone takes.
+    'Will be held' is a passive step and stays. False without a parse."""
+    span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
+    if span is None or not len(span):
+        return False
+    marker = span.root
+    predicate = marker.head if marker.dep_ in ("aux", "aux:tense", "cop") else marker
+    children = {c.dep_ for c in predicate.children}
+    if "cop" in children or marker.dep_ == "cop":
+        return predicate.pos_ in ("ADJ", "NOUN")           # UD: the predicate heads its copula
+    return predicate.lemma_ == "be" and bool(children & PREDICATE_DEPS)
+
+
 def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follows: bool) -> tuple[bool, str]:
     """Whether the marker states a commitment, and why not."""
     lang = doc.lang
@@ -86,8 +105,10 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
         return True, ""
     if kind == "content":
         return (instrument, "" if instrument else "no agreement named before it")
-    if _has(lang, "not_promise", before):
-        return False, "a hope or a fear"
+    if _has(lang, "not_promise", before) or _has(lang, "not_promise", tokens[end:end + HEDGE_AFTER]):
+        return False, "a hope, a fear or a hedge ('would probably')"
+    if copular_future(doc.parsed, tokens[k].start, tokens[end - 1].end) and not instrument:
+        return False, "a description ('will be unprecedented')"
     if _has(lang, "prediction", tokens[end:end + AFTER]) and not instrument:
         return False, "a prediction"
     if follows and _has(lang, "anaphora", before):

@@ -25,6 +25,7 @@ class Found:
     stated: bool               # the sentence states its own date
     entry: str                 # the trigger sense (lexicon entry id)
     partners: frozenset        # the named officials (people with a title) the statement involves
+    borrowed: bool = False     # some of its states come from the context, not from its sentence
 
 
 def partners(actors: list[Actor] | tuple[Actor, ...]) -> frozenset:
@@ -85,8 +86,16 @@ def dedupe(found: list[Found]) -> list[Event]:
         else:
             held = merged[i]
             merged[i] = Found(_merge(held.event, f.event), held.lead or f.lead, held.stated or f.stated,
-                              held.entry, held.partners | f.partners)
+                              held.entry, held.partners | f.partners, held.borrowed and f.borrowed)
     return [f.event for f in merged]
+
+
+def _other_modes(a: Event, b: Event) -> tuple[str, ...]:
+    """The modes the article also tells the act with, besides the leading report's: one operation
+    told as the arrests in one sentence and the seizures in the next is both, for reports of other
+    outlets that tell only one of them."""
+    told = [m for m in (*a.also_modes, b.mode, *b.also_modes) if m]
+    return tuple(dict.fromkeys(m for m in told if m != a.mode))
 
 
 def _merge(a: Event, b: Event) -> Event:
@@ -100,6 +109,6 @@ def _merge(a: Event, b: Event) -> Event:
     date = a.date if (a.date and a.date.basis == "stated") or not b.date else b.date
     offices = a.offices + tuple(o for o in b.offices if o not in a.offices)
     return replace(a, actors=actors, evidence=evidence[:MAX_EVIDENCE], location=a.location or b.location,
-                   offices=offices,
+                   offices=offices, also_modes=_other_modes(a, b),
                    confidence=max(a.confidence, b.confidence), date=date or a.date,
                    salience="main" if "main" in (a.salience, b.salience) else a.salience)

@@ -360,7 +360,7 @@ def build_event(
         article_date=setting.reference.end if setting.reference else None,
         offices=bare_offices(doc, sentence, trigger.start, trigger.end, trigger.entry),
     )
-    return Found(event, k in setting.lead, stated, trigger.entry["id"], partners(actors))
+    return Found(event, k in setting.lead, stated, trigger.entry["id"], partners(actors), bool(completed))
 
 
 def lead_date(doc: Document, sentences: list[Span], lead: set[int]) -> DateValue | None:
@@ -408,6 +408,16 @@ def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> l
     return best_per_type(acts, clause_depth(doc))
 
 
+def keep_borrowed_states_in_stories_between_states(found: list[Found]) -> list[Found]:
+    """States are taken from the context only in an article that tells, in at least one sentence,
+    an act between two states it names there. Elsewhere (a court ruling, a domestic arrest, a
+    biography naming a colonial power) the states around a sentence are no party to its act: an
+    act that named fewer than two states itself goes."""
+    if any(not f.borrowed and len(f.event.countries) >= 2 for f in found):
+        return found
+    return [f for f in found if not f.borrowed]
+
+
 def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -> list[Event]:
     doc = with_tokens(doc)
     setting = article_setting(doc, sentences, lead_date)
@@ -419,7 +429,7 @@ def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -
             event = build_event(doc, setting, k, trigger, article_ctx)
             if event is not None:
                 found.append(replace(event, event=replace(event.event, vector=encode_vector(vectors[k]))))
-    events = dedupe(found)
+    events = dedupe(keep_borrowed_states_in_stories_between_states(found))
     if events and not any(e.salience == "main" for e in events):
         events[0] = replace(events[0], salience="main")
     return events

@@ -56,6 +56,26 @@ def is_teaser_heading(line: str) -> bool:
     return any(folded == t or folded.startswith(t + " ") for t in data()["teaser_headings"])
 
 
+ACCENTED = {"a": "aàáâãä", "e": "eèéêë", "i": "iìíîï", "o": "oòóôõö", "u": "uùúûü", "c": "cç", "n": "nñ"}
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_teaser() -> re.Pattern:
+    """A teaser heading inside a line, right before a list item: 'Related news. *Story'."""
+    def accent_blind(heading: str) -> str:
+        return "".join(f"[{ACCENTED[c]}]" if c in ACCENTED else re.escape(c) for c in heading)
+    headings = sorted(data()["teaser_headings"], key=len, reverse=True)
+    return re.compile(r"(?:^|(?<=[.!?»”\"]\s))(?:" + "|".join(map(accent_blind, headings))
+                      + r")\s*[.:]?\s+[*•]\s*\S", re.IGNORECASE)
+
+
+def cut_inline_teaser(line: str) -> str:
+    """A page flattened into one line ends with its teaser block: 'in this case. Related news.
+    *Canadian PM vows … *Court legalizes …'. The line ends before the heading."""
+    m = _inline_teaser().search(line)
+    return line[:m.start()].rstrip() if m else line
+
+
 def is_list_item(line: str) -> bool:
     return bool(re.match(r"^\s*(?:[-•*·▪►»]|\d{1,2}[.)])\s+\S", line))
 

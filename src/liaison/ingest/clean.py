@@ -90,6 +90,7 @@ def keep_article_lines(lines: list[Piece]) -> tuple[list[Piece], dict]:
         if verdict != "keep":
             continue
         line, names = strip_inline_credits(piece.text)
+        line = bp.cut_inline_teaser(line)
         meta["authors"] += names
         if line:
             kept.append(piece.with_text(line))

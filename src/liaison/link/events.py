@@ -247,6 +247,7 @@ def merge_events(
         e.pop("published", None)
         e.pop("vector", None)
         e.pop("article_date", None)
+        e.pop("also_modes", None)
     return merged
 
 

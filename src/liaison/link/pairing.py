@@ -207,6 +207,11 @@ def _in_passing(e: dict) -> bool:
     return e.get("salience") == "background" and (e.get("date") or {}).get("basis") != "stated"
 
 
+def _modes(e: dict) -> set[str]:
+    """The modes a report tells its act with: its own and those its article also tells it with."""
+    return {m for m in (e.get("mode"), *e.get("also_modes", ())) if m}
+
+
 def cosine(va: np.ndarray | None, vb: np.ndarray | None) -> float | None:
     return None if va is None or vb is None else float(va @ vb)
 
@@ -217,7 +222,7 @@ def pair_score(
     out = PairScore()
     if (is_reference(a) or is_reference(b)) and not same_stated_day(a, b):
         return PairScore(VETO, ["a reference in passing to an earlier act is not a report of it"])
-    if a["type"] == b["type"] and a.get("mode") and b.get("mode") and a["mode"] != b["mode"]:
+    if a["type"] == b["type"] and _modes(a) and _modes(b) and not _modes(a) & _modes(b):
         return PairScore(VETO, [f"{a['type']} of another kind ({a['mode']} / {b['mode']})"])
     if a["type"] == b["type"]:
         out.add(W["same_type"], f"the same type {a['type']}")
