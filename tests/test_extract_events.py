@@ -483,3 +483,14 @@ def test_a_story_that_tells_no_act_between_two_states_lends_no_states_to_its_act
     between, lent = found(("ESP", "MAR"), False), found(("ESP", "MAR"), True)
     assert keep([between, lent]) == [between, lent]
     assert keep([found(("ESP",), False), lent]) == [found(("ESP",), False)]
+
+
+def test_a_plan_naming_no_state_in_an_article_telling_no_act_of_states_is_no_state_promise():
+    """Real Wikinews articles (CC BY 2.5): 'Telstra has announced plans to build a AU$1 billion 3G
+    network' (a phone company; 'AU$' is no African Union) and 'Hearings for nominee John G.
+    Roberts, Jr. are set to begin on Tuesday' (a domestic hearing). Neither article tells an act
+    between states, so the states it names elsewhere make no one's plan a state's promise."""
+    for name, words in (("wild-network.json", "plans to build"), ("wild-hearings.json", "set to begin")):
+        doc = _fixture_article(name)
+        assert not doc.events, name
+        assert not [c for c in doc.commitments if words in c.evidence[0].text], name

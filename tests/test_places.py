@@ -148,6 +148,12 @@ def test_a_country_glued_to_a_currency_sign_is_the_currency():
     [doc] = analyse([clean_text(text, source="usd.txt")])
     countries = [(m.span.text, m.value) for m in doc.mentions if m.kind == "country"]
     assert ("US", "USA") in countries and len([c for c in countries if c[1] == "USA"]) == 1
+    # the bulk corpus' 'Telstra has announced plans to build a AU$1 billion 3G network': Australian
+    # dollars, not the African Union; the body's own acronym stays
+    [doc] = analyse([clean_text("Telstra plans to build a AU$1 billion network. The AU sent troops.",
+                                source="aud.txt")])
+    bodies = [m.span.start for m in doc.mentions if m.kind == "organization"]
+    assert bodies == [doc.text.index("The AU") + len("The ")]
 
 
 def test_a_sea_named_after_a_state_is_water_not_the_state():

@@ -26,8 +26,8 @@ def extract(doc: Document) -> Document:
         return doc.with_(events=(), commitments=(), figures=(), quotes=quotes)
     spans = sentences(doc)
     article_ctx = context_counts(doc.tokens, doc.lang)
-    return doc.with_(events=tuple(extract_events(doc, spans, article_ctx)),
-                     commitments=tuple(extract_commitments(doc, spans)),
+    doc = doc.with_(events=tuple(extract_events(doc, spans, article_ctx)))   # commitments read them
+    return doc.with_(commitments=tuple(extract_commitments(doc, spans)),
                      figures=tuple(extract_figures(doc, spans)), quotes=quotes)
 
 

@@ -11,7 +11,10 @@ The language's commitments.json (token dialect) gives the markers:
 Not commitments: purpose clauses ('in order to', 'aimed at': `purpose`), negated markers, questions.
 A demonstrative subject right after a promise ('These measures will ...', `anaphora`) continues it.
 The committing states are the statement's, completed with the article's pair (a bilateral article's
-promises bind the pair); the deadline is the sentence's date when it does not lie in the past.
+promises bind the pair); a statement naming no state at all takes the pair only in an article that
+tells acts of states (`events`): elsewhere (a phone company's plans, a court hearing, a senator's
+bill) the states the article names elsewhere make no one's plan a state's promise. The deadline is
+the sentence's date when it does not lie in the past.
 """
 from __future__ import annotations
 
@@ -152,12 +155,13 @@ def _committer(doc: Document, sentence: Span, at: int) -> Actor | None:
 
 
 def _commitment(doc: Document, sentence: Span, at: int, marker: str, pair: list[str],
-                lead_in: Span | None = None) -> Commitment | None:
+                lead_in: Span | None = None, lend: bool = True) -> Commitment | None:
     actor = _committer(doc, sentence, at)
     countries = args.countries_in(doc, sentence.start, sentence.end)
     if actor and actor.country and actor.country not in countries:
         countries.insert(0, actor.country)
-    countries += [c for c in pair if c not in countries]
+    if countries or lend:
+        countries += [c for c in pair if c not in countries]
     if not countries:
         return None
     due, due_note = _due(doc, sentence, at, lead_in)
@@ -168,7 +172,7 @@ def _commitment(doc: Document, sentence: Span, at: int, marker: str, pair: list[
 
 
 def commitments_in(doc: Document, sentence: Span, tokens: list[Token], pair: list[str],
-                   lead_in: Span | None = None, follows: bool = False) -> list[Commitment]:
+                   lead_in: Span | None = None, follows: bool = False, lend: bool = True) -> list[Commitment]:
     """The commitments of one sentence. `lead_in`: the sentence before it in its paragraph;
     `follows`: a commitment was stated just before (a demonstrative subject continues it)."""
     if len(sentence.text.split()) < MIN_WORDS or sentence.text.rstrip().endswith("?"):
@@ -178,7 +182,7 @@ def commitments_in(doc: Document, sentence: Span, tokens: list[Token], pair: lis
         ok, _why = accepted(doc, sentence, tokens, hit, follows)
         if ok:
             at = tokens[[t.i for t in tokens].index(hit.first)].start
-            c = _commitment(doc, sentence, at, doc.text[at:doc.tokens[hit.last - 1].end], pair, lead_in)
+            c = _commitment(doc, sentence, at, doc.text[at:doc.tokens[hit.last - 1].end], pair, lead_in, lend)
             if c is not None:
                 out.append(c)
     return out
@@ -201,7 +205,8 @@ def extract_commitments(doc: Document, sentences: list[Span]) -> list[Commitment
         seen.add(said)
         before = sentences[i - 1] if i and _same_paragraph(doc, sentences[i - 1], sentence) else None
         tokens = [t for t in doc.tokens if t.sent == i]
-        found = commitments_in(doc, sentence, tokens, pair, before, i - last_promise <= FOLLOW_SENTENCES)
+        found = commitments_in(doc, sentence, tokens, pair, before, i - last_promise <= FOLLOW_SENTENCES,
+                               lend=bool(doc.events))
         if found:
             last_promise = i
         out += found

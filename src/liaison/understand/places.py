@@ -93,8 +93,8 @@ def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -
             return None
     if entry.kind == "demonym" and _after_language_cue(tokens, match, text, lang):
         return None
-    if entry.kind == "country" and _currency_sign_after(text, match.end):
-        return None
+    if entry.kind in ("country", "organization") and _currency_sign_after(text, match.end):
+        return None       # 'AU$1 billion' is Australian dollars, not the African Union
     return entry
 
 
