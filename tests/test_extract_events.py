@@ -494,3 +494,23 @@ def test_a_plan_naming_no_state_in_an_article_telling_no_act_of_states_is_no_sta
         doc = _fixture_article(name)
         assert not doc.events, name
         assert not [c for c in doc.commitments if words in c.evidence[0].text], name
+
+
+def test_a_former_official_holds_no_office_and_acts_for_no_state():
+    """Real Wikinews article (CC BY 2.5): 'In an interview with the German news magazine Der
+    Spiegel, Georgij Chaindrawa accuses the United States administration …', a former Georgian
+    minister turned critic. A title after 'former', 'l'ancien', 'ex-' (titles.json `former`) is
+    an office in the past: the person keeps their country but holds no office, so their accusation
+    is no act of Georgia. The sitting president of the same article keeps his title."""
+    doc = _fixture_article("wild-former.json")
+    people = {e.name: e for e in doc.entities if e.kind == "person"}
+    assert people["Georgij Chaindrawa"].country == "GEO" and not people["Georgij Chaindrawa"].roles
+    assert [r.title for r in people["Mikheil Saakashvili"].roles] == ["President"]
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+    said = ("L'ancien ministre français de l'Intérieur Gérald Darmanin a rencontré le ministre algérien "
+            "de l'Intérieur Brahim Merad à Alger.")
+    [fr] = analyse([clean_text(said, source="ancien.txt")])
+    people = {e.name: e for e in fr.entities if e.kind == "person"}
+    assert not people["Gérald Darmanin"].roles and people["Brahim Merad"].roles

@@ -43,7 +43,8 @@ def resolve_actors(doc: Document) -> Document:
            and not any(a <= m.span.start < b for a, b in named)]
     lex = lexicon(doc.lang)
     ctx = RoleContext(doc.text, titles, geo, _organisations(doc), phrase_regex(lex.honorifics + lex.ranks),
-                      phrase_regex(lex.counterparts), tuple(named), lex.grammar, phrase_regex(lex.leaders))
+                      phrase_regex(lex.counterparts), tuple(named), lex.grammar, phrase_regex(lex.leaders),
+                      phrase_regex(lex.former))
     findings = {m.span.start: roles_for(ctx, m) for m in persons}
 
     def title_of(m: Mention) -> str | None:

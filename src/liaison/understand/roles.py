@@ -54,6 +54,7 @@ class RoleContext:
     persons: tuple[tuple[int, int], ...] = ()     # spans of the person mentions
     grammar: Grammar | None = None                # the language's gap regexes (grammar.py)
     leader_rx: re.Pattern | None = None           # "led by", "guidato da"
+    former_rx: re.Pattern | None = None           # "former", "l'ancien", "ex-"
 
 
 def _strip_ranks(gap: str, rank_rx) -> str:
@@ -99,8 +100,28 @@ def org_near(ctx: RoleContext, start: int, end: int) -> Mention | None:
     return inside[0] if inside else None
 
 
+FORMER_GAP = re.compile(r"[\s-]+(?:[^\W\d_][\w.'’-]*\s+){0,2}$")    # 'former Georgian', 'ex-'
+
+
+def _former(ctx: RoleContext, t: Mention) -> bool:
+    """'former Georgian minister', 'l'ancien président', 'ex-President': an office in the past."""
+    if ctx.former_rx is None:
+        return False
+    before = ctx.text[max(0, t.span.start - 40):t.span.start]
+    return any(FORMER_GAP.fullmatch(before[m.end():]) for m in ctx.former_rx.finditer(before))
+
+
 def _finding(ctx: RoleContext, t: Mention, rule: str, start: int, end: int, after: int = 30) -> RoleFinding:
-    """A title's finding with the country and organisation read in [start, end) (and `after` beyond)."""
+    """A title's finding with the country and organisation read in [start, end) (and `after` beyond).
+    A former office is none: the finding keeps the country and drops the title ('former Georgian
+    minister Georgij Chaindrawa' speaks for no state now)."""
+    finding = _office_finding(ctx, t, rule, start, end, after)
+    if _former(ctx, t):
+        return RoleFinding(None, None, finding.country, "former_office", t.span)
+    return finding
+
+
+def _office_finding(ctx: RoleContext, t: Mention, rule: str, start: int, end: int, after: int) -> RoleFinding:
     org = org_near(ctx, start, end)
     org_name = t.extra.get("organization") or (org.value if org else None)
     international = bool(org and org.extra.get("scope") == "international") or _international(org_name)

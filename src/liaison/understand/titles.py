@@ -54,6 +54,7 @@ class Lexicon:
     place_heads: frozenset[str] = frozenset()   # "Estádio", "Aeroporto": they head no person's name
     leaders: tuple[str, ...] = ()       # "led by", "governo": a name after one is a person's
     portfolio_verbatim: bool = False    # English: the text's portfolio words are the English title's
+    former: tuple[str, ...] = ()        # "former", "ancien", "ex": the office is in the past
 
 
 # capitals often lose their accents ("secrétaire d'Etat"): an accented letter also matches its bare form
@@ -130,7 +131,8 @@ def lexicon(lang: str | None) -> Lexicon:
                    bool(data.get("definite_clauses")),
                    frozenset(r["title"] for r in roles if r.get("office") is False),
                    tuple(data.get("speech_verbs", [])), frozenset(data.get("place_heads", [])),
-                   tuple(data.get("leaders", [])), bool(data.get("portfolio_verbatim")))
+                   tuple(data.get("leaders", [])), bool(data.get("portfolio_verbatim")),
+                   tuple(data.get("former", [])))
 
 
 def _role_index(match: re.Match) -> int:
