@@ -97,3 +97,16 @@ def test_a_hyphenated_number_word_is_one_number():
             "thirty-eight Muslim groups.")
     found = [v for v, _ in values(text, "en")]
     assert 38 in found and 30 not in found
+
+
+def test_a_capitalised_number_word_inside_a_name_is_no_figure():
+    """Real Wikinews sentence (CC BY 2.5): 'former Alabama Chief Justice Roy Moore's placement of a
+    ten ton monument to the Ten Commandments outside the courthouse': 'ten ton' is a figure, 'Ten
+    Commandments' a name. A headline in title case ('Bomb Kills Ten People') still counts."""
+    from liaison.extract.figures import _number_rx, _number_word_in_a_name
+
+    def named(text: str) -> list[bool]:
+        return [_number_word_in_a_name(text, m) for m in _number_rx("en").finditer(text) if m.group("word")]
+    assert named("Roy Moore's placement of a ten ton monument to the Ten Commandments outside the "
+                 "courthouse is strenuously opposed.") == [False, True]
+    assert named("Bomb Kills Ten People In Baghdad Market") == [False]

@@ -99,6 +99,8 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
     bare = m.group("num") and not (m.group("cur") or m.group("pct") or m.group("scale"))
     if bare and (_age_in_apposition(text, m) or _number_in_a_name(preceding, following)):
         return True
+    if m.group("word") and _number_word_in_a_name(text, m):
+        return True
     if m.group("num") and re.fullmatch(r"0\d+", m.group("num")):
         return True  # '03 active in', '09 individuals': a zero-padded label, not a quantity
     if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
@@ -117,6 +119,20 @@ def _age_in_apposition(text: str, m: re.Match) -> bool:
         return False
     words = before[:-1].split()
     return bool(words) and words[-1][:1].isupper()
+
+
+def _number_word_in_a_name(text: str, m: re.Match) -> bool:
+    """'a monument to the Ten Commandments', 'the Three Gorges Dam': a number word written with a
+    capital inside a sentence, before another capitalised word, is part of a name. Not in a
+    headline written in title case ('Bomb Kills Ten People'), nor as the sentence's first word."""
+    word = m.group("word")
+    before, after = text[:m.start()].split(), text[m.end():].split()
+    if not (word[:1].isupper() and before and after and after[0][:1].isupper()):
+        return False
+    if before[-1][-1:] in ".:;!?\"“«(" or m.start() == 0:
+        return False
+    words = before + after
+    return sum(w[:1].isupper() for w in words) <= len(words) / 2
 
 
 def _number_in_a_name(preceding: list, following: list) -> bool:
