@@ -494,6 +494,7 @@ def test_a_plan_naming_no_state_in_an_article_telling_no_act_of_states_is_no_sta
         doc = _fixture_article(name)
         assert not doc.events, name
         assert not [c for c in doc.commitments if words in c.evidence[0].text], name
+        assert not doc.figures, name        # nor are its numbers claims in a story between states
 
 
 def test_a_former_official_holds_no_office_and_acts_for_no_state():

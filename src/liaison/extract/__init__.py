@@ -1,7 +1,9 @@
 """Extraction: events (PLOVER), commitments, figures, quotes (stage `extract`).
 
 Only articles about state action on security, migration, crime or diplomacy yield events,
-commitments and figures (relevance.py); quotes are kept for every article.
+commitments and figures (relevance.py); quotes are kept for every article. Figures are the numbers
+of a story between states: an article in which no act of a state is found (a court ruling, a
+domestic crime wave, a phone network's plans) yields none, whatever its topic words.
 """
 from __future__ import annotations
 
@@ -27,8 +29,8 @@ def extract(doc: Document) -> Document:
     spans = sentences(doc)
     article_ctx = context_counts(doc.tokens, doc.lang)
     doc = doc.with_(events=tuple(extract_events(doc, spans, article_ctx)))   # commitments read them
-    return doc.with_(commitments=tuple(extract_commitments(doc, spans)),
-                     figures=tuple(extract_figures(doc, spans)), quotes=quotes)
+    figures = tuple(extract_figures(doc, spans)) if doc.events else ()
+    return doc.with_(commitments=tuple(extract_commitments(doc, spans)), figures=figures, quotes=quotes)
 
 
 def extract_batch(docs: list[Document]) -> list[Document]:
