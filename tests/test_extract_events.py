@@ -515,3 +515,12 @@ def test_a_former_official_holds_no_office_and_acts_for_no_state():
     [fr] = analyse([clean_text(said, source="ancien.txt")])
     people = {e.name: e for e in fr.entities if e.kind == "person"}
     assert not people["Gérald Darmanin"].roles and people["Brahim Merad"].roles
+
+
+def test_a_rally_calling_for_a_release_is_no_state_request():
+    """Real Wikinews article (CC BY 2.5): 'The rally, labelling Mr Rumsfeld a war criminal, also
+    called for the freeing of Australian man David Hicks from Guantanamo Bay jail.' A rally, a
+    petition, a lawsuit or a vigil is what civilians do (events.json cues `non_state`, six
+    languages): no state asks anything here, whatever officials the sentence names."""
+    doc = _fixture_article("wild-rumsfeld.json")
+    assert not [e for e in doc.events if "The rally, labelling" in e.evidence[0].text]
