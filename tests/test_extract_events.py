@@ -522,5 +522,5 @@ def test_a_rally_calling_for_a_release_is_no_state_request():
     called for the freeing of Australian man David Hicks from Guantanamo Bay jail.' A rally, a
     petition, a lawsuit or a vigil is what civilians do (events.json cues `non_state`, six
     languages): no state asks anything here, whatever officials the sentence names."""
-    doc = _fixture_article("wild-rumsfeld.json")
+    doc = _fixture_article("wild-hedge.json")      # the same article as the hedge test
     assert not [e for e in doc.events if "The rally, labelling" in e.evidence[0].text]
