@@ -27,7 +27,7 @@ from liaison.extract.sides import done_by_non_state
 from liaison.extract.triggers import clause_before, cues
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
-from liaison.nlp.tokens import Token, noun_after_to
+from liaison.nlp.tokens import Token, noun_after_to, tokens_of_sentence
 from liaison.records import Actor, Commitment, DateValue, Document, Span
 
 MAX_ACTION_CHARS = 240
@@ -204,7 +204,7 @@ def extract_commitments(doc: Document, sentences: list[Span]) -> list[Commitment
             continue                    # a repeated caption or headline
         seen.add(said)
         before = sentences[i - 1] if i and _same_paragraph(doc, sentences[i - 1], sentence) else None
-        tokens = [t for t in doc.tokens if t.sent == i]
+        tokens = tokens_of_sentence(doc.tokens, i)
         found = commitments_in(doc, sentence, tokens, pair, before, i - last_promise <= FOLLOW_SENTENCES,
                                lend=bool(doc.events))
         if found:

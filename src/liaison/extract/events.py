@@ -35,7 +35,7 @@ from liaison.extract.sides import (
 )
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.nlp.pipelines import with_tokens
-from liaison.nlp.tokens import fold_word, noun_after_to
+from liaison.nlp.tokens import fold_word, noun_after_to, tokens_of_sentence
 from liaison.nlp.vectors import embed, encode_vector
 from liaison.records import Actor, DateValue, Document, Event, Span
 from liaison.understand.dates import year_names_thing
@@ -52,7 +52,7 @@ COMPLETE_MIN = 0.6  # a trigger weaker than this never takes its states from the
 
 
 def sentence_tokens(doc: Document, k: int) -> list:
-    return [t for t in doc.tokens if t.sent == k]
+    return tokens_of_sentence(doc.tokens, k)
 
 
 def sentence_triggers(doc: Document, k: int) -> list[Trigger]:

@@ -58,11 +58,10 @@ class Term:
 def not_single_offices() -> frozenset[str]:
     """Titles naming no one office, across every language's titles lexicon."""
     from liaison import lexicon as lexicons
-    from liaison.understand.titles import lexicon
+    from liaison.understand.titles import not_single_office_titles
     out: set[str] = set()
     for lang in lexicons.languages():
-        lex = lexicon(lang)
-        out |= lex.generic | lex.not_offices
+        out |= not_single_office_titles(lang)
     return frozenset(out)
 
 

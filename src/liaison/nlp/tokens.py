@@ -129,6 +129,27 @@ def rule_tokens(text: str, lang: str | None, sentences: tuple[Span, ...]) -> tup
     return tuple(out)
 
 
+def tokens_of_sentence(tokens: tuple[Token, ...], k: int) -> list[Token]:
+    """The tokens of sentence k, in order (`[t for t in tokens if t.sent == k]`).
+
+    The extractors ask this of every sentence, several times each: a scan of the whole document per
+    question. The last document's tokens are grouped by sentence once and reused (a tuple cannot
+    change, so holding the same object means the same grouping)."""
+    global _BY_SENTENCE
+    held, by_sentence = _BY_SENTENCE
+    if held is not tokens:
+        if not isinstance(tokens, tuple):
+            return [t for t in tokens if t.sent == k]
+        by_sentence = {}
+        for t in tokens:
+            by_sentence.setdefault(t.sent, []).append(t)
+        _BY_SENTENCE = (tokens, by_sentence)      # one assignment: a thread reads a matching pair
+    return list(by_sentence.get(k, ()))
+
+
+_BY_SENTENCE: tuple[tuple[Token, ...] | None, dict[int, list[Token]]] = (None, {})
+
+
 def tokens_after(tokens: tuple[Token, ...], pos: int, n: int) -> list[Token]:
     """The n tokens starting at or after character `pos`, in the same sentence as the first."""
     k = bisect.bisect_left(tokens, pos, key=lambda t: t.start)

@@ -9,6 +9,7 @@ in flight, so reading the sources never runs far ahead of the analysis (bounded 
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -52,6 +53,7 @@ class SerialExecutor(Executor):
     def warm_up(self, docs: list[Document]) -> None:
         load_models()
         analyse_batch(docs)
+        gc.freeze()         # as a worker does once warm (work.prepare_worker): collections skip the models
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[AnalysedBatch]:
         for batch in batches:

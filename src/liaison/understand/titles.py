@@ -101,6 +101,23 @@ def _alternation(items: list[tuple[str, int, str | None]], flags: int = 0) -> Fi
     return FirstCharAlternation(r"(?<![\w-])", alternatives, r"(?![\w])", flags)
 
 
+def generic_titles(roles) -> frozenset[str]:
+    """Titles of roles marked `generic`: they name no office in particular ("Minister")."""
+    return frozenset(r["title"] for r in roles if r.get("generic"))
+
+
+def no_office_titles(roles) -> frozenset[str]:
+    """Titles of roles marked `"office": false`: no public office ("Journalist")."""
+    return frozenset(r["title"] for r in roles if r.get("office") is False)
+
+
+def not_single_office_titles(lang: str | None) -> frozenset[str]:
+    """`generic` and `not_offices` of the language's Lexicon, read from the data alone: linking asks
+    this of every language, and compiling each one's title regexes for it took over a second."""
+    roles = lexicons.load(lang, "titles").get("roles", [])
+    return generic_titles(roles) | no_office_titles(roles)
+
+
 @compiled("titles")
 def lexicon(lang: str | None) -> Lexicon:
     """The titles lexicon of `lang`: LanguageNotSupported when the language has no folder."""
@@ -126,10 +143,10 @@ def lexicon(lang: str | None) -> Lexicon:
                    tuple(data.get("until", [])), frozenset(data.get("not_names", [])), roles,
                    role_rx, _alternation(cased), prefix_rx, slot, portfolios,
                    _definite(tuple(data.get("definite", []))),
-                   frozenset(r["title"] for r in roles if r.get("generic")), grammar(lang),
+                   generic_titles(roles), grammar(lang),
                    tuple(data["party_names"]) if "party_names" in data else None,
                    bool(data.get("definite_clauses")),
-                   frozenset(r["title"] for r in roles if r.get("office") is False),
+                   no_office_titles(roles),
                    tuple(data.get("speech_verbs", [])), frozenset(data.get("place_heads", [])),
                    tuple(data.get("leaders", [])), bool(data.get("portfolio_verbatim")),
                    tuple(data.get("former", [])))
