@@ -524,3 +524,18 @@ def test_a_rally_calling_for_a_release_is_no_state_request():
     languages): no state asks anything here, whatever officials the sentence names."""
     doc = _fixture_article("wild-hedge.json")      # the same article as the hedge test
     assert not [e for e in doc.events if "The rally, labelling" in e.evidence[0].text]
+
+
+def test_a_negated_future_is_no_commitment_and_no_clause_of_the_next_one():
+    """Real Wikinews article (CC BY 2.5): Hamas 'will not give up the right of return … and will
+    not recognize Israel' is a refusal, no promise. dev-clusters 014 (US-Guatemala): 'a phased and
+    measured approach to implementation that will not overwhelm Guatemalan resources and will be
+    supported by U.S.-funded international organization capacity': the negated future is its own
+    clause, so the step after it is still read."""
+    doc = _fixture_article("wild-zahar.json")
+    assert not [c for c in doc.commitments if c.action.startswith("will not")]
+    lines = (Path(__file__).parent / "data" / "clusters-articles.jsonl").read_text(encoding="utf-8")
+    article = next(json.loads(x) for x in lines.splitlines() if "will not overwhelm Guatemalan" in x)
+    told = [c.action for c in _analyse_article(article["text"], article["url"]).commitments]
+    assert any(a.startswith("will be supported by U.S.-funded") for a in told)
+    assert not any(a.startswith("will not overwhelm") for a in told)

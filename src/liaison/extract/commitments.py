@@ -24,7 +24,7 @@ from liaison import lexicon
 from liaison.extract import arguments as args
 from liaison.extract.setting import main_states
 from liaison.extract.sides import done_by_non_state
-from liaison.extract.triggers import clause_before, cues
+from liaison.extract.triggers import clause_before, cues, negations
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import Token, noun_after_to, tokens_of_sentence
@@ -48,12 +48,19 @@ def _has(lang: str | None, key: str, tokens: list[Token]) -> bool:
     return bool(tokens) and bool(patterns(lang, key).find(tokens))
 
 
+def _right_after(tokens: list[Token], hit: Hit, n: int = 2) -> list[Token]:
+    return [t for t in tokens if hit.last <= t.i < hit.last + n]
+
+
 def markers(tokens: list[Token], lang: str | None) -> list[Hit]:
-    """Promise, future and content markers of a sentence, one per clause (the strongest kind)."""
+    """Promise, future and content markers of a sentence, one per clause (the strongest kind). A
+    negated future is a clause of its own: 'an approach that will not overwhelm Guatemalan resources
+    and will be supported by U.S.-funded capacity' states one step, the second."""
     hits = longest_first([h for key in KINDS for h in patterns(lang, key).find(tokens)])
     out: list[Hit] = []
     for h in hits:
-        if out and h.first - out[-1].last < OWN_CLAUSE_TOKENS:
+        own_clause = negations(lang, _right_after(tokens, out[-1])) if out else True
+        if not own_clause and h.first - out[-1].last < OWN_CLAUSE_TOKENS:
             if KINDS.index(h.pattern.payload) < KINDS.index(out[-1].pattern.payload):
                 out[-1] = h             # 'will sign' + 'pledged to' close together: one promise
             continue
@@ -96,8 +103,9 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
     window, before = clause_before(tokens, k, lang), tokens[max(0, k - 8):k]
     if _has(lang, "purpose", window) or _has(lang, "purpose", tokens[k:end]):
         return False, "a purpose clause"
-    if cues(lang, "negation").find(window) or cues(lang, "negation_after").find(tokens[end:end + 2]):
-        return False, "negated"
+    if (cues(lang, "negation").find(window) or cues(lang, "negation_after").find(tokens[end:end + 2])
+            or negations(lang, _right_after(tokens, hit))):
+        return False, "negated ('will not recognize', 'ne … pas', 'wird nicht')"
     kind = hit.pattern.payload
     instrument = _has(lang, "instruments", tokens[:k])
     if noun_after_to(tokens, end):

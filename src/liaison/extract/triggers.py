@@ -92,7 +92,7 @@ def clause_after(tokens: list[Token], k: int, lang: str | None, reach: int) -> l
     return out
 
 
-def _negations(lang: str | None, window: list[Token]) -> bool:
+def negations(lang: str | None, window: list[Token]) -> bool:
     """A negation cue in the window that is not part of a phrase that only looks negative
     ('not only', 'non appena', 'non governativa': events.json cues `negation_exceptions`)."""
     hits = cues(lang, "negation").find(window) + cues(lang, "negation_after").find(window)
@@ -182,7 +182,7 @@ def _trigger(
     following = clause_after(tokens, last, lang, reach)
     inside = tokens[first + 1 : last - 1]  # 'schiebt keine Afghanen mehr ab'
     negated = (
-        _negations(lang, window) or _has(cues(lang, "negation_after"), following) or _negations(lang, inside)
+        negations(lang, window) or _has(cues(lang, "negation_after"), following) or negations(lang, inside)
     )
     future = _has(cues(lang, "future"), window) or _has(
         cues(lang, "future_after"), clause_after(tokens, last, lang, WINDOW)
