@@ -68,6 +68,21 @@ def fresh_url(request, backend: str, name: str) -> str:
     return request.getfixturevalue("postgres").create_database(name)
 
 
+def seeded_url(request, backend: str, name: str, *sources: str) -> str:
+    """A new database on `backend` holding `sources` (the seeds by default) ingested and linked by the
+    real runner: ingested once per session and backend, then copied (tests/fixtures/seeded.py)."""
+    from fixtures.seeded import copied_url, pg_copy
+    if backend == "sqlite":
+        return copied_url(request.getfixturevalue("tmp_path_factory").mktemp(name), *sources)
+    return pg_copy(request.getfixturevalue("postgres"), name, *sources)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeded_db_url(request) -> str:
+    """Module-wide, like db_url: a copy of the ingested seeds, on SQLite then on PostgreSQL."""
+    return seeded_url(request, request.param, request.module.__name__.rsplit(".", 1)[-1][:20])
+
+
 @pytest.fixture(scope="module", params=BACKENDS)
 def db_url(request) -> str:
     """Module-wide: the module's tests run once on SQLite and once on PostgreSQL."""
