@@ -43,6 +43,17 @@ def dev_articles() -> list[dict]:
     return read_jsonl(path)
 
 
+@pytest.fixture(scope="session")
+def dev_docs(dev_articles) -> dict[str, object]:
+    """The dev articles cleaned and parsed (the nlp stage only), keyed dev001, dev002, ..."""
+    from liaison.ingest.clean import clean
+    from liaison.nlp.pipelines import parse_batch
+    from liaison.records import RawDocument
+    docs = [clean(RawDocument(source=f"dev{i + 1:03d}", raw=a["text"], url=a["url"]))
+            for i, a in enumerate(dev_articles)]
+    return {d.source: d for d in parse_batch(docs)}
+
+
 @pytest.fixture
 def store(tmp_path):
     from liaison.store import connect
@@ -68,6 +79,21 @@ def fresh_url(request, backend: str, name: str) -> str:
     return request.getfixturevalue("postgres").create_database(name)
 
 
+def seeded_url(request, backend: str, name: str, *sources: str) -> str:
+    """A new database on `backend` holding `sources` (the seeds by default) ingested and linked by the
+    real runner: ingested once per session and backend, then copied (tests/fixtures/seeded.py)."""
+    from fixtures.seeded import copied_url, pg_copy
+    if backend == "sqlite":
+        return copied_url(request.getfixturevalue("tmp_path_factory").mktemp(name), *sources)
+    return pg_copy(request.getfixturevalue("postgres"), name, *sources)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeded_db_url(request) -> str:
+    """Module-wide, like db_url: a copy of the ingested seeds, on SQLite then on PostgreSQL."""
+    return seeded_url(request, request.param, request.module.__name__.rsplit(".", 1)[-1][:20])
+
+
 @pytest.fixture(scope="module", params=BACKENDS)
 def db_url(request) -> str:
     """Module-wide: the module's tests run once on SQLite and once on PostgreSQL."""
@@ -85,6 +111,14 @@ def clean_file(path: Path):
     from liaison.ingest.clean import clean
     from liaison.records import RawDocument
     return clean(RawDocument(source=str(path), raw=path.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="session")
+def parsed_seeds() -> dict[str, object]:
+    """The five seeds cleaned and parsed (the nlp stage only), keyed by their 3-digit prefix."""
+    from liaison.nlp.pipelines import parse_batch
+    docs = parse_batch([clean_file(p) for p in sorted(SEEDS.glob("*.txt"))])
+    return {Path(d.source).name[:3]: d for d in docs}
 
 
 @pytest.fixture(scope="session")

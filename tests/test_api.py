@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from fixtures.web.linked import build_linked, ingest_seeds, span
+from fixtures.web.linked import build_linked, seed_docs, span
 
 
 @pytest.fixture(scope="module")
-def world(db_url):
+def world(seeded_db_url):
     from liaison.api.app import create_app
     from liaison.settings import Settings
     from liaison.store import connect
-    store = connect(db_url)
-    docs = ingest_seeds(store)
+    store = connect(seeded_db_url)
+    docs = seed_docs(store)
     recs = build_linked(store, docs)
     client = TestClient(create_app(store, Settings(api_token="s3cret")))
     return client, store, docs, recs

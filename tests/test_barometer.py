@@ -3,8 +3,8 @@ event once, either order of the pair works, and the CUSUM flags a shift in a ser
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
 from fastapi.testclient import TestClient
+from fixtures.seeded import seeded_store
 
 from liaison.barometer import change_points
 
@@ -12,11 +12,8 @@ from liaison.barometer import change_points
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     from liaison.api.app import create_app
-    from liaison.scale.runner import process
     from liaison.settings import Settings
-    from liaison.store import connect
-    store = connect(f"sqlite:///{tmp_path_factory.mktemp('baro') / 'b.db'}")
-    process([str(SEEDS)], store)
+    store = seeded_store(tmp_path_factory.mktemp("baro"))
     return TestClient(create_app(store, Settings()))
 
 

@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from fixtures.web.linked import HERE, build_linked, ingest_seeds
+from fixtures.seeded import copied_url
+from fixtures.web.linked import HERE, build_linked, seed_docs
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -57,8 +58,8 @@ def site(tmp_path_factory):
     from liaison.api.app import create_app
     from liaison.settings import Settings
     from liaison.store import connect
-    store = connect(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'b.db'}")
-    docs = ingest_seeds(store)
+    store = connect(copied_url(tmp_path_factory.mktemp("browser")))
+    docs = seed_docs(store)
     recs = build_linked(store, docs)
     from liaison.scale import process
     xss_file = tmp_path_factory.mktemp("xss") / "xss.jsonl"

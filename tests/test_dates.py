@@ -3,7 +3,6 @@ and the date mentions found in real seed and dev articles."""
 from __future__ import annotations
 
 import pytest
-from conftest import clean_file, seed_path
 
 from liaison.records import DateValue, RawDocument
 from liaison.understand.dates import date_mentions, dates_in, normalise
@@ -116,13 +115,6 @@ def clean_doc(text, lang, published=None):
     return doc.with_(lang=lang, published=published)
 
 
-@pytest.fixture(scope="module")
-def parsed_seeds():
-    from liaison.nlp.pipelines import parse_batch
-    docs = [clean_file(seed_path(p)) for p in ("001", "002", "003", "004")]
-    return {d.source.rsplit("/", 1)[-1][:3]: d for d in parse_batch(docs)}
-
-
 def values(doc):
     return {m.span.text: m.value for m in date_mentions(doc)}
 
@@ -163,15 +155,6 @@ def test_dates_in_sentence(parsed_seeds):
     start = doc.text.index("later in 2025")
     sentence = next(s for s in doc.sentences if s.start <= start < s.end)
     assert [m.span.text for m in dates_in(doc, sentence.start, sentence.end)] == ["later in 2025"]
-
-
-@pytest.fixture(scope="module")
-def dev_docs(dev_articles):
-    from liaison.ingest.clean import clean
-    from liaison.nlp.pipelines import parse_batch
-    docs = [clean(RawDocument(source=f"dev{i + 1:03d}", raw=a["text"], url=a["url"]))
-            for i, a in enumerate(dev_articles)]
-    return {d.source: d for d in parse_batch(docs)}
 
 
 def test_dev_spanish_ayer_is_the_day_before_publication(dev_docs):

@@ -2,23 +2,12 @@
 of a ' date 2023-10' stamp, "N years after 2019", a weekday written with the date, the latest year."""
 from __future__ import annotations
 
-import pytest
-
-from liaison.records import DateValue, Document, RawDocument
+from liaison.records import DateValue, Document
 from liaison.understand.dates import date_mentions
 
 
 def dv(start, end=None, precision="day", unstated=False) -> dict:
     return DateValue(start, end or start, precision, unstated).to_json()
-
-
-@pytest.fixture(scope="module")
-def dev_docs(dev_articles):
-    from liaison.ingest.clean import clean
-    from liaison.nlp.pipelines import parse_batch
-    docs = [clean(RawDocument(source=f"dev{i + 1:03d}", raw=a["text"], url=a["url"]))
-            for i, a in enumerate(dev_articles)]
-    return {d.source: d for d in parse_batch(docs)}
 
 
 def values(doc: Document) -> dict:

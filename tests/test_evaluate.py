@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fixtures.seeded import copied_url
 
 from liaison.cli import main
 from liaison.evaluate.score import read_jsonl, score
@@ -21,9 +22,8 @@ GOLD = ROOT / "tests" / "data" / "seeds-gold.jsonl"
 @pytest.fixture(scope="module")
 def seeds_export(tmp_path_factory) -> tuple[str, Path]:
     tmp = tmp_path_factory.mktemp("evaluate")
-    db = f"sqlite:///{tmp / 'seeds.db'}"
+    db = copied_url(tmp)                # the seeds ingested (once per session)
     runner = CliRunner()
-    assert runner.invoke(main, ["--db", db, "ingest", str(ROOT / "examples" / "news")]).exit_code == 0
     assert runner.invoke(main, ["--db", db, "export", "--format", "jsonl",
                                 "--out", str(tmp / "out")]).exit_code == 0
     return db, tmp / "out"

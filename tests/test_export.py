@@ -6,15 +6,15 @@ import json
 from xml.etree import ElementTree as ET
 
 import pytest
-from fixtures.web.linked import build_linked, ingest_seeds
+from fixtures.web.linked import build_linked, seed_docs
 
 
 @pytest.fixture(scope="module")
-def world(db_url):
+def world(seeded_db_url):
     from liaison.store import connect
-    store = connect(db_url)
-    docs = ingest_seeds(store)
-    return store, docs, build_linked(store, docs), db_url
+    store = connect(seeded_db_url)
+    docs = seed_docs(store)
+    return store, docs, build_linked(store, docs), seeded_db_url
 
 
 def test_csv_round_trips_one_row_per_event(world, tmp_path):

@@ -7,7 +7,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 from fastapi.testclient import TestClient
 
 from liaison.errors import OfficeFileError
@@ -18,13 +17,11 @@ CURATED = ("office\tcountry\tperson\tstart\tend\tsource\n"
 
 
 @pytest.fixture(scope="module")
-def world(db_url):
+def world(seeded_db_url):
     from liaison.api.app import create_app
-    from liaison.scale.runner import process
     from liaison.settings import Settings
     from liaison.store import connect
-    store = connect(db_url)
-    process([str(SEEDS)], store)
+    store = connect(seeded_db_url)
     return TestClient(create_app(store, Settings())), store
 
 

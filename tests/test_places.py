@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import clean_file, seed_path
 
 from liaison.records import Document
 from liaison.understand.places import geo_mentions
@@ -17,10 +16,8 @@ def found(mentions, kind):
 
 
 @pytest.fixture(scope="module")
-def seed_mentions():
-    from liaison.nlp.pipelines import parse_batch
-    docs = parse_batch([clean_file(seed_path(p)) for p in ("000", "001", "002", "003", "004")])
-    return {p: (d, geo_mentions(d)) for p, d in zip(("000", "001", "002", "003", "004"), docs, strict=True)}
+def seed_mentions(parsed_seeds):
+    return {p: (d, geo_mentions(d)) for p, d in parsed_seeds.items()}
 
 
 def test_spans_equal_text_and_do_not_overlap(seed_mentions):

@@ -9,11 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
+from fixtures.seeded import copied_url
 
 from liaison.evaluate.score import score
 from liaison.export import export
-from liaison.scale import process
-from liaison.settings import get_settings
 from liaison.store import connect
 
 DATA = Path(__file__).parent / "data"
@@ -29,8 +28,7 @@ def scores(tmp_path_factory) -> dict[str, dict]:
     out = {}
     for name, (sources, gold) in SETS.items():
         tmp = tmp_path_factory.mktemp(name)
-        store = connect(f"sqlite:///{tmp / 'eval.db'}")
-        process(sources, store, settings=get_settings())
+        store = connect(copied_url(tmp, *sources))        # ingested once per session
         export(store, "jsonl", tmp / "export")
         out[name] = score(gold, tmp / "export")["scores"]
     return out
@@ -49,8 +47,7 @@ def test_score_is_at_least_its_floor(scores, dataset, metric):
 
 
 def test_every_evidence_span_equals_the_document_text(tmp_path):
-    store = connect(f"sqlite:///{tmp_path / 'ev.db'}")
-    process([str(ROOT / "examples" / "news")], store, settings=get_settings())
+    store = connect(copied_url(tmp_path))               # the seeds, ingested by the real runner
     texts = {d["id"]: d["text"] for d in store.iter_documents()}
     checked = 0
     for kind in ("event", "commitment", "figure", "quote", "entity"):

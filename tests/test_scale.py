@@ -73,11 +73,10 @@ def test_each_stage_changes_only_the_fields_it_assigns():
 
 # ---------------------------------------------------------------- one record, whatever runs it
 def test_every_executor_stores_the_same_record(tmp_path, request, dask_cluster):
+    from fixtures.seeded import copied_url
+
     from liaison.evaluate.score import score
-    from liaison.scale import SerialExecutor, process
-    from liaison.store import connect
-    serial_db = fresh_url(request, "sqlite", "serial")
-    process([str(DEV)], connect(serial_db), SerialExecutor())
+    serial_db = copied_url(tmp_path, str(DEV))            # the serial runner into SQLite, once per session
     reference = exported(serial_db, tmp_path / "serial")
     assert len(reference["documents.jsonl"]) == 24 and reference["events.jsonl"]
     runs = {"workers 2, PostgreSQL": ("--workers", "2"),

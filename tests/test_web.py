@@ -7,7 +7,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from fixtures.web.linked import HERE, build_linked, ingest_seeds
+from fixtures.web.linked import HERE, build_linked, seed_docs
 
 from liaison.api.views import highlight
 
@@ -15,12 +15,12 @@ HTML = {"accept": "text/html"}
 
 
 @pytest.fixture(scope="module")
-def world(db_url):
+def world(seeded_db_url):
     from liaison.api.app import create_app
     from liaison.settings import Settings
     from liaison.store import connect
-    store = connect(db_url)
-    docs = ingest_seeds(store)
+    store = connect(seeded_db_url)
+    docs = seed_docs(store)
     recs = build_linked(store, docs)
     return TestClient(create_app(store, Settings(api_token="tok"))), store, docs, recs
 

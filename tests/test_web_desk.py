@@ -7,7 +7,7 @@ import csv
 
 import pytest
 from fastapi.testclient import TestClient
-from fixtures.web.linked import ingest_seeds
+from fixtures.seeded import seeded_store
 
 from liaison.wording import date_doubts, event_sentence
 
@@ -18,9 +18,7 @@ HTML = {"accept": "text/html"}
 def desk(tmp_path_factory):
     from liaison.api.app import create_app
     from liaison.settings import Settings
-    from liaison.store import connect
-    store = connect(f"sqlite:///{tmp_path_factory.mktemp('desk') / 'desk.db'}")
-    ingest_seeds(store)
+    store = seeded_store(tmp_path_factory.mktemp("desk"))
     return TestClient(create_app(store, Settings())), store
 
 
