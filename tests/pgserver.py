@@ -63,6 +63,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+SHM_NEEDED = 4 * 1024**3   # a container's default 64 MB /dev/shm cannot hold the test databases
+
+
+def _free_bytes(path: str) -> int:
+    return shutil.disk_usage(path).free
+
+
 def start(keep: Path | None = None) -> PostgresServer:
     """Start a server in a new temporary folder, removed when stopped; or, with `keep`, in that
     folder, reusing the cluster already there and leaving it on disk when stopped (benchmarks)."""
@@ -72,7 +79,7 @@ def start(keep: Path | None = None) -> PostgresServer:
     bins = bindir()
     # in memory where the machine has a tmpfs: the suite creates a few hundred databases, and
     # removing their files from /tmp at the end took 20-40 s of a run (none of it is under test)
-    shm = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+    shm = "/dev/shm" if os.access("/dev/shm", os.W_OK) and _free_bytes("/dev/shm") > SHM_NEEDED else None
     root = keep or Path(tempfile.mkdtemp(prefix="liaison-pg-", dir=shm))
     data, log = root / "data", root / "server.log"
     if not (data / "PG_VERSION").exists():
