@@ -106,6 +106,20 @@ def test_dask_workers_load_the_pipeline_once_through_the_plugin(dask_cluster):
     assert len(found) == 2 and all(plugin and models >= 2 for plugin, models in found.values())
 
 
+def test_local_workers_start_only_when_there_is_something_to_analyse(tmp_path, store):
+    """Ingesting articles already stored analyses nothing: no worker process starts and loads a
+    pipeline (seconds each, and a gigabyte of memory)."""
+    from liaison.scale import process
+    from liaison.scale.executors import ProcessExecutor
+    path = tmp_path / "one.jsonl"
+    said = "Interior ministers of France and Morocco met in Rabat on Monday to discuss returns."
+    path.write_text(json.dumps({"url": "https://example.org/1", "text": said}) + "\n", encoding="utf-8")
+    with ProcessExecutor(2) as executor:
+        assert process([str(path)], store, executor).analysed == 1 and executor._pool is not None
+    with ProcessExecutor(2) as executor:
+        assert process([str(path)], store, executor).analysed == 0 and executor._pool is None
+
+
 # ---------------------------------------------------------------- streaming
 def test_batches_are_written_before_the_sources_are_read_to_the_end(tmp_path, store):
     from liaison.scale import process

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain
 
 from liaison.errors import WorkerFailed
 from liaison.pipeline import load_models
@@ -89,9 +90,13 @@ class ProcessExecutor(Executor):
             pids |= {f.result() for f in [pool.submit(os.getpid) for _ in range(self.workers)]}
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[AnalysedBatch]:
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
+            return      # nothing new to analyse (every document already stored): no worker loads a pipeline
         pool = self._start()
         submit = lambda batch: pool.submit(analyse_batch, batch)  # noqa: E731
-        yield from bounded_map(submit, batches, 2 * self.workers, _wait_first)
+        yield from bounded_map(submit, chain([first], batches), 2 * self.workers, _wait_first)
 
     def close(self) -> None:
         if self._pool is not None:
