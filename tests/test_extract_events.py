@@ -539,3 +539,17 @@ def test_a_negated_future_is_no_commitment_and_no_clause_of_the_next_one():
     told = [c.action for c in _analyse_article(article["text"], article["url"]).commitments]
     assert any(a.startswith("will be supported by U.S.-funded") for a in told)
     assert not any(a.startswith("will not overwhelm") for a in told)
+
+
+def test_a_rights_group_or_an_armed_group_acts_for_no_state():
+    """Real Wikinews articles (CC BY 2.5): 'RWB also requested Japanese government sanction of
+    Myanmar'; 'Amnesty International, the American Civil Liberties Union, and other rights
+    organizations used the anniversary to again call on the Bush administration to close down the
+    detention centre'. Bodies the gazetteer knows as non-state (scope `non_state`: rights groups,
+    humanitarian bodies, armed groups) request nothing for a state, and promise nothing for one."""
+    rwb = _fixture_article("wild-rwb.json")
+    assert not [e for e in rwb.events if "RWB also requested" in e.evidence[0].text]
+    amnesty = _fixture_article("wild-amnesty.json")
+    assert not [e for e in amnesty.events if "rights organizations used the" in e.evidence[0].text]
+    bodies = {e.name for e in amnesty.entities if e.kind == "organization"}
+    assert {"Amnesty International", "American Civil Liberties Union"} <= bodies

@@ -9,13 +9,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from liaison.gazetteer import lookup_country, lookup_organization
 from liaison.gazetteer.states import coded_state
 from liaison.records import Actor, DateValue, Document, Entity, Location, Mention, Span
-
-try:                                   # the gazetteer room may not have landed yet
-    from liaison.gazetteer import lookup_country
-except ImportError:                    # pragma: no cover - depends on another room
-    lookup_country = None
 
 COUNTRY_KINDS = ("country", "demonym")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:of\s+|de\s+|du\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+){0,3}")
@@ -48,8 +44,6 @@ def mention_countries(m: Mention) -> list[str]:
 
 def _gazetteer_countries(text: str) -> list[str]:
     """Fallback while the mentions stage finds no countries: look capitalised phrases up."""
-    if lookup_country is None:
-        return []
     found = []
     for m in _CAPITALISED.finditer(text):
         code = lookup_country(m.group(0))
@@ -163,3 +157,11 @@ def location_in(doc: Document, start: int, end: int) -> Location | None:
         return Location(name=m.value if isinstance(m.value, str) else m.span.text,
                         country=extra.get("country"), lat=extra.get("lat"), lon=extra.get("lon"))
     return None
+
+
+def non_state_body(a: Actor) -> bool:
+    """A rights group, a humanitarian body or an armed group the gazetteer knows (scope `non_state`)."""
+    if not (a.entity_key or "").startswith("organization:"):
+        return False
+    known = lookup_organization(a.name)
+    return bool(known and known["scope"] == "non_state")

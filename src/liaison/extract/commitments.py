@@ -73,8 +73,9 @@ def _named_before(doc: Document, sentence: Span, at: int) -> bool:
     state ('Doctors assume that X will suffer...') speaks for no one who can commit."""
     before = (sentence.start, at)
     official = [p for p in args.actors_in(doc, *before) if p.actor.role or p.actor.country]
-    return bool(official or args.countries_in(doc, *before)
-                or args.mentions_in(doc, *before, ("organization", "title")))
+    bodies = [m for m in args.mentions_in(doc, *before, ("organization", "title"))
+              if (m.extra or {}).get("scope") != "non_state"]       # a rights group commits no state
+    return bool(official or args.countries_in(doc, *before) or bodies)
 
 
 PREDICATE_DEPS = {"acomp", "attr"}     # 'will be unprecedented', 'would be a last resort' (en parse)
@@ -165,6 +166,8 @@ def _committer(doc: Document, sentence: Span, at: int) -> Actor | None:
 def _commitment(doc: Document, sentence: Span, at: int, marker: str, pair: list[str],
                 lead_in: Span | None = None, lend: bool = True) -> Commitment | None:
     actor = _committer(doc, sentence, at)
+    if actor is not None and args.non_state_body(actor):
+        return None             # 'Amnesty's plan to close it': a rights group's, no state's
     countries = args.countries_in(doc, sentence.start, sentence.end)
     if actor and actor.country and actor.country not in countries:
         countries.insert(0, actor.country)

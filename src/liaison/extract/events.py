@@ -219,11 +219,13 @@ def _source_named(actors: list[Actor]) -> bool:
 
 def private_source(actors: list[Actor]) -> bool:
     """The act is done by people named without an office ('Gary McHale led a rally', 'writer X
-    asked'): a private person does not act for a state, whatever states the sentence names."""
+    asked') or by a body that is no state's ('RWB also requested Japanese government sanction of
+    Myanmar', gazetteer scope `non_state`): no state acts, whatever states the sentence names."""
     sources = [a for a in actors if a.side == "source"]
     return bool(sources) and all(
-        (a.entity_key or "").startswith("person:") and not a.role for a in sources
+        (a.entity_key or "").startswith("person:") and not a.role or args.non_state_body(a) for a in sources
     )
+
 
 
 def civilian_without_state(trigger: Trigger, actors: list[Actor]) -> bool:
@@ -238,7 +240,7 @@ def civilian_without_state(trigger: Trigger, actors: list[Actor]) -> bool:
 
 
 def _body(a: Actor) -> bool:
-    return (a.entity_key or "").startswith("organization:")
+    return (a.entity_key or "").startswith("organization:") and not args.non_state_body(a)
 
 
 def _foreign_official(a: Actor, state: str) -> bool:
@@ -247,7 +249,7 @@ def _foreign_official(a: Actor, state: str) -> bool:
 
 
 def _international(a: Actor) -> bool:
-    return a.country is None and bool(a.entity_key) and a.entity_key.startswith("organization:")
+    return a.country is None and _body(a)
 
 
 def fits_act(value: DateValue, reference: DateValue | None, future: bool) -> bool:
