@@ -110,3 +110,20 @@ def test_a_capitalised_number_word_inside_a_name_is_no_figure():
     assert named("Roy Moore's placement of a ten ton monument to the Ten Commandments outside the "
                  "courthouse is strenuously opposed.") == [False, True]
     assert named("Bomb Kills Ten People In Baghdad Market") == [False]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # real Wikinews sentences (CC BY 2.5)
+    ("Meanwhile, more than 400 miles away from London, in the Welsh coastal town of Aberystwyth, about two "
+     "hundred people also took part in a peace rally.", [(400, "miles"), (200, "people")]),
+    ("Veja said that the colonel told there are at least two dozen reports describing the PT-FARC "
+     "relationships in Abin.", [(24, "reports")]),
+    ("A Human Rights Watch observer estimated that between 15 to 25 thousand people were prevented from "
+     "voting by Congolese army troops.", [(15000, None), (25000, "people")]),
+    ("The sale is part of a broader $20-billion arms package for Saudi Arabia and other Gulf states.",
+     [(20, "USD billion")]),
+])
+def test_a_multiplier_word_and_a_range_scale_the_number(text, expected):
+    """'two hundred' is 200 and 'two dozen' 24; in 'between 15 to 25 thousand' both numbers are
+    thousands (figures.json `range_links`); '$20-billion' keeps its scale across the hyphen."""
+    assert values(text, "en") == expected

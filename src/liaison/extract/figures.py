@@ -42,7 +42,7 @@ def _number_rx(lang: str | None) -> re.Pattern:
     return re.compile(
         rf"(?<![\w.,/:+-]){_CURRENCY_BEFORE}(?:(?P<num>{_DIGITS})|(?P<word>{word_alt})(?:-(?P<units>{unit_alt}))?)"
         rf"(?![\w]|[.,]\d|[:/-]\d)"
-        rf"(?:\s?(?P<scale>{scale_alt})(?!\w))?(?:\s?(?P<pct>{pct}))?",
+        rf"(?:[\s-]?(?P<scale>{scale_alt})(?!\w))?(?:\s?(?P<pct>{pct}))?",
         re.IGNORECASE,
     )
 
@@ -193,6 +193,26 @@ def _counted(doc: Document, end: int, before: list[Figure]) -> str | None:
     return first.text
 
 
+@functools.cache
+def _range_rx(lang: str | None) -> re.Pattern | None:
+    lex = lexicon.load(lang, "figures")
+    links, scales = lex.get("range_links", []), sorted(lex.get("scales", {}), key=len, reverse=True)
+    if not links or not scales:
+        return None
+    link_alt, scale_alt = "|".join(map(re.escape, links)), "|".join(map(re.escape, scales))
+    return re.compile(rf"\s*(?:-|–|{link_alt})\s*(?:{_DIGITS})[\s-]?(?P<scale>{scale_alt})(?!\w)",
+                      re.IGNORECASE)
+
+
+def _range_scale(text: str, m: re.Match, lang: str | None) -> str | None:
+    """'between 15 to 25 thousand people': the first number of a range takes the scale of the second."""
+    rx = _range_rx(lang)
+    if rx is None or not m.group("num") or m.group("scale") or m.group("pct"):
+        return None
+    found = rx.match(text, m.end())
+    return found.group("scale").lower() if found else None
+
+
 def _value_unit(m: re.Match, lang: str | None) -> tuple[float | None, str | None]:
     lex = lexicon.load(lang, "figures")
     value = (
@@ -219,6 +239,7 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
         value, scale_word = _value_unit(m, doc.lang)
         if value is None:
             continue
+        scale_word = scale_word or _range_scale(sentence.text, m, doc.lang)
         subject = _subject(sentence.text, m.end(), doc.lang)
         currencies = lexicon.load(doc.lang, "figures").get("currencies", {})
         currency = currencies.get((m.group("cur") or "").lower()) or currencies.get(
