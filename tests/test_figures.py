@@ -127,3 +127,11 @@ def test_a_multiplier_word_and_a_range_scale_the_number(text, expected):
     """'two hundred' is 200 and 'two dozen' 24; in 'between 15 to 25 thousand' both numbers are
     thousands (figures.json `range_links`); '$20-billion' keeps its scale across the hyphen."""
     assert values(text, "en") == expected
+
+
+def test_ages_listed_after_names_are_no_figures():
+    """Real Wikinews sentence (CC BY 2.5): 'their three children, son Bilawal, 19, and daughters
+    Bakhtawar, 17 and Aseefa, 14.': three ages, one count."""
+    text = ("Zardari prayed at the site alongside their three children, son Bilawal, 19, and daughters "
+            "Bakhtawar, 17 and Aseefa, 14.")
+    assert values(text, "en") == [(3, "children")]

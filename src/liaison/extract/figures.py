@@ -111,11 +111,12 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
 
 
 def _age_in_apposition(text: str, m: re.Match) -> bool:
-    """'Mr Litvinenko, 43, died', 'Abdul Razak Baginda, 47, plotted': a bare number set off by
-    commas right after a name is the person's age."""
+    """'Mr Litvinenko, 43, died', 'Abdul Razak Baginda, 47, plotted', 'daughters Bakhtawar, 17 and
+    Aseefa, 14': a bare number set off by commas right after a name is the person's age."""
     before = text[: m.start()].rstrip()
     after = text[m.end() :].lstrip()
-    if not (before.endswith(",") and after.startswith(",")):
+    # the apposition closes with a comma, or ends a list of them ('daughters Bakhtawar, 17 and Aseefa, 14.')
+    if not (before.endswith(",") and (after[:1] in (",", ".", ";", ")") or re.match(r"and\s+[A-Z]", after))):
         return False
     words = before[:-1].split()
     return bool(words) and words[-1][:1].isupper()
