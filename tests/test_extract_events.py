@@ -553,3 +553,12 @@ def test_a_rights_group_or_an_armed_group_acts_for_no_state():
     assert not [e for e in amnesty.events if "rights organizations used the" in e.evidence[0].text]
     bodies = {e.name for e in amnesty.entities if e.kind == "organization"}
     assert {"Amnesty International", "American Civil Liberties Union"} <= bodies
+
+
+def test_an_external_links_list_flattened_into_the_last_line_is_no_article_text():
+    """The bulk corpus' pages end 'External links. *Human Rights Watch report: …' as often as 'Related
+    news. *…': a heading of links in any language (boilerplate.json teaser_headings) ends the line."""
+    from liaison.ingest.boilerplate import cut_inline_teaser
+    said = "tried in courts-martial instead of promoted."
+    assert cut_inline_teaser(said + " External links. *Human Rights Watch report: No Blood, No Foul") == said
+    assert cut_inline_teaser("Ils ont été expulsés. Liens externes : • Rapport") == "Ils ont été expulsés."

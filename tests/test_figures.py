@@ -119,13 +119,16 @@ def test_a_capitalised_number_word_inside_a_name_is_no_figure():
     ("Veja said that the colonel told there are at least two dozen reports describing the PT-FARC "
      "relationships in Abin.", [(24, "reports")]),
     ("A Human Rights Watch observer estimated that between 15 to 25 thousand people were prevented from "
-     "voting by Congolese army troops.", [(15000, None), (25000, "people")]),
+     "voting by Congolese army troops.", [(15000, "people"), (25000, "people")]),
     ("The sale is part of a broader $20-billion arms package for Saudi Arabia and other Gulf states.",
      [(20, "USD billion")]),
+    ("The indictment further includes various payments of ranges from 1,000 to 5,000 USD.",
+     [(1000, "USD"), (5000, "USD")]),
 ])
 def test_a_multiplier_word_and_a_range_scale_the_number(text, expected):
-    """'two hundred' is 200 and 'two dozen' 24; in 'between 15 to 25 thousand' both numbers are
-    thousands (figures.json `range_links`); '$20-billion' keeps its scale across the hyphen."""
+    """'two hundred' is 200 and 'two dozen' 24; in 'between 15 to 25 thousand people' both numbers
+    are thousands of people (figures.json `range_links`); '$20-billion' keeps its scale across the
+    hyphen."""
     assert values(text, "en") == expected
 
 

@@ -201,17 +201,22 @@ def _range_rx(lang: str | None) -> re.Pattern | None:
     if not links or not scales:
         return None
     link_alt, scale_alt = "|".join(map(re.escape, links)), "|".join(map(re.escape, scales))
-    return re.compile(rf"\s*(?:-|–|{link_alt})\s*(?:{_DIGITS})[\s-]?(?P<scale>{scale_alt})(?!\w)",
+    return re.compile(rf"\s*(?:-|–|{link_alt})\s*(?:{_DIGITS})(?:[\s-]?(?P<scale>{scale_alt})(?!\w))?",
                       re.IGNORECASE)
+
+
+def _range_start(text: str, m: re.Match, lang: str | None) -> re.Match | None:
+    """The rest of a range whose first number `m` is ('15 to 25 thousand', '1,000 to 5,000 USD')."""
+    rx = _range_rx(lang)
+    if rx is None or not m.group("num") or m.group("scale") or m.group("pct"):
+        return None
+    return rx.match(text, m.end())
 
 
 def _range_scale(text: str, m: re.Match, lang: str | None) -> str | None:
     """'between 15 to 25 thousand people': the first number of a range takes the scale of the second."""
-    rx = _range_rx(lang)
-    if rx is None or not m.group("num") or m.group("scale") or m.group("pct"):
-        return None
-    found = rx.match(text, m.end())
-    return found.group("scale").lower() if found else None
+    found = _range_start(text, m, lang)
+    return (found.group("scale") or "").lower() or None if found else None
 
 
 def _value_unit(m: re.Match, lang: str | None) -> tuple[float | None, str | None]:
@@ -230,7 +235,8 @@ def _value_unit(m: re.Match, lang: str | None) -> tuple[float | None, str | None
 
 
 def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]]) -> list[Figure]:
-    out = []
+    out: list[Figure] = []
+    ranged: set[int] = set()        # figures opening a range: they count what its second number counts
     for m in _number_rx(doc.lang).finditer(sentence.text):
         start, end = sentence.start + m.start(), sentence.start + m.end()
         if any(a < end and start < b for a, b in date_spans) or _excluded(
@@ -241,6 +247,8 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
         if value is None:
             continue
         scale_word = scale_word or _range_scale(sentence.text, m, doc.lang)
+        if _range_start(sentence.text, m, doc.lang):
+            ranged.add(len(out))
         subject = _subject(sentence.text, m.end(), doc.lang)
         currencies = lexicon.load(doc.lang, "figures").get("currencies", {})
         currency = currencies.get((m.group("cur") or "").lower()) or currencies.get(
@@ -260,7 +268,8 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
                 explanation=f"figure '{m.group(0).strip()}' in a relevant article",
             )
         )
-    return out
+    return [replace(f, unit=out[i + 1].unit) if i in ranged and f.unit is None and i + 1 < len(out) else f
+            for i, f in enumerate(out)]
 
 
 def extract_figures(doc: Document, sentences: list[Span]) -> list[Figure]:
