@@ -104,8 +104,9 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
     window, before = clause_before(tokens, k, lang), tokens[max(0, k - 8):k]
     if _has(lang, "purpose", window) or _has(lang, "purpose", tokens[k:end]):
         return False, "a purpose clause"
-    if (cues(lang, "negation").find(window) or cues(lang, "negation_after").find(tokens[end:end + 2])
-            or negations(lang, _right_after(tokens, hit))):
+    after = tokens[end:end + 2]
+    negated = cues(lang, "negation").find(window) or cues(lang, "negation_after").find(after)
+    if negated or negations(lang, after):
         return False, "negated ('will not recognize', 'ne … pas', 'wird nicht')"
     kind = hit.pattern.payload
     instrument = _has(lang, "instruments", tokens[:k])

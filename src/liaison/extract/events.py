@@ -223,9 +223,8 @@ def private_source(actors: list[Actor]) -> bool:
     Myanmar', gazetteer scope `non_state`): no state acts, whatever states the sentence names."""
     sources = [a for a in actors if a.side == "source"]
     return bool(sources) and all(
-        (a.entity_key or "").startswith("person:") and not a.role or args.non_state_body(a) for a in sources
+        ((a.entity_key or "").startswith("person:") and not a.role) or args.non_state_body(a) for a in sources
     )
-
 
 
 def civilian_without_state(trigger: Trigger, actors: list[Actor]) -> bool:
