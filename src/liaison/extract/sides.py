@@ -152,14 +152,21 @@ def _acting_heads(token) -> list:
 PASSIVE_DEPS = {"nsubjpass", "nsubj:pass", "auxpass", "aux:pass"}
 
 
+MODIFIER_DEPS = {"amod", "acl"}
+
+
 def passive_without_doer(parsed, start: int, end: int) -> bool:
     """The words at start..end are a passive verb whose doer the sentence leaves out ('One U.S.
-    marine was killed south of Baghdad'). False without a parse."""
+    marine was killed south of Baghdad'), or a past participle describing a noun ('the kidnapped
+    Israeli soldier', 'three Romanian journalists kidnapped in Iraq'). False without a parse."""
     token = _token_at(parsed, start, end) if parsed is not None else None
-    if token is None or token.pos_ not in ("VERB", "AUX"):
+    if token is None or token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     children = {c.dep_ for c in token.children}
-    return bool(children & PASSIVE_DEPS) and not children & {"agent", "obl:agent"}
+    if children & {"agent", "obl:agent"}:
+        return False
+    participle = "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
+    return bool(children & PASSIVE_DEPS) or (participle and token.dep_ in MODIFIER_DEPS)
 
 
 def doer_is_no_state(parsed, lang: str | None, start: int, end: int) -> bool:
