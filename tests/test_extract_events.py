@@ -578,3 +578,20 @@ def test_a_participle_describing_victims_is_no_assault_by_a_state():
     first, second = parsed.text.index("kidnapped"), parsed.text.rindex("kidnapped")
     assert not passive_without_doer(parsed, first, first + 9)
     assert not passive_without_doer(parsed, second, second + 9)
+
+
+def test_a_noun_of_violence_or_of_a_charge_needs_a_state_doing_it():
+    """Real Wikinews article (CC BY 2.5): 'This indictment focused on conspiracy charges against
+    Padilla, particularly that he conspired with …' names no one who indicts, so the states of the
+    people named are no parties to a charge. A noun whose phrase names its doer ('Israeli attacks',
+    'air strikes by NATO', events.json cues `agent_links`) or the state doing what it is the object
+    of ('Israel launched air strikes') stays a state's act."""
+    doc = _fixture_article("wild-indictment.json")
+    assert not [e for e in doc.events if "This indictment focused" in e.evidence[0].text]
+    from liaison.extract.sides import noun_without_state_doer
+    from liaison.nlp.pipelines import load
+    parsed = load("en")("Air strikes by NATO killed ten civilians. Israel launched more air strikes. "
+                        "Five civilians died after Israeli attacks. The explosion killed ten people.")
+    found = [noun_without_state_doer(parsed, "en", i, i + len(w)) for w in ("strikes", "attacks", "explosion")
+             for i in [j for j in range(len(parsed.text)) if parsed.text.startswith(w, j)]]
+    assert found == [False, False, False, True]

@@ -85,9 +85,10 @@ def planned_is_no_act(event_type: str) -> bool:
 
 def passive_needs_its_doer(event_type: str) -> bool:
     """Whether a passive of this type without its doer ('a marine was killed', 'he is accused of
-    using …') tells no act of a state: violence is done by armies and by gunmen alike, and a
-    charge by governments, courts, newspapers and rumour, so the victims' states and the place say
-    nothing of who acted (an arrest or an expulsion is a state's act whoever is named)."""
+    using …'), or its noun with no doer that can be a state ('the London bombings', 'after
+    accusation by …'), tells no act of a state: violence is done by armies and by gunmen alike, and
+    a charge by governments, courts, newspapers and rumour, so the victims' states and the place
+    say nothing of who acted (an arrest or an expulsion is a state's act whoever is named)."""
     return event_type in _data()["passive_needs_its_doer"]
 
 

@@ -31,6 +31,7 @@ from liaison.extract.sides import (
     doer_is_no_state,
     done_by_non_state,
     names_its_doer,
+    noun_without_state_doer,
     passive_without_doer,
 )
 from liaison.extract.triggers import Trigger, find_triggers
@@ -113,9 +114,12 @@ def content_of_another_act(doc: Document, trigger: Trigger, found: list[Trigger]
 
 
 def doer_left_out(doc: Document, trigger: Trigger) -> bool:
-    """A passive of a type that needs its doer, without it (plover.json passive_needs_its_doer)."""
-    return plover.passive_needs_its_doer(trigger.type) and passive_without_doer(
-        doc.parsed, trigger.start, trigger.end)
+    """A passive of a type that needs its doer, without it (plover.json passive_needs_its_doer), or
+    a noun of such an act with no doer that can be a state ('the London bombings')."""
+    if not plover.passive_needs_its_doer(trigger.type):
+        return False
+    return (passive_without_doer(doc.parsed, trigger.start, trigger.end)
+            or noun_without_state_doer(doc.parsed, doc.lang, trigger.start, trigger.end))
 
 
 def _parsed_token(doc: Document, trigger: Trigger):

@@ -95,7 +95,7 @@ def _with_side(actor: Actor, side: str) -> Actor:
 @functools.cache
 def cue_words(lang: str | None, key: str) -> frozenset[str]:
     """One word list of events.json cues, folded ('=' exact-form marks dropped): `non_state`
-    (subjects that are no state acting), `state_doers`, `owner_links`."""
+    (subjects that are no state acting), `state_doers`, `owner_links`, `agent_links`."""
     cues = lexicon.load(lang, "events").get("cues", {}).get(key, [])
     return frozenset(fold_word(w.lstrip("="), lang) for w in cues)
 
@@ -167,6 +167,24 @@ def passive_without_doer(parsed, start: int, end: int) -> bool:
         return False
     participle = "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
     return bool(children & PASSIVE_DEPS) or (participle and token.dep_ in MODIFIER_DEPS)
+
+
+def noun_without_state_doer(parsed, lang: str | None, start: int, end: int) -> bool:
+    """The words at start..end are a noun naming an act ('the London bombings', 'an assassin's bomb',
+    'the explosion') and the parse gives it no doer that can be a state: none in its own phrase
+    ('Israeli air strikes', 'NATO's bombing', 'strikes by the army') and none as the subject of the
+    verb it is the object of ('Israel launched air strikes'). False without a parse."""
+    token = _token_at(parsed, start, end) if parsed is not None else None
+    if token is None or token.pos_ != "NOUN":
+        return False
+    words, links = cue_words(lang, "state_doers"), cue_words(lang, "owner_links")
+    if any(_may_be_state(t, words) for t in _noun_phrase(token, links | cue_words(lang, "agent_links"))[1:]):
+        return False
+    verb = governing_verb(token)
+    if verb is token or token.dep_ not in OBJECT_CONTROL:
+        return True
+    return not any(_may_be_state(t, words) for h in _subject_heads(verb, CONTROL_HOPS)
+                   for t in _noun_phrase(h, links))
 
 
 def doer_is_no_state(parsed, lang: str | None, start: int, end: int) -> bool:
