@@ -23,7 +23,7 @@ import functools
 from liaison import lexicon
 from liaison.extract import arguments as args
 from liaison.extract.setting import main_states
-from liaison.extract.sides import done_by_non_state
+from liaison.extract.sides import done_by_non_state, token_at
 from liaison.extract.triggers import clause_before, cues, negations
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
@@ -85,10 +85,9 @@ def copular_future(parsed, start: int, end: int) -> bool:
     """The future at start..end says what something will be, an adjective or a noun after 'be'
     ('would be virtually unprecedented', 'sera nécessaire'): a description, no step anyone takes.
     'Will be held' is a passive step and stays. False without a parse."""
-    span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
-    if span is None or not len(span):
+    marker = token_at(parsed, start, end)
+    if marker is None:
         return False
-    marker = span.root
     predicate = marker.head if marker.dep_ in ("aux", "aux:tense", "cop") else marker
     children = {c.dep_ for c in predicate.children}
     if "cop" in children or marker.dep_ == "cop":

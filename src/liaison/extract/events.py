@@ -33,6 +33,7 @@ from liaison.extract.sides import (
     names_its_doer,
     noun_without_state_doer,
     passive_without_doer,
+    token_at,
 )
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.nlp.pipelines import with_tokens
@@ -123,10 +124,7 @@ def doer_left_out(doc: Document, trigger: Trigger) -> bool:
 
 
 def _parsed_token(doc: Document, trigger: Trigger):
-    if doc.parsed is None:
-        return None
-    span = doc.parsed.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    return token_at(doc.parsed, trigger.start, trigger.end)
 
 
 def best_per_type(triggers: list[Trigger], depth=None) -> list[Trigger]:

@@ -213,12 +213,6 @@ def _range_start(text: str, m: re.Match, lang: str | None) -> re.Match | None:
     return rx.match(text, m.end())
 
 
-def _range_scale(text: str, m: re.Match, lang: str | None) -> str | None:
-    """'between 15 to 25 thousand people': the first number of a range takes the scale of the second."""
-    found = _range_start(text, m, lang)
-    return (found.group("scale") or "").lower() or None if found else None
-
-
 def _value_unit(m: re.Match, lang: str | None) -> tuple[float | None, str | None]:
     lex = lexicon.load(lang, "figures")
     value = (
@@ -246,8 +240,9 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
         value, scale_word = _value_unit(m, doc.lang)
         if value is None:
             continue
-        scale_word = scale_word or _range_scale(sentence.text, m, doc.lang)
-        if _range_start(sentence.text, m, doc.lang):
+        rest = _range_start(sentence.text, m, doc.lang)
+        if rest:    # 'between 15 to 25 thousand people': the first number takes the second's scale
+            scale_word = scale_word or (rest.group("scale") or "").lower() or None
             ranged.add(len(out))
         subject = _subject(sentence.text, m.end(), doc.lang)
         currencies = lexicon.load(doc.lang, "figures").get("currencies", {})

@@ -16,7 +16,10 @@ OBJECT_DEPS = {"dobj", "obj", "iobj", "pobj", "obl", "obl:arg", "obl:mod", "obl:
                "prep", "nmod", "nmod:poss", "xcomp", "ccomp", "advcl", "acl", "acl:relcl"}
 
 
-def _token_at(parsed, start: int, end: int):
+def token_at(parsed, start: int, end: int):
+    """The parse's token heading the words at start..end; None without a parse."""
+    if parsed is None:
+        return None
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -44,7 +47,7 @@ def governing_verb(token):
 
 
 def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list] | None:
-    token = _token_at(parsed, start, end)
+    token = token_at(parsed, start, end)
     if token is None:
         return None
     head = governing_verb(token)
@@ -133,9 +136,7 @@ def _relative_of_non_state(tokens, lang: str | None, start: int) -> bool:
 def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
     """Folded lemmas and forms of the words heading the trigger's acting subject: the active
     subject, or the agent of a passive ('arrested by rebels'). Empty without a parse."""
-    if parsed is None:
-        return []
-    token = _token_at(parsed, trigger_start, trigger_end)
+    token = token_at(parsed, trigger_start, trigger_end)
     if token is None:
         return []
     heads = _acting_heads(token)
@@ -159,7 +160,7 @@ def passive_without_doer(parsed, start: int, end: int) -> bool:
     """The words at start..end are a passive verb whose doer the sentence leaves out ('One U.S.
     marine was killed south of Baghdad'), or a past participle describing a noun ('the kidnapped
     Israeli soldier', 'three Romanian journalists kidnapped in Iraq'). False without a parse."""
-    token = _token_at(parsed, start, end) if parsed is not None else None
+    token = token_at(parsed, start, end)
     if token is None or token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     children = {c.dep_ for c in token.children}
@@ -174,7 +175,7 @@ def noun_without_state_doer(parsed, lang: str | None, start: int, end: int) -> b
     'the explosion') and the parse gives it no doer that can be a state: none in its own phrase
     ('Israeli air strikes', 'NATO's bombing', 'strikes by the army') and none as the subject of the
     verb it is the object of ('Israel launched air strikes'). False without a parse."""
-    token = _token_at(parsed, start, end) if parsed is not None else None
+    token = token_at(parsed, start, end)
     if token is None or token.pos_ != "NOUN":
         return False
     words, links = cue_words(lang, "state_doers"), cue_words(lang, "owner_links")
@@ -195,7 +196,7 @@ def doer_is_no_state(parsed, lang: str | None, start: int, end: int) -> bool:
     incidents follow Sunday's arrest', 'conservatives opposing recognition'. False without a
     parse or that list."""
     words = cue_words(lang, "state_doers")
-    token = _token_at(parsed, start, end) if parsed is not None and words else None
+    token = token_at(parsed, start, end) if words else None
     heads = _acting_heads(token) if token is not None else []
     links = cue_words(lang, "owner_links")
     return bool(heads) and not any(_may_be_state(t, words) for h in heads for t in _noun_phrase(h, links))
@@ -240,9 +241,7 @@ def names_its_doer(parsed, trigger_start: int, trigger_end: int) -> bool:
     """The parse gives the act a doer of its own that is not a personal pronoun ('Venezuela
     argued', 'Egyptian security forces have detained', 'a Lebanese-Syrian commission will meet'),
     so no one else (the official the article follows) is its unnamed actor. False without a parse."""
-    if parsed is None:
-        return False
-    token = _token_at(parsed, trigger_start, trigger_end)
+    token = token_at(parsed, trigger_start, trigger_end)
     if token is None:
         return False
     head = governing_verb(token)

@@ -56,24 +56,28 @@ def is_teaser_heading(line: str) -> bool:
     return any(folded == t or folded.startswith(t + " ") for t in data()["teaser_headings"])
 
 
-ACCENTED = {"a": "aàáâãä", "e": "eèéêë", "i": "iìíîï", "o": "oòóôõö", "u": "uùúûü", "c": "cç", "n": "nñ"}
-
-
 @functools.lru_cache(maxsize=1)
 def _inline_teaser() -> re.Pattern:
-    """A teaser heading inside a line, right before a list item: 'Related news. *Story'."""
-    def accent_blind(heading: str) -> str:
-        return "".join(f"[{ACCENTED[c]}]" if c in ACCENTED else re.escape(c) for c in heading)
+    """A teaser heading inside a folded line, right before a list item: 'related news. *story'."""
     headings = sorted(data()["teaser_headings"], key=len, reverse=True)
-    return re.compile(r"(?:^|(?<=[.!?»”\"]\s))(?:" + "|".join(map(accent_blind, headings))
-                      + r")\s*[.:]?\s+[*•]\s*\S", re.IGNORECASE)
+    return re.compile(r"(?:^|(?<=[.!?»”\"]\s))(?:" + "|".join(map(re.escape, headings))
+                      + r")\s*[.:]?\s+[*•]\s*\S")
 
 
 def cut_inline_teaser(line: str) -> str:
     """A page flattened into one line ends with its teaser block: 'in this case. Related news.
-    *Canadian PM vows … *Court legalizes …'. The line ends before the heading."""
-    m = _inline_teaser().search(line)
-    return line[:m.start()].rstrip() if m else line
+    *Canadian PM vows … *Court legalizes …'. The line ends before the heading. The headings are
+    folded (boilerplate.json), so the line is folded character by character, keeping where each
+    folded character came from."""
+    if "*" not in line and "•" not in line:
+        return line             # no list item: no teaser block (and no folding on the hot path)
+    folded, origin = [], []
+    for i, c in enumerate(line):
+        f = fold(c)
+        folded.append(f)
+        origin += [i] * len(f)
+    m = _inline_teaser().search("".join(folded))
+    return line[:origin[m.start()]].rstrip() if m else line
 
 
 def is_list_item(line: str) -> bool:
