@@ -555,6 +555,18 @@ def test_a_rights_group_or_an_armed_group_acts_for_no_state():
     assert {"Amnesty International", "American Civil Liberties Union"} <= bodies
 
 
+def test_an_armed_group_named_by_an_alias_acts_for_no_state():
+    """dev-clusters 002 (allAfrica, fr): 'les mis en causes ... tenaient des réunions à Sebta et
+    Tétouan ... au nom de "Daech"'. The actor is linked under its canonical name 'Islamic State',
+    which is none of the aliases the texts use ('Daech', 'ISIS'): its scope is still `non_state`,
+    so the suspects' meetings are no consultation between Spain and Morocco."""
+    lines = (Path(__file__).parent / "data" / "clusters-articles.jsonl").read_text(encoding="utf-8")
+    article = next(json.loads(x) for x in lines.splitlines() if "fr.allafrica.com" in x)
+    doc = _analyse_article(article["text"], article["url"])
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+    assert [e for e in doc.events if e.type == "COOPERATE" and set(e.countries) == {"MAR", "ESP"}]
+
+
 def test_an_external_links_list_flattened_into_the_last_line_is_no_article_text():
     """The bulk corpus' pages end 'External links. *Human Rights Watch report: …' as often as 'Related
     news. *…': a heading of links in any language (boilerplate.json teaser_headings) ends the line."""

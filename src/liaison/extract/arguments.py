@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from liaison.gazetteer import lookup_country, lookup_organization
+from liaison.gazetteer import lookup_country, lookup_organization, organization_scope
 from liaison.gazetteer.states import coded_state
 from liaison.records import Actor, DateValue, Document, Entity, Location, Mention, Span
 
@@ -164,4 +164,4 @@ def non_state_body(a: Actor) -> bool:
     if not (a.entity_key or "").startswith("organization:"):
         return False
     known = lookup_organization(a.name)
-    return bool(known and known["scope"] == "non_state")
+    return (known["scope"] if known else organization_scope(a.name)) == "non_state"

@@ -50,6 +50,18 @@ def organizations() -> list[dict]:
 
 
 @functools.cache
+def _organizations_by_name() -> dict[str, dict]:
+    return {org["name"]: org for org in organizations()}
+
+
+def organization_scope(canonical: str) -> str | None:
+    """The scope of a body known by its canonical name, as linked actors carry it ('Islamic State',
+    whose texts say 'Daech' or 'ISIS'): the name need not be one of its aliases."""
+    org = _organizations_by_name().get(canonical)
+    return org["scope"] if org else None
+
+
+@functools.cache
 def places() -> list[dict]:
     rows = _json("places.json.gz")
     return [{"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "population": r[4],
