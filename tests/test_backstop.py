@@ -42,3 +42,36 @@ def test_training_rebuilds_heads_from_annotated_articles(tmp_path):
     trained = load_heads(str(path))
     assert set(trained.types) == {"CONSULT", "COERCE"}
     assert trained.event_w.shape == (512,) and np.isfinite(trained.event_w).all()
+
+
+
+def test_reading_only_the_sentences_that_can_change_an_act_changes_no_event(monkeypatch):
+    """The encoder reads a sentence only where the backstop's reading can change its acts (a weak
+    trigger to veto, or no trigger in a sentence whose own states are in scope) or where an event is
+    found (its vector serves merging). dev-clusters 003 (es) and 024 (it), where the reading both
+    vetoes a weak trigger and finds an act no trigger marks: reading every sentence finds the same
+    events, and reading none would not."""
+    import json
+
+    from liaison import analyse, clean_text
+    from liaison.extract import events as ev
+    from liaison.extract.contexts import context_counts
+    from liaison.nlp.sentences import sentences
+
+    lines = (ROOT / "tests" / "data" / "clusters-articles.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(x) for x in lines if "elperiodicodeceuta.es" in x or "open.online" in x]
+    docs = analyse([clean_text(r["text"], source=r["url"]) for r in rows])
+
+    def extracted(doc):
+        told = ev.extract_events(doc, sentences(doc), context_counts(doc.tokens, doc.lang))
+        assert all(e.vector for e in told)
+        return [(e.type, e.countries, e.evidence[0].start, e.date) for e in told]
+
+    read = sum(ev.needs_reading(d, ev.article_setting(d, sentences(d), ev.lead_date), k,
+                                ev.sentence_triggers(d, k)) for d in docs for k in range(len(sentences(d))))
+    assert read < sum(len(sentences(d)) for d in docs)
+    selective = [extracted(d) for d in docs]
+    monkeypatch.setattr(ev, "needs_reading", lambda *a: True)
+    assert [extracted(d) for d in docs] == selective
+    monkeypatch.setattr(ev, "needs_reading", lambda *a: False)
+    assert [extracted(d) for d in docs] != selective

@@ -389,6 +389,7 @@ def learned_trigger(sentence: Span, reading: Reading) -> Trigger:
         "type": reading.type,
         "mode": None,
         "confidence": round(LEARNED_WEIGHT * reading.p_event, 3),
+        "own_states": True,     # no word marks the act: only the states its sentence names are its own
     }
     words = sentence.text.split()
     return Trigger(
@@ -396,10 +397,11 @@ def learned_trigger(sentence: Span, reading: Reading) -> Trigger:
     )
 
 
-def acts_of(doc: Document, sentence: Span, k: int, reading: Reading | None) -> list[Trigger]:
-    """The acts of one sentence: its triggers (weak ones vetoed by a confident backstop), or the
-    backstop's reading when no trigger fired at all."""
-    found = sentence_triggers(doc, k)
+def acts_of(
+    doc: Document, sentence: Span, k: int, reading: Reading | None, found: list[Trigger]
+) -> list[Trigger]:
+    """The acts of one sentence: its triggers `found` (weak ones vetoed by a confident backstop), or
+    the backstop's reading when no trigger fired at all."""
     acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
             and not doer_left_out(doc, t)
             and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
@@ -421,17 +423,42 @@ def keep_borrowed_states_in_stories_between_states(found: list[Found]) -> list[F
     return [f for f in found if not f.borrowed]
 
 
+def may_be_learned(doc: Document, setting: Setting, k: int) -> bool:
+    """Could the backstop's reading of sentence k, which no trigger marks, be an act? Such an act
+    takes no states from the context (learned_trigger's `own_states`), so it needs the sentence's own
+    states to be in scope (two states, or one and a foreign party)."""
+    s = setting.sentences[k]
+    actors = [p.actor for p in args.actors_in(doc, s.start, s.end)]
+    own = list(setting.states_of(k))
+    own += [a.country for a in actors if a.country and a.country not in own]
+    return in_scope(setting, own, actors)
+
+
+def needs_reading(doc: Document, setting: Setting, k: int, found: list[Trigger]) -> bool:
+    """Does the backstop's reading of sentence k change its acts: to veto a weak trigger, or to
+    find an act where no trigger fired. The sentence encoder is the costliest step of extraction,
+    so only these sentences, and those that give an event (for merging), are encoded."""
+    if found:
+        return any(t.confidence < STRONG for t in found)
+    return may_be_learned(doc, setting, k)
+
+
 def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -> list[Event]:
     doc = with_tokens(doc)
     setting = article_setting(doc, sentences, lead_date)
-    vectors = embed([s.text for s in sentences])
-    readings = read_sentences(vectors) or [None] * len(sentences)
-    found = []
+    triggers = [sentence_triggers(doc, k) for k in range(len(sentences))]
+    read = [k for k in range(len(sentences)) if needs_reading(doc, setting, k, triggers[k])]
+    matrix = embed([sentences[k].text for k in read])
+    vectors = dict(zip(read, matrix, strict=True))
+    readings = dict(zip(read, read_sentences(matrix) or [None] * len(read), strict=True))
+    built = []
     for k, sentence in enumerate(sentences):
-        for trigger in acts_of(doc, sentence, k, readings[k]):
-            event = build_event(doc, setting, k, trigger, article_ctx)
-            if event is not None:
-                found.append(replace(event, event=replace(event.event, vector=encode_vector(vectors[k]))))
+        if triggers[k] or readings.get(k):
+            built += [(k, f) for t in acts_of(doc, sentence, k, readings.get(k), triggers[k])
+                      if (f := build_event(doc, setting, k, t, article_ctx)) is not None]
+    unread = sorted({k for k, _ in built} - set(vectors))
+    vectors.update(zip(unread, embed([sentences[k].text for k in unread]), strict=True))
+    found = [replace(f, event=replace(f.event, vector=encode_vector(vectors[k]))) for k, f in built]
     events = dedupe(keep_borrowed_states_in_stories_between_states(found))
     if events and not any(e.salience == "main" for e in events):
         events[0] = replace(events[0], salience="main")
