@@ -397,15 +397,22 @@ def learned_trigger(sentence: Span, reading: Reading) -> Trigger:
     )
 
 
+def candidate_acts(doc: Document, k: int, found: list[Trigger]) -> list[Trigger]:
+    """The triggers of sentence k that may be acts, before the backstop's reading: none done by a
+    non-state doer, none telling the content of an instrument or of another act, none whose doer is
+    left out, no planned act of a kind that only counts once done, no stance."""
+    acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
+            and not doer_left_out(doc, t)
+            and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
+    return [t for t in acts if not content_of_another_act(doc, t, found)]
+
+
 def acts_of(
     doc: Document, sentence: Span, k: int, reading: Reading | None, found: list[Trigger]
 ) -> list[Trigger]:
     """The acts of one sentence: its triggers `found` (weak ones vetoed by a confident backstop), or
     the backstop's reading when no trigger fired at all."""
-    acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
-            and not doer_left_out(doc, t)
-            and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
-    acts = [t for t in acts if not content_of_another_act(doc, t, found)]
+    acts = candidate_acts(doc, k, found)
     if reading is not None:
         acts = [t for t in acts if t.confidence >= STRONG or reading.p_event >= LEARNED_VETO]
         if not found and reading.p_event >= LEARNED_ALONE:
@@ -434,12 +441,17 @@ def may_be_learned(doc: Document, setting: Setting, k: int) -> bool:
     return in_scope(setting, own, actors)
 
 
-def needs_reading(doc: Document, setting: Setting, k: int, found: list[Trigger]) -> bool:
-    """Does the backstop's reading of sentence k change its acts: to veto a weak trigger, or to
-    find an act where no trigger fired. The sentence encoder is the costliest step of extraction,
-    so only these sentences, and those that give an event (for merging), are encoded."""
+def may_give_an_act(
+    doc: Document, setting: Setting, k: int, found: list[Trigger], article_ctx: Counter
+) -> bool:
+    """Can sentence k give an event, whatever the backstop reads in it? With triggers: one of them,
+    taken alone, builds one (the reading only vetoes triggers, so it cannot bring an act no trigger
+    builds). Without: its reading could be an act (may_be_learned). Only these sentences are encoded:
+    the sentence encoder is the costliest step of extraction, and most sentences with a trigger
+    name no two states."""
     if found:
-        return any(t.confidence < STRONG for t in found)
+        return any(build_event(doc, setting, k, t, article_ctx) is not None
+                   for t in candidate_acts(doc, k, found))
     return may_be_learned(doc, setting, k)
 
 
@@ -447,18 +459,15 @@ def extract_events(doc: Document, sentences: list[Span], article_ctx: Counter) -
     doc = with_tokens(doc)
     setting = article_setting(doc, sentences, lead_date)
     triggers = [sentence_triggers(doc, k) for k in range(len(sentences))]
-    read = [k for k in range(len(sentences)) if needs_reading(doc, setting, k, triggers[k])]
+    read = [k for k in range(len(sentences)) if may_give_an_act(doc, setting, k, triggers[k], article_ctx)]
     matrix = embed([sentences[k].text for k in read])
-    vectors = dict(zip(read, matrix, strict=True))
-    readings = dict(zip(read, read_sentences(matrix) or [None] * len(read), strict=True))
-    built = []
-    for k, sentence in enumerate(sentences):
-        if triggers[k] or readings.get(k):
-            built += [(k, f) for t in acts_of(doc, sentence, k, readings.get(k), triggers[k])
-                      if (f := build_event(doc, setting, k, t, article_ctx)) is not None]
-    unread = sorted({k for k, _ in built} - set(vectors))
-    vectors.update(zip(unread, embed([sentences[k].text for k in unread]), strict=True))
-    found = [replace(f, event=replace(f.event, vector=encode_vector(vectors[k]))) for k, f in built]
+    readings = read_sentences(matrix) or [None] * len(read)
+    found = []
+    for k, vector, reading in zip(read, matrix, readings, strict=True):
+        for trigger in acts_of(doc, sentences[k], k, reading, triggers[k]):
+            event = build_event(doc, setting, k, trigger, article_ctx)
+            if event is not None:
+                found.append(replace(event, event=replace(event.event, vector=encode_vector(vector))))
     events = dedupe(keep_borrowed_states_in_stories_between_states(found))
     if events and not any(e.salience == "main" for e in events):
         events[0] = replace(events[0], salience="main")
