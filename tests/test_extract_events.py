@@ -555,6 +555,21 @@ def test_a_rights_group_or_an_armed_group_acts_for_no_state():
     assert {"Amnesty International", "American Civil Liberties Union"} <= bodies
 
 
+def test_a_one_sided_passive_naming_no_party_is_no_act_between_the_states_around_it():
+    """Real Wikinews articles (CC BY 2.5). 'Police said one person was arrested.' (an anti-war
+    rally in Copenhagen, in an article about US and British policy) and 'They were seized as they
+    emerged from the Area Coordinating Center' (gunmen seizing Red Cross workers in Sulu): a
+    one-sided act (plover.json `one_sided`) told in the passive without its doer, naming no state,
+    official or body, takes no states from the context. A signature told that way ('two memoranda
+    signed in April 2021') still does (dev 006), as a two-party act."""
+    rally = _fixture_article("wild-copenhagen.json")
+    assert not [e for e in rally.events if "one person was arrested" in e.evidence[0].text]
+    sulu = _fixture_article("wild-sulu.json")
+    assert not [e for e in sulu.events if "They were seized as they emerged" in e.evidence[0].text]
+    from liaison import plover
+    assert plover.one_sided("COERCE") and not plover.one_sided("SUPPORT")
+
+
 def test_an_armed_group_named_by_an_alias_acts_for_no_state():
     """dev-clusters 002 (allAfrica, fr): 'les mis en causes ... tenaient des réunions à Sebta et
     Tétouan ... au nom de "Daech"'. The actor is linked under its canonical name 'Islamic State',

@@ -92,6 +92,14 @@ def passive_needs_its_doer(event_type: str) -> bool:
     return event_type in _data()["passive_needs_its_doer"]
 
 
+def one_sided(event_type: str) -> bool:
+    """Whether an act of this type is done by one state to someone (an arrest, a sanction, a
+    strike, a deployment, a charge), not by two parties together (a meeting, a signature): its
+    passive that names no party ('one person was arrested') ties it to no state around it, while
+    'two memoranda signed in April 2021' are the article's two states'."""
+    return event_type in _data()["one_sided"]
+
+
 def realises_commitments(event_type: str) -> bool:
     """Whether an event of this type can carry a promise out (a visit, a signature, aid...)."""
     return event_type in _data()["realise_commitments"]

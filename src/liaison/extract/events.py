@@ -324,6 +324,19 @@ def explanation(
     return "; ".join(parts)
 
 
+def passive_naming_no_party(
+    doc: Document, setting: Setting, k: int, trigger: Trigger, actors: list[Actor]
+) -> bool:
+    """A one-sided act (plover.json `one_sided`) told in a passive that leaves its doer out and names
+    no state, no official and no body ('Police said one person was arrested', in an article about a
+    US-British summit): nothing in the sentence ties it to the states around it, which would be
+    both its doer and whom it was done to. A passive naming whom it was done to ('28 Afghans were
+    deported') still takes its doer from the context."""
+    if not plover.one_sided(trigger.type) or not passive_without_doer(doc.parsed, trigger.start, trigger.end):
+        return False
+    return not setting.states_of(k) and not any(a.country for a in actors)
+
+
 def build_event(
     doc: Document, setting: Setting, k: int, trigger: Trigger, article_ctx: Counter
 ) -> Found | None:
@@ -337,6 +350,8 @@ def build_event(
     if completed and not _source_named(actors) and doer_is_no_state(
             doc.parsed, doc.lang, trigger.start, trigger.end):
         return None             # states borrowed from the context need a state doing the act
+    if completed and passive_naming_no_party(doc, setting, k, trigger, actors):
+        return None
     if not in_scope(setting, states, actors) or private_source(actors):
         return None
     if civilian_without_state(trigger, actors):
