@@ -526,6 +526,18 @@ def test_a_rally_calling_for_a_release_is_no_state_request():
     assert not [e for e in doc.events if "The rally, labelling" in e.evidence[0].text]
 
 
+def test_what_a_person_without_office_says_will_happen_is_no_state_commitment():
+    """Real Wikinews articles (CC BY 2.5). Human Rights Watch's Marc Garlasco: 'it would make a
+    difference if …' is a private person's view, no state's promise. The Bulgarian official Dobrev
+    reporting that 'Bulgarian and American military officials will meet in Baghdad' names states
+    as the doers of the step: it stays a commitment of theirs."""
+    garlasco = _fixture_article("wild-garlasco.json")
+    assert not [c for c in garlasco.commitments if "Garlasco" in c.evidence[0].text]
+    dobrev = _fixture_article("wild-dobrev.json")
+    meeting = [c for c in dobrev.commitments if "officials will meet in Baghdad" in c.evidence[0].text]
+    assert meeting and {"BGR", "USA"} <= set(meeting[0].countries)
+
+
 def test_a_negated_future_is_no_commitment_and_no_clause_of_the_next_one():
     """Real Wikinews article (CC BY 2.5): Hamas 'will not give up the right of return … and will
     not recognize Israel' is a refusal, no promise. dev-clusters 014 (US-Guatemala): 'a phased and

@@ -23,7 +23,7 @@ import functools
 from liaison import lexicon
 from liaison.extract import arguments as args
 from liaison.extract.setting import main_states
-from liaison.extract.sides import done_by_non_state, token_at
+from liaison.extract.sides import doer_is_a_state, done_by_non_state, token_at
 from liaison.extract.triggers import clause_before, cues, negations
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
@@ -163,11 +163,24 @@ def _committer(doc: Document, sentence: Span, at: int) -> Actor | None:
     return chosen.actor if chosen else None
 
 
+def promised_by_private_person(doc: Document, start: int, end: int, actor: Actor) -> bool:
+    """The committer is a person the article names without any office ('Pat Robertson … planning
+    to', 'Mayberry also claimed … would be'): what they will do, would like or say will happen is
+    theirs, no state's (as extract/events.private_source). Unless the parse gives the marker a
+    state as its own doer: the person only reports it ('Mr. Dobrev said Bulgarian and American
+    military officials will meet')."""
+    if not (actor.entity_key or "").startswith("person:") or actor.role:
+        return False
+    return not doer_is_a_state(doc.parsed, doc.lang, start, end)
+
+
 def _commitment(doc: Document, sentence: Span, at: int, marker: str, pair: list[str],
                 lead_in: Span | None = None, lend: bool = True) -> Commitment | None:
     actor = _committer(doc, sentence, at)
     if actor is not None and args.non_state_body(actor):
         return None             # 'Amnesty's plan to close it': a rights group's, no state's
+    if actor is not None and promised_by_private_person(doc, at, at + len(marker), actor):
+        return None
     countries = args.countries_in(doc, sentence.start, sentence.end)
     if actor and actor.country and actor.country not in countries:
         countries.insert(0, actor.country)

@@ -202,6 +202,18 @@ def doer_is_no_state(parsed, lang: str | None, start: int, end: int) -> bool:
     return bool(heads) and not any(_may_be_state(t, words) for h in heads for t in _noun_phrase(h, links))
 
 
+def doer_is_a_state(parsed, lang: str | None, start: int, end: int) -> bool:
+    """The parse gives the words at start..end a doer headed by a state's name or by a noun of a
+    state, its organs or their people ('Spain will', 'Bulgarian and American military officials
+    will meet': events.json cues `state_doers`). False without a parse."""
+    from liaison.gazetteer import lookup_country
+    token = token_at(parsed, start, end)
+    words = cue_words(lang, "state_doers")
+    return token is not None and any(
+        fold_word(h.lemma_) in words or fold_word(h.text) in words or lookup_country(h.text)
+        for h in _acting_heads(token))
+
+
 # the words of a noun phrase that say whose it is: 'Iranian gunboats', 'our experts', 'the Interior
 # Ministry', and a preposition of owning ('the teams from both countries', events.json cues
 # `owner_links`), not of place ('protesters outside the embassy')
