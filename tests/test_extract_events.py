@@ -538,6 +538,18 @@ def test_what_a_person_without_office_says_will_happen_is_no_state_commitment():
     assert meeting and {"BGR", "USA"} <= set(meeting[0].countries)
 
 
+def test_a_future_inside_a_quoted_question_is_no_commitment():
+    """Real Wikinews article (CC BY 2.5), an UNRWA spokesman: '"Does anyone really think that the
+    Americans … would give us aid in the generous way they do if they thought that aid would go to
+    terrorists?" he said.' The sentence goes on after the question mark, but the future is asked,
+    not promised."""
+    from liaison.extract.commitments import asked
+    doc = _fixture_article("wild-unrwa.json")
+    assert not [c for c in doc.commitments if "Does anyone really think" in c.evidence[0].text]
+    text = '"Will they come?" he asked. They will.'
+    assert asked(text, text.index("Will")) and not asked(text, text.rindex("will"))
+
+
 def test_a_negated_future_is_no_commitment_and_no_clause_of_the_next_one():
     """Real Wikinews article (CC BY 2.5): Hamas 'will not give up the right of return … and will
     not recognize Israel' is a refusal, no promise. dev-clusters 014 (US-Guatemala): 'a phased and

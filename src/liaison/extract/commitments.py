@@ -19,6 +19,7 @@ the sentence's date when it does not lie in the past.
 from __future__ import annotations
 
 import functools
+import re
 
 from liaison import lexicon
 from liaison.extract import arguments as args
@@ -195,17 +196,27 @@ def _commitment(doc: Document, sentence: Span, at: int, marker: str, pair: list[
                       explanation=f"commitment marker '{marker}'; committed: {who}; {due_note}")
 
 
+def asked(text: str, at: int) -> bool:
+    """Is the marker at `at` inside a question ('"Does anyone think the Americans would give us aid
+    if …?" he said')? The first sentence end after it is a question mark: it asks, and promises
+    nothing."""
+    end = re.search(r"[.!?？]", text[at:])
+    return bool(end) and end.group() in "?？"
+
+
 def commitments_in(doc: Document, sentence: Span, tokens: list[Token], pair: list[str],
                    lead_in: Span | None = None, follows: bool = False, lend: bool = True) -> list[Commitment]:
     """The commitments of one sentence. `lead_in`: the sentence before it in its paragraph;
     `follows`: a commitment was stated just before (a demonstrative subject continues it)."""
-    if len(sentence.text.split()) < MIN_WORDS or sentence.text.rstrip().endswith("?"):
+    if len(sentence.text.split()) < MIN_WORDS:
         return []
     out = []
     for hit in markers(tokens, doc.lang):
         ok, _why = accepted(doc, sentence, tokens, hit, follows)
         if ok:
             at = tokens[[t.i for t in tokens].index(hit.first)].start
+            if asked(sentence.text, at - sentence.start):
+                continue
             c = _commitment(doc, sentence, at, doc.text[at:doc.tokens[hit.last - 1].end], pair, lead_in, lend)
             if c is not None:
                 out.append(c)
