@@ -80,6 +80,21 @@ def test_hypothetical_event_is_flagged():
     assert found and all(t[3] for t in found)
 
 
+@pytest.mark.parametrize("lang,text,hypothetical", [
+    # dev-clusters 019 (il Post): the press's conditional perfect reports an act it has from a source
+    ("it", "Secondo lo Spiegel, il governo tedesco avrebbe negoziato il rimpatrio direttamente con il Qatar.",
+     False),
+    ("fr", "Selon le quotidien, Paris aurait expulsé vingt ressortissants algériens vers Alger.", False),
+    ("fr", "Selon le quotidien, vingt ressortissants algériens auraient été expulsés vers Alger.", False),
+    # ... a condition opening the sentence makes it a hypothesis again, and a modal stays one
+    ("fr", "Si Alger avait accepté les laissez-passer, Paris aurait expulsé vingt ressortissants.", True),
+    ("it", "Il governo potrebbe negoziare il rimpatrio con il Qatar.", True),
+])
+def test_a_reported_conditional_tells_an_act(lang, text, hypothetical):
+    acts = [t for t in found_triggers(text, lang) if t.type in ("CONSULT", "COERCE")]
+    assert acts and acts[0].hypothetical is hypothetical
+
+
 @pytest.mark.parametrize("text,absent", [
     # real Wikinews sentences (CC BY 2.5) where a trigger word has another sense
     ("The Immigration Department said in November that the Government was working to resolve the "

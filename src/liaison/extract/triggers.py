@@ -175,7 +175,8 @@ def _spacy_index(parsed, token: Token) -> int:
 
 
 def _trigger(
-    hit: Hit, tokens: list[Token], first: int, last: int, doc_text: str, lang: str | None, parsed
+    hit: Hit, tokens: list[Token], first: int, last: int, doc_text: str, lang: str | None, parsed,
+    conditional: bool = False,
 ) -> Trigger:
     window = clause_before(tokens, first, lang)
     reach = int(lexicon.setting(lang, "negation_reach", AFTER))
@@ -199,9 +200,33 @@ def _trigger(
         tokens[first].i,
         negated,
         future,
-        _has(cues(lang, "hypothetical"), window),
+        _hypothetical(tokens, first, window, lang, conditional),
         _has(cues(lang, "planned"), window),
     )
+
+
+REPORTED_REACH = 2      # the reported-conditional auxiliary and a participle of being: 'aurait été expulsé'
+
+
+def _hypothetical(
+    tokens: list[Token], first: int, window: list[Token], lang: str | None, conditional: bool
+) -> bool:
+    """A hypothetical cue in the trigger's clause. The press tells an act it has from a source in the
+    conditional perfect ('il governo avrebbe negoziato il rimpatrio', 'Paris aurait expulsé'): that
+    auxiliary right before the trigger (events.json cues `reported_conditional`, with the
+    participles of being it may take) reports an act, unless a condition opens the sentence
+    ('si l'accord avait été signé, Paris aurait expulsé …')."""
+    if not _has(cues(lang, "hypothetical"), window):
+        return False
+    reported = single_words(lang, "reported_conditional")
+    told, k = [], first - 1      # the auxiliary and the participle of being after it: 'aurait été expulsé'
+    while k >= 0 and first - k <= REPORTED_REACH and tokens[k].norm in reported:
+        told.append(tokens[k])
+        k -= 1
+    if conditional or not _has(cues(lang, "hypothetical"), told):
+        return True
+    told = {id(t) for t in told}
+    return _has(cues(lang, "hypothetical"), [t for t in window if id(t) not in told])
 
 
 def find_triggers(tokens: list[Token], lang: str | None, doc_text: str, parsed=None) -> list[Trigger]:
@@ -218,7 +243,7 @@ def find_triggers(tokens: list[Token], lang: str | None, doc_text: str, parsed=N
     conditions = [span(h) for h in cues(lang, "condition").find(tokens)]
     found = []
     for h in longest_first(hits):
-        trigger = _trigger(h, tokens, *span(h), doc_text, lang, parsed)
+        trigger = _trigger(h, tokens, *span(h), doc_text, lang, parsed, bool(conditions))
         if trigger.future and _under_condition(tokens, *span(h), conditions):
             trigger = as_threat(trigger)    # 'if they refuse, we will impose tariffs'
         found.append(trigger)
