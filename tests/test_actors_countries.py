@@ -101,3 +101,19 @@ def test_heads_of_international_bodies_serve_no_state(resolved):
         heads = [e for e in doc.entities if e.kind == "person"
                  and any(r.organization in ("European Commission", "Interpol") for r in e.roles)]
         assert heads and all(e.country is None for e in heads)
+
+
+def test_officials_named_bare_do_not_serve_a_state_named_in_passing():
+    # A Dutch story whose lead mentions a move to the United States: the Dutch Minister of Immigration
+    # Rita Verdonk goes unmarked as the Dutch MP does not, but the US is no side the press writes from
+    import json
+    from pathlib import Path
+
+    from liaison.ingest.clean import clean
+    from liaison.ingest.sources import json_record
+    from liaison.pipeline import STAGES, run_stages
+    path = Path(__file__).parent / "fixtures" / "extract" / "wild-hirsi-ali.json"
+    article = json.loads(path.read_text(encoding="utf-8"))
+    doc = run_stages([clean(json_record(article, "test"))], STAGES[:3])[0][0]
+    assert _person(doc, "hirsi ali").country == "NLD"
+    assert _person(doc, "rita verdonk").country != "USA"

@@ -25,6 +25,10 @@ from liaison.records import Document, Mention, Role
 from liaison.understand.titles import Lexicon
 
 SIDE_SHARE = 0.25     # a side of the article is named at least this share as often as the first
+# the side whose officials go unmarked is a main subject of the article, named at least half as often as
+# the most named state: a state named in passing ('to receive a posting in Rome', 'the Samoan
+# government … with US help') is no side the press writes from
+UNMARKED_SHARE = 0.5
 MINISTRY = re.compile(r"\b(?:Ministry|Department|Office)\b")     # gazetteer names are English
 
 
@@ -49,8 +53,8 @@ def states_from_relations(doc: Document, resolved: dict[int, Allegiance], orgs: 
     _unmarked_officials_serve_the_other_side(doc, resolved, stated, lex)
 
 
-def article_sides(mentions: Iterable[Mention]) -> list[str]:
-    """The states an article is about: those named about as often as the most named (a place counts half)."""
+def state_weights(mentions: Iterable[Mention]) -> Counter:
+    """How much an article names each state: a country or demonym counts one, a place in it half."""
     score: Counter = Counter()
     for m in mentions:
         if m.kind in ("country", "demonym") and isinstance(m.value, str):
@@ -58,6 +62,12 @@ def article_sides(mentions: Iterable[Mention]) -> list[str]:
                 score[code] += 1.0
         elif m.kind == "place" and (m.extra or {}).get("country"):
             score[m.extra["country"]] += 0.5
+    return score
+
+
+def article_sides(mentions: Iterable[Mention]) -> list[str]:
+    """The states an article is about: those named about as often as the most named (a place counts half)."""
+    score = state_weights(mentions)
     if not score:
         return []
     top = max(score.values())
@@ -124,7 +134,8 @@ def _counterparts_serve_the_other_side(doc: Document, resolved: dict[int, Allegi
 def _unmarked_officials_serve_the_other_side(doc: Document, resolved: dict[int, Allegiance],
                                              stated: set[str], lex: Lexicon) -> None:
     side = unmarked_side(stated, article_sides(doc.mentions))
-    if side is None:
+    weights = state_weights(doc.mentions)
+    if side is None or weights[side] < UNMARKED_SHARE * max(weights.values()):
         return
     for a in resolved.values():
         offices = [r.title for r in a.roles if r.title not in lex.not_offices]
