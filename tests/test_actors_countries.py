@@ -117,3 +117,19 @@ def test_officials_named_bare_do_not_serve_a_state_named_in_passing():
     doc = run_stages([clean(json_record(article, "test"))], STAGES[:3])[0][0]
     assert _person(doc, "hirsi ali").country == "NLD"
     assert _person(doc, "rita verdonk").country != "USA"
+
+
+def test_a_state_joined_to_the_name_by_of_is_the_persons():
+    # wild articles: "Outgoing Prime Minister Iyad Allawi of Iraq escaped an assassin's bomb …",
+    # "Prime Minister Meles Zenawi of Ethiopia vowed …"; a city so joined names no state
+    from liaison.ingest.clean import clean
+    from liaison.ingest.sources import json_record
+    from liaison.pipeline import STAGES, run_stages
+    text = ("Outgoing Prime Minister Iyad Allawi of Iraq escaped an assassin's bomb around 11pm local "
+            "time on Wednesday night. At a conference in Addis Ababa, Prime Minister Meles Zenawi of "
+            "Ethiopia vowed to offer universal Internet access. Mayor Anne Hidalgo of Paris was not there.")
+    article = {"url": "https://en.wikinews.org/w/index.php?curid=1", "text": text, "lang": "en"}
+    doc = run_stages([clean(json_record(article, "test"))], STAGES[:3])[0][0]
+    assert _person(doc, "iyad allawi").country == "IRQ"
+    assert _person(doc, "meles zenawi").country == "ETH"
+    assert _person(doc, "anne hidalgo").country is None

@@ -18,7 +18,7 @@ An international organisation ("President of the European Commission") gives no 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from liaison.gazetteer import lookup_organization
 from liaison.records import Mention, Span
@@ -174,8 +174,12 @@ def roles_for(ctx: RoleContext, m: Mention) -> list[RoleFinding]:
         # "X, Danish Minister of …, Y, Rwanda's Minister …": in a list the title is X's apposition
         listed = "," in gap and _apposition_of_previous(ctx, t)
         if (g.gap_before.match(gap) or g.complement.match(gap)) and not lone and not listed:
-            # what follows the name is not the title's ("Innenministerin Faeser in der marokkanischen …")
-            out.append(_finding(ctx, t, "title_before", t.span.start, m.span.start, after=0))
+            # what follows the name is not the title's ("Innenministerin Faeser in der marokkanischen …"),
+            # but for a state joined to it ("Prime Minister Iyad Allawi of Iraq")
+            found = _finding(ctx, t, "title_before", t.span.start, m.span.start, after=0)
+            if found.title and found.country is None and not found.international:
+                found = replace(found, country=_state_joined_after(ctx, m))
+            out.append(found)
     after = [t for t in ctx.titles if m.span.end <= t.span.start <= line_end]
     if after and g.gap_after.match(text[m.span.end:after[0].span.start]):
         t = after[0]
@@ -191,6 +195,15 @@ def roles_for(ctx: RoleContext, m: Mention) -> list[RoleFinding]:
 
 
 LIST_REACH = 250       # characters from a plural title to the last name of its list
+
+
+def _state_joined_after(ctx: RoleContext, m: Mention) -> str | None:
+    """"President Lula of Brazil", "le président Lula du Brésil": a country the language's link word
+    joins to the name, right after it."""
+    if ctx.grammar is None or not (joined := ctx.grammar.qualifier.match(ctx.text, m.span.end)):
+        return None
+    at = joined.end() - 1      # the qualifier ends on the named thing's capital
+    return next((g.value for g in ctx.geo if g.kind == "country" and g.span.start == at), None)
 
 
 def _listed_after_plural_title(ctx: RoleContext, m: Mention, line_start: int) -> list[RoleFinding]:
