@@ -646,3 +646,13 @@ def test_a_noun_of_violence_or_of_a_charge_needs_a_state_doing_it():
     found = [noun_without_state_doer(parsed, "en", i, i + len(w)) for w in ("strikes", "attacks", "explosion")
              for i in [j for j in range(len(parsed.text)) if parsed.text.startswith(w, j)]]
     assert found == [False, False, False, True]
+
+
+def test_a_step_under_a_negated_clause_is_no_commitment():
+    """Real Wikinews articles (CC BY 2.5): 'the authorities must not give an impression that they are
+    willing to compromise national security' and 'The resolution does not allow for more than 26,000
+    troops to be deployed': the clause that governs the step is negated, so nothing is promised."""
+    doc = _fixture_article("wild-india-blasts.json")
+    assert not [c for c in doc.commitments if "willing to compromise" in c.evidence[0].text]
+    doc = _fixture_article("wild-darfur-troops.json")
+    assert not [c for c in doc.commitments if "does not allow for" in c.evidence[0].text]

@@ -25,10 +25,10 @@ from liaison import lexicon
 from liaison.extract import arguments as args
 from liaison.extract.setting import main_states
 from liaison.extract.sides import doer_is_a_state, done_by_non_state, token_at
-from liaison.extract.triggers import clause_before, cues, negations
+from liaison.extract.triggers import NEG_DEPS, clause_before, cues, negations, single_words
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
-from liaison.nlp.tokens import Token, noun_after_to, tokens_of_sentence
+from liaison.nlp.tokens import Token, fold_word, noun_after_to, tokens_of_sentence
 from liaison.records import Actor, Commitment, DateValue, Document, Span
 
 MAX_ACTION_CHARS = 240
@@ -96,6 +96,30 @@ def copular_future(parsed, start: int, end: int) -> bool:
     return predicate.lemma_ == "be" and bool(children & PREDICATE_DEPS)
 
 
+# the links from a clause up to the clause that governs it: a complement, an adverbial clause, a
+# content clause of a noun, and the noun's own attachment ('must not give an impression that they are
+# willing to'); not a coordination ('did not want war and will sign') nor a relative clause
+GOVERNED_BY = {"xcomp", "ccomp", "advcl", "acomp", "acl", "dobj", "obj", "pobj", "obl", "nmod", "prep",
+               "mark"}
+
+
+def negated_above(parsed, lang: str | None, start: int, end: int) -> bool:
+    """A clause that governs the marker is negated ('does not allow for more troops to be deployed',
+    'must not give an impression that they are willing to compromise'): no step is promised. False
+    without a parse."""
+    token = token_at(parsed, start, end)
+    if token is None:
+        return False
+    negation = single_words(lang, "negation")
+    while token.dep_ in GOVERNED_BY or token.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass"):
+        token = token.head
+        if any(c.dep_ in NEG_DEPS or fold_word(c.text) in negation for c in token.children):
+            return True
+        if token.head is token:
+            break
+    return False
+
+
 def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follows: bool) -> tuple[bool, str]:
     """Whether the marker states a commitment, and why not."""
     lang = doc.lang
@@ -108,6 +132,8 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
     negated = cues(lang, "negation").find(window) or cues(lang, "negation_after").find(after)
     if negated or negations(lang, after):
         return False, "negated ('will not recognize', 'ne … pas', 'wird nicht')"
+    if negated_above(doc.parsed, lang, tokens[k].start, tokens[end - 1].end):
+        return False, "under a negated clause ('does not allow for more troops to be deployed')"
     kind = hit.pattern.payload
     instrument = _has(lang, "instruments", tokens[:k])
     if noun_after_to(tokens, end):
