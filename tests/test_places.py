@@ -95,6 +95,15 @@ def test_longest_match_and_person_names():
     assert found(ms, "place") == {("Nancy", "Nancy")}
 
 
+def test_a_country_name_that_is_a_first_name_before_a_particle_is_the_person():
+    # Wikinews (CC BY 2.5): 'The French Prime Minister, Dominique de Villepin, convened …' is no
+    # mention of Dominica (French 'la Dominique'), which stays a country in its own sentence
+    text = "The French Prime Minister, Dominique de Villepin, convened the French ministers."
+    assert found(geo_mentions(doc_of(text, "en")), "country") == set()
+    text = "Le Premier ministre de la Dominique a rencontré le président."
+    assert found(geo_mentions(doc_of(text, "fr")), "country") == {("Dominique", "DMA")}
+
+
 def test_places_in_languages_without_a_pipeline():
     ms = geo_mentions(doc_of("La reunión tuvo lugar en Argel y luego en Nuakchot con la Guardia Civil.",
                              "es"))

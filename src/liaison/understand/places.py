@@ -20,6 +20,7 @@ from liaison.gazetteer.context import (
 )
 from liaison.gazetteer.matcher import Entry, Match, joined, tokens_of
 from liaison.records import Document, Mention
+from liaison.understand.grammar import name_particles
 
 KIND_ORDER = ("organization", "country", "region", "place", "demonym")
 
@@ -108,12 +109,18 @@ def _currency_sign_after(text: str, end: int) -> bool:
     return bool(following) and following in CURRENCY_SIGNS
 
 
-def _followed_by_name(text: str, tokens: list, match: Match) -> bool:
-    if match.last >= len(tokens) or not joined(text, tokens[match.last - 1], tokens[match.last]):
+def _followed_by_name(text: str, tokens: list, match: Match, at: int | None = None) -> bool:
+    """A capitalised word right after ('Jordan Peterson'), or a name particle and one ('Dominique de
+    Villepin')."""
+    at = match.last if at is None else at
+    if at >= len(tokens) or not joined(text, tokens[at - 1], tokens[at]):
         return False
-    nxt = text[tokens[match.last][0]:tokens[match.last][1]]
-    gap = text[tokens[match.last - 1][1]:tokens[match.last][0]]
-    return gap == " " and nxt[:1].isupper() and not nxt.isupper()
+    nxt = text[tokens[at][0]:tokens[at][1]]
+    if text[tokens[at - 1][1]:tokens[at][0]] != " ":
+        return False
+    if nxt in name_particles() and at == match.last:
+        return _followed_by_name(text, tokens, match, at + 1)
+    return nxt[:1].isupper() and not nxt.isupper()
 
 
 def _nouns_capitalised(lang: str | None) -> bool:
