@@ -656,3 +656,16 @@ def test_a_step_under_a_negated_clause_is_no_commitment():
     assert not [c for c in doc.commitments if "willing to compromise" in c.evidence[0].text]
     doc = _fixture_article("wild-darfur-troops.json")
     assert not [c for c in doc.commitments if "does not allow for" in c.evidence[0].text]
+
+
+def test_states_a_meeting_discusses_are_its_topic_not_its_parties():
+    """Real Wikinews article (CC BY 2.5): 'With Wikinews, Jones discusses ballot access, the Innocence
+    of Muslims, and how he would handle the riots in Egypt and Libya as president': Egypt and Libya
+    are what is discussed, so the talk is no meeting between them."""
+    from liaison.extract.sides import topic_ranges
+    doc = _fixture_article("wild-jones-interview.json")
+    assert not [e for e in doc.events if e.type == "CONSULT" and {"EGY", "LBY"} <= set(e.countries)]
+    from liaison.nlp.pipelines import load
+    parsed = load("en")("Robertson met with President Bush in November 2002 to discuss the invasion of Iraq.")
+    [(a, b)] = topic_ranges(parsed, "en", 0, len(parsed.text))
+    assert parsed.text[a:b] == "the invasion of Iraq"

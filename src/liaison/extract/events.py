@@ -34,6 +34,7 @@ from liaison.extract.sides import (
     noun_without_state_doer,
     passive_without_doer,
     token_at,
+    topic_ranges,
 )
 from liaison.extract.triggers import Trigger, find_triggers
 from liaison.nlp.pipelines import with_tokens
@@ -157,11 +158,13 @@ def clause_depth(doc: Document):
 
 
 def event_states(
-    setting: Setting, k: int, actors: list[Actor], doer_named: bool = False
+    setting: Setting, k: int, actors: list[Actor], doer_named: bool = False,
+    topics: frozenset[str] = frozenset(),
 ) -> tuple[list[str], str]:
     """The states of the act in sentence k, and how the ones the sentence does not name were found.
 
-    1. the states the sentence names (countries, demonyms, national bodies, officials, places);
+    1. the states the sentence names (countries, demonyms, national bodies, officials, places), but
+       the `topics` of a meeting (topic_states);
     2. a statement that names partners but no one acting ("then met the ministers of Libya and
        Tunisia") is told of the official the article follows: that official's state joins; not
        when the parse gives the act a doer of its own (`doer_named`: 'Venezuela argued that the
@@ -173,7 +176,7 @@ def event_states(
     4. none named: the states of the paragraph's previous sentences, else the article's pair
        when the sentence is in the headline or lead.
     """
-    own = list(setting.states_of(k))
+    own = [c for c in setting.states_of(k) if c not in topics]
     own += [a.country for a in actors if a.country and a.country not in own]
     lead = setting.protagonist.country if setting.protagonist and not doer_named else None
     if lead and len(own) >= 2 and lead not in own and not _source_named(actors):
@@ -337,6 +340,24 @@ def passive_naming_no_party(
     return not setting.states_of(k) and not any(a.country for a in actors)
 
 
+def topic_states(doc: Document, sentence: Span, trigger: Trigger) -> frozenset[str]:
+    """States a meeting discusses and nothing else in its sentence names ('Robertson met with
+    President Bush to discuss the invasion of Iraq', 'Jones discusses … the riots in Egypt and
+    Libya'): the topic of the talks, no party to them (sides.topic_ranges)."""
+    if trigger.type != "CONSULT":
+        return frozenset()
+    ranges = sorted(topic_ranges(doc.parsed, doc.lang, sentence.start, sentence.end))
+    if not ranges:
+        return frozenset()
+    inside, outside, at = set(), set(), sentence.start
+    for a, b in ranges:
+        inside |= set(args.countries_in(doc, a, b))
+        outside |= set(args.countries_in(doc, at, a)) if a > at else set()
+        at = max(at, b)
+    outside |= set(args.countries_in(doc, at, sentence.end))
+    return frozenset(inside - outside)
+
+
 def build_event(
     doc: Document, setting: Setting, k: int, trigger: Trigger, article_ctx: Counter
 ) -> Found | None:
@@ -344,7 +365,7 @@ def build_event(
     placed = args.actors_in(doc, sentence.start, sentence.end)
     actors = assign_sides(placed, trigger.start, trigger.end, trigger.entry, doc.parsed)
     doer_named = names_its_doer(doc.parsed, trigger.start, trigger.end)
-    states, completed = event_states(setting, k, actors, doer_named)
+    states, completed = event_states(setting, k, actors, doer_named, topic_states(doc, sentence, trigger))
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
     if completed and not _source_named(actors) and doer_is_no_state(

@@ -35,6 +35,35 @@ def _in(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start < b or a < end <= b for a, b in ranges)
 
 
+TOPIC_OBJECTS = {"dobj", "obj"}
+
+
+def topic_ranges(parsed, lang: str | None, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the sentence at start..end says what is discussed (events.json cues `topic_verbs`, and
+    `topic_links` after such a verb or a meeting word): 'met Bush to discuss the invasion of Iraq',
+    'talks about Iran's programme'. A state named there is the topic of a meeting, no party to it.
+    Empty without a parse."""
+    if parsed is None:
+        return []
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    verbs, links = cue_words(lang, "topic_verbs"), cue_words(lang, "topic_links")
+    out = []
+    for t in span:
+        if t.pos_ == "VERB" and fold_word(t.lemma_, lang) in verbs:
+            out += [_subtree_range(c) for c in t.children if c.dep_ in TOPIC_OBJECTS]
+        if fold_word(t.text, lang) in links and t.head.pos_ in ("VERB", "NOUN") and (
+                fold_word(t.head.lemma_, lang) in verbs | cue_words(lang, "topic_heads")):
+            out.append(_subtree_range(t))
+    return out
+
+
+def _subtree_range(token) -> tuple[int, int]:
+    words = list(token.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
 def governing_verb(token):
     """The verb whose arguments are the trigger's: itself, or for a noun trigger ('meeting',
     'visite') the verb it depends on (the noun itself when none is above it)."""
