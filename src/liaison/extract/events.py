@@ -172,7 +172,8 @@ def event_states(
     3. one state named: none, when the lead names fewer than two states and not this one with
        its neighbour (a domestic story); else its partner is the state of the official the article
        follows when no one acting is named, else the state named just before in the paragraph,
-       else the other state of the article's pair when the named one belongs to it;
+       else the other state of the article's pair when the named one belongs to it and both are
+       sides of the article (Setting.is_a_side);
     4. none named: the states of the paragraph's previous sentences, else the article's pair
        when the sentence is in the headline or lead.
     """
@@ -196,7 +197,7 @@ def event_states(
         partner = next((c for c in near if c not in own), None)
         if partner:
             return own + [partner], f"{partner}: named just before in the paragraph"
-        if len(setting.dyad) == 2 and own[0] in setting.dyad:
+        if len(setting.dyad) == 2 and own[0] in setting.dyad and all(map(setting.is_a_side, setting.dyad)):
             other = next(c for c in setting.dyad if c != own[0])
             return own + [other], f"{other}: the other state of the article's pair"
         return own, ""

@@ -22,6 +22,7 @@ from liaison.records import DateValue, Document, Entity, Span
 LEAD_SENTENCES = 3  # headline and lead: what the article is about
 MIN_MENTIONS = 2  # a state named this often is one the article is about
 LEAD_DATE_DAYS = 7  # the lead's own date dates the article when this close to publication
+SIDE_SHARE = 0.25  # a side of the article is named at least this share as often as the most named state
 NEIGHBOURS = 2  # sentences before, in the paragraph, whose states a sentence may take
 
 
@@ -36,6 +37,15 @@ class Setting:
     reference: DateValue | None
     reference_note: str
     _sentence_states: dict[int, list[str]] = field(default_factory=dict)
+    _counts: Counter | None = None
+
+    def is_a_side(self, state: str) -> bool:
+        """Is the state one the article is about, named at least SIDE_SHARE as often as the most
+        named one? A state named in passing is no side of the article's pair."""
+        if self._counts is None:
+            self._counts = state_counts(self.doc)
+        top = max(self._counts.values(), default=0)
+        return self._counts[state] >= SIDE_SHARE * top
 
     def states_of(self, k: int) -> list[str]:
         if k not in self._sentence_states:
@@ -64,6 +74,15 @@ def lead_indices(sentences: list[Span]) -> set[int]:
 
 def main_states(doc: Document, sentences: list[Span], lead: set[int]) -> list[str]:
     """The states the article is about, most named first."""
+    counts = state_counts(doc)
+    in_lead = {c for i in lead for c in args.countries_in(doc, sentences[i].start, sentences[i].end)}
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    return [c for c in ranked if counts[c] >= MIN_MENTIONS or c in in_lead]
+
+
+def state_counts(doc: Document) -> Counter:
+    """How often the article names each state: its names, demonyms and places, and the mentions of
+    the people and bodies serving it."""
     counts: Counter = Counter()
     for c in args.article_countries(doc):
         counts[c] = 0
@@ -73,9 +92,7 @@ def main_states(doc: Document, sentences: list[Span], lead: set[int]) -> list[st
     for e in doc.entities:
         if e.kind in ("person", "organization") and e.country:
             counts[e.country] += len(e.mentions) or 1
-    in_lead = {c for i in lead for c in args.countries_in(doc, sentences[i].start, sentences[i].end)}
-    ranked = sorted(counts, key=lambda c: -counts[c])
-    return [c for c in ranked if counts[c] >= MIN_MENTIONS or c in in_lead]
+    return counts
 
 
 def reference_date(doc: Document, lead_date: DateValue | None) -> tuple[DateValue | None, str]:
