@@ -679,3 +679,14 @@ def test_a_state_named_in_passing_is_no_side_of_the_articles_pair():
     doc = _fixture_article("wild-lawsuits.json")
     assert not [e for e in doc.events
                 if "KEN" in e.countries and "lawsuits were appealed" in e.evidence[0].text]
+
+
+def test_a_promise_word_under_a_hope_or_an_opinion_promises_nothing():
+    """Real Wikinews articles (CC BY 2.5): 'Jones holds that Egypt "would definitely be better advised
+    to put Muhammad on trial."' is an opinion, and 'the latest allegations from Chávez that the U.S.
+    is planning to assassinate him' an allegation: a hope, a belief or an allegation before a
+    promise word promises nothing."""
+    doc = _fixture_article("wild-jones-interview.json")
+    assert not [c for c in doc.commitments if "better advised" in c.evidence[0].text]
+    doc = _fixture_article("wild-robertson-chavez.json")
+    assert not [c for c in doc.commitments if "latest allegations" in c.evidence[0].text]

@@ -140,11 +140,13 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
         return False, "'to' before a noun: a cause or a stance ('due to malpractice'), no step"
     if done_by_non_state(doc.parsed, doc.lang, tokens[k].start, tokens[end - 1].end):
         return False, "promised by no state (protesters, a group, a company's people)"
-    if kind == "promise":
+    hedged = _has(lang, "not_promise", before) or _has(lang, "not_promise", tokens[end:end + HEDGE_AFTER])
+    if kind == "promise" and not hedged:
         return True, ""
     if kind == "content":
         return (instrument, "" if instrument else "no agreement named before it")
-    if _has(lang, "not_promise", before) or _has(lang, "not_promise", tokens[end:end + HEDGE_AFTER]):
+    if hedged:
+        # also before a promise word: 'hopes to sign', 'fears that Beijing plans to', 'may agree to'
         return False, "a hope, a fear or a hedge ('would probably')"
     if copular_future(doc.parsed, tokens[k].start, tokens[end - 1].end) and not instrument:
         return False, "a description ('will be unprecedented')"
