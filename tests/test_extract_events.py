@@ -690,3 +690,16 @@ def test_a_promise_word_under_a_hope_or_an_opinion_promises_nothing():
     assert not [c for c in doc.commitments if "better advised" in c.evidence[0].text]
     doc = _fixture_article("wild-robertson-chavez.json")
     assert not [c for c in doc.commitments if "latest allegations" in c.evidence[0].text]
+
+
+def test_a_state_named_only_as_the_medium_reporting_is_no_party():
+    """Real Wikinews article (CC BY 2.5) on a Seoul rally against US troops: 'Around 70 people were
+    detained by police for illegally occupying roads, South Korean news agency Yonhap reported' names
+    South Korea only as where the report comes from, so the arrests are no act between states."""
+    from liaison.extract.sides import media_ranges
+    doc = _fixture_article("wild-seoul-rally.json")
+    assert not [e for e in doc.events if "Around 70 people were detained" in e.evidence[0].text]
+    from liaison.nlp.pipelines import load
+    parsed = load("en")("Police detained 70 people, South Korean news agency Yonhap reported.")
+    assert [parsed.text[a:b] for a, b in media_ranges(parsed, "en", 0, len(parsed.text))] == [
+        "South Korean news agency"]

@@ -30,6 +30,7 @@ from liaison.extract.sides import (
     assign_sides,
     doer_is_no_state,
     done_by_non_state,
+    media_ranges,
     names_its_doer,
     noun_without_state_doer,
     passive_without_doer,
@@ -164,7 +165,7 @@ def event_states(
     """The states of the act in sentence k, and how the ones the sentence does not name were found.
 
     1. the states the sentence names (countries, demonyms, national bodies, officials, places), but
-       the `topics` of a meeting (topic_states);
+       the states it names only as bystanders (bystander_states);
     2. a statement that names partners but no one acting ("then met the ministers of Libya and
        Tunisia") is told of the official the article follows: that official's state joins; not
        when the parse gives the act a doer of its own (`doer_named`: 'Venezuela argued that the
@@ -341,17 +342,18 @@ def passive_naming_no_party(
     return not setting.states_of(k) and not any(a.country for a in actors)
 
 
-def topic_states(doc: Document, sentence: Span, trigger: Trigger) -> frozenset[str]:
-    """States a meeting discusses and nothing else in its sentence names ('Robertson met with
-    President Bush to discuss the invasion of Iraq', 'Jones discusses … the riots in Egypt and
-    Libya'): the topic of the talks, no party to them (sides.topic_ranges)."""
-    if trigger.type != "CONSULT":
-        return frozenset()
-    ranges = sorted(topic_ranges(doc.parsed, doc.lang, sentence.start, sentence.end))
+def bystander_states(doc: Document, sentence: Span, trigger: Trigger) -> frozenset[str]:
+    """States the sentence names only where they are no party to its act: the topic of a meeting
+    ('Robertson met with President Bush to discuss the invasion of Iraq', 'Jones discusses … the
+    riots in Egypt and Libya') and the news medium that reports it ('…, South Korean news agency
+    Yonhap reported'); see sides.topic_ranges and sides.media_ranges."""
+    ranges = media_ranges(doc.parsed, doc.lang, sentence.start, sentence.end)
+    if trigger.type == "CONSULT":
+        ranges += topic_ranges(doc.parsed, doc.lang, sentence.start, sentence.end)
     if not ranges:
         return frozenset()
     inside, outside, at = set(), set(), sentence.start
-    for a, b in ranges:
+    for a, b in sorted(ranges):
         inside |= set(args.countries_in(doc, a, b))
         outside |= set(args.countries_in(doc, at, a)) if a > at else set()
         at = max(at, b)
@@ -366,7 +368,7 @@ def build_event(
     placed = args.actors_in(doc, sentence.start, sentence.end)
     actors = assign_sides(placed, trigger.start, trigger.end, trigger.entry, doc.parsed)
     doer_named = names_its_doer(doc.parsed, trigger.start, trigger.end)
-    states, completed = event_states(setting, k, actors, doer_named, topic_states(doc, sentence, trigger))
+    states, completed = event_states(setting, k, actors, doer_named, bystander_states(doc, sentence, trigger))
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
     if completed and not _source_named(actors) and doer_is_no_state(

@@ -59,6 +59,24 @@ def topic_ranges(parsed, lang: str | None, start: int, end: int) -> list[tuple[i
     return out
 
 
+def media_ranges(parsed, lang: str | None, start: int, end: int) -> list[tuple[int, int]]:
+    """The noun phrases of the sentence at start..end that name a news medium (events.json cues
+    `media`; an `agencies` word with a `news_words` child: 'news agency', 'agence de presse'): 'Around
+    70 people were detained by police, South Korean news agency Yonhap reported'. A state named there
+    is where the report comes from, no party to the act. Empty without a parse."""
+    if parsed is None:
+        return []
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    media, agencies, news = (cue_words(lang, k) for k in ("media", "agencies", "news_words"))
+    def names_a_medium(t) -> bool:
+        word = fold_word(t.lemma_, lang)
+        return word in media or (word in agencies
+                                 and any(fold_word(c.lemma_, lang) in news for c in t.children))
+    return [_subtree_range(t) for t in span if t.pos_ in ("NOUN", "PROPN") and names_a_medium(t)]
+
+
 def _subtree_range(token) -> tuple[int, int]:
     words = list(token.subtree)
     return words[0].idx, words[-1].idx + len(words[-1].text)
