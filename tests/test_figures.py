@@ -92,6 +92,14 @@ def test_ages_and_numbers_in_names_are_not_figures(text):
     assert values(text, "en") == []
 
 
+def test_a_number_between_a_name_and_a_name_is_part_of_the_first():
+    # real Wikinews sentence (CC BY 2.5): the channel France 2, then its reporter's name
+    text = ("Le quotidien français Le Figaro annonce mardi soir que le journaliste de France 2 Gilles "
+            "Jacquier aurait été tué le 11 janvier dernier.")
+    assert values(text, "fr") == []
+    assert values("Le ministre a annoncé 200 policiers.", "fr") == [(200.0, "policiers")]
+
+
 def test_a_hyphenated_number_word_is_one_number():
     text = ("The letter has been signed by three Muslim Members of Parliament, three Muslim peers and "
             "thirty-eight Muslim groups.")

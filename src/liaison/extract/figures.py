@@ -97,7 +97,7 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
     if m.group("num") and _YEAR.match(m.group("num")) and not m.group("cur") and not m.group("pct"):
         return True
     bare = m.group("num") and not (m.group("cur") or m.group("pct") or m.group("scale"))
-    if bare and (_age_in_apposition(text, m) or _number_in_a_name(preceding, following)):
+    if bare and (_age_in_apposition(text, m) or _number_in_a_name(preceding, following, lang)):
         return True
     if m.group("word") and _number_word_in_a_name(text, m):
         return True
@@ -136,18 +136,29 @@ def _number_word_in_a_name(text: str, m: re.Match) -> bool:
     return sum(w[:1].isupper() for w in words) <= len(words) / 2
 
 
-def _number_in_a_name(preceding: list, following: list) -> bool:
+def _number_in_a_name(preceding: list, following: list, lang: str | None = None) -> bool:
     """'BBC News 24, however, has reported', 'C-SPAN 3', 'paramilitary chief Jorge 40 in a
-    conspiracy': a number written right after a capitalised word inside the sentence, with no noun
-    after it to count, is part of a name or label, not a quantity."""
+    conspiracy', 'de France 2 Gilles Jacquier': a number written right after a capitalised word inside
+    the sentence, with no noun after it to count (or a name), is part of a name or label, not a
+    quantity."""
     if not preceding or len(preceding) < 2 or not preceding[-1].text[:1].isupper():
         return False                    # the first word of a sentence is capitalised anyway
     if preceding[-1].punct or preceding[-1].pos in ("DET", "NUM", "ADP"):
         return False
     if not following:
         return True
+    if _a_name(following[0], lang):
+        return True                     # 'le journaliste de France 2 Gilles Jacquier': a name follows
     return following[0].punct and following[0].text not in ("-", "%") or following[0].pos in (
         "ADP", "VERB", "AUX", "CCONJ")
+
+
+def _a_name(token, lang: str | None) -> bool:
+    """A proper noun by the parse; without one, a capitalised word in a language that does not
+    capitalise its common nouns."""
+    if not token.text[:1].isupper() or token.punct:
+        return False
+    return token.pos == "PROPN" or (not token.pos and not lexicon.setting(lang, "nouns_capitalised", False))
 
 
 def _subject(text: str, end: int, lang: str | None) -> str | None:
