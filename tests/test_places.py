@@ -95,6 +95,15 @@ def test_longest_match_and_person_names():
     assert found(ms, "place") == {("Nancy", "Nancy")}
 
 
+def test_a_canadian_province_is_no_californian_city_and_no_british_demonym():
+    # Wikinews (CC BY 2.5): 'Two men were arrested today by the Ontario Provincial Police (OPP) at a
+    # Caledonia rally', read before as Ontario, California, so a domestic Canadian arrest became an
+    # act with the United States
+    text = "Two men were arrested today by the Ontario Provincial Police at a rally in British Columbia."
+    ms = geo_mentions(doc_of(text, "en"))
+    assert found(ms, "place") == set() and found(ms, "demonym") == set()
+
+
 def test_a_country_name_that_is_a_first_name_before_a_particle_is_the_person():
     # Wikinews (CC BY 2.5): 'The French Prime Minister, Dominique de Villepin, convened …' is no
     # mention of Dominica (French 'la Dominique'), which stays a country in its own sentence
