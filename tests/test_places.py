@@ -102,6 +102,8 @@ def test_a_canadian_province_is_no_californian_city_and_no_british_demonym():
     text = "Two men were arrested today by the Ontario Provincial Police at a rally in British Columbia."
     ms = geo_mentions(doc_of(text, "en"))
     assert found(ms, "place") == set() and found(ms, "demonym") == set()
+    # Guantánamo in the news is the US base and prison: no Cuban place standing for Cuba
+    assert found(geo_mentions(doc_of("Detainees at Guantánamo protested.", "en")), "place") == set()
 
 
 def test_a_country_name_that_is_a_first_name_before_a_particle_is_the_person():
