@@ -703,3 +703,13 @@ def test_a_state_named_only_as_the_medium_reporting_is_no_party():
     parsed = load("en")("Police detained 70 people, South Korean news agency Yonhap reported.")
     assert [parsed.text[a:b] for a, b in media_ranges(parsed, "en", 0, len(parsed.text))] == [
         "South Korean news agency"]
+
+
+def test_the_first_to_be_held_and_a_conditional_with_its_condition_promise_nothing():
+    """Real Wikinews articles (CC BY 2.5): 'delays to the first democratic elections to be held for
+    forty years' tells the first in forty years, no plan; 'classified information would be revealed if
+    the lawsuits continued' is an argument's hypothesis, no step anyone takes."""
+    doc = _fixture_article("wild-congo-elections.json")
+    assert not [c for c in doc.commitments if "to be held for forty" in c.action]
+    doc = _fixture_article("wild-arar-lawsuits.json")
+    assert not [c for c in doc.commitments if "would be revealed" in c.action]

@@ -37,6 +37,8 @@ FOLLOW_SENTENCES = 2        # 'These measures will ...' continues a promise stat
 OWN_CLAUSE_TOKENS = 8       # markers closer than this belong to one clause: one commitment
 AFTER = 3                   # tokens after a plain future where a prediction verb counts
 HEDGE_AFTER = 1             # ... where a hedge counts ('would probably be discussed')
+SUPERLATIVE_BEFORE = 4      # tokens before 'to be held' where 'the first …' counts
+CONDITION_AFTER = 6         # ... where the condition of a conditional mood counts ('would be revealed if')
 KINDS = ("promise", "future", "content")
 
 
@@ -141,6 +143,10 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
     if done_by_non_state(doc.parsed, doc.lang, tokens[k].start, tokens[end - 1].end):
         return False, "promised by no state (protesters, a group, a company's people)"
     hedged = _has(lang, "not_promise", before) or _has(lang, "not_promise", tokens[end:end + HEDGE_AFTER])
+    if kind == "promise" and _has(lang, "superlative", tokens[max(0, k - SUPERLATIVE_BEFORE):k]) and (
+            _has(lang, "infinitive", tokens[k:k + 1])):
+        # 'the first democratic elections to be held for forty years', 'the first to be published'
+        return False, "an infinitive after a superlative: the first one so far, no plan"
     if kind == "promise" and not hedged:
         return True, ""
     if kind == "content":
@@ -150,6 +156,9 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
         return False, "a hope, a fear or a hedge ('would probably')"
     if copular_future(doc.parsed, tokens[k].start, tokens[end - 1].end) and not instrument:
         return False, "a description ('will be unprecedented')"
+    conditional = _has(lang, "conditional_mood", tokens[k:end])
+    if conditional and _has(lang, "condition", tokens[end:end + CONDITION_AFTER]):
+        return False, "a conditional mood with its condition ('would be revealed if the lawsuits continued')"
     if _has(lang, "prediction", tokens[end:end + AFTER]) and not instrument:
         return False, "a prediction"
     if follows and _has(lang, "anaphora", before):
