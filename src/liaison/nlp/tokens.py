@@ -88,20 +88,25 @@ def _is_punct(text: str) -> bool:
 
 def parsed_tokens(parsed, lang: str | None, sentences: tuple[Span, ...]) -> tuple[Token, ...]:
     """Tokens of a spaCy Doc (whitespace tokens left out)."""
-    # Each spaCy attribute read builds a new Python object, and this runs for every token of every
-    # article: read each once, and walk the sentences alongside (tokens come in text order) rather
-    # than searching for each token's sentence.
+    # This runs for every token of every article, and each spaCy Token object or attribute read
+    # builds a Python object: the attributes are read as one array instead, the text cut by offset,
+    # and the sentences walked alongside (tokens come in text order).
+    from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, POS
+    from spacy.parts_of_speech import NAMES
+
     starts = [s.start for s in sentences]
+    strings, text = parsed.vocab.strings, parsed.text
     out = []
     sent = 0
-    for t in parsed:
-        if t.is_space:
+    for idx, length, lemma, pos, space in parsed.to_array([IDX, LENGTH, LEMMA, POS, IS_SPACE]).tolist():
+        if space:
             continue
-        idx, text = t.idx, t.text
+        word = text[idx:idx + length]
         while sent + 1 < len(starts) and starts[sent + 1] <= idx:
             sent += 1
-        out.append(Token(len(out), idx, idx + len(text), text, fold_word(text, lang),
-                         fold_word(t.lemma_ or text, lang), stem(text, lang), t.pos_, sent, _is_punct(text)))
+        out.append(Token(len(out), idx, idx + length, word, fold_word(word, lang),
+                         fold_word(strings[lemma] or word, lang), stem(word, lang), NAMES.get(pos, ""), sent,
+                         _is_punct(word)))
     return tuple(out)
 
 
