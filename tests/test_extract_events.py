@@ -713,3 +713,20 @@ def test_the_first_to_be_held_and_a_conditional_with_its_condition_promise_nothi
     assert not [c for c in doc.commitments if "to be held for forty" in c.action]
     doc = _fixture_article("wild-arar-lawsuits.json")
     assert not [c for c in doc.commitments if "would be revealed" in c.action]
+
+
+def test_a_persons_own_going_or_staying_is_no_states_step():
+    """Real Wikinews article (CC BY 2.5): 'Hirsi Ali has announced that she will move to the United
+    States in September 2006' and 'will leave parliament' are a person's own course; a state returning
+    people (an object) or a government's decision to 'move forward' stays a step."""
+    from liaison.extract.commitments import own_movement
+    from liaison.nlp.pipelines import load
+    doc = _fixture_article("wild-hirsi-ali.json")
+    assert not [c for c in doc.commitments if "move to the United States" in c.action]
+    nlp = load("en")
+    for text, own in (("She will move to the United States in September.", True),
+                      ("Spain will return the migrants to Morocco.", False),
+                      ("The government has decided to move forward with the trials.", False)):
+        parsed = nlp(text)
+        marker = next(t for t in parsed if t.text in ("will", "decided"))
+        assert own_movement(parsed, "en", marker.idx, marker.idx + len(marker.text)) is own, text

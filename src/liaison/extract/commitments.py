@@ -219,6 +219,9 @@ def _commitment(doc: Document, sentence: Span, at: int, marker: str, pair: list[
         return None             # 'Amnesty's plan to close it': a rights group's, no state's
     if actor is not None and promised_by_private_person(doc, at, at + len(marker), actor):
         return None
+    if actor is not None and (actor.entity_key or "").startswith("person:") and own_movement(
+            doc.parsed, doc.lang, at, at + len(marker)):
+        return None             # 'Akayev vowed to return to the country': the person's own course
     countries = args.countries_in(doc, sentence.start, sentence.end)
     if actor and actor.country and actor.country not in countries:
         countries.insert(0, actor.country)
@@ -231,6 +234,29 @@ def _commitment(doc: Document, sentence: Span, at: int, marker: str, pair: list[
     who = f"{actor.name} ({actor.country})" if actor else ", ".join(countries)
     return Commitment(action=action, evidence=(sentence,), actor=actor, countries=tuple(countries), due=due,
                       explanation=f"commitment marker '{marker}'; committed: {who}; {due_note}")
+
+
+OBJECT_DEPS = {"dobj", "obj"}
+
+
+def own_movement(parsed, lang: str | None, start: int, end: int) -> bool:
+    """The step the marker at start..end announces is the speaker's own going or staying, with no
+    object (commitments.json `own_movement`: 'vowed to return to the country', 'will move to the
+    United States'), or leaving, whatever is left (`own_leaving`: 'will leave parliament'): a person's
+    course, no state's step ('will return the migrants' has an object and stays). False without a
+    parse."""
+    token = token_at(parsed, start, end)
+    if token is None:
+        return False
+    governing = token.head if token.dep_ in ("aux", "aux:tense", "mark") else token
+    if doer_is_a_state(parsed, lang, governing.idx, governing.idx + len(governing.text)):
+        return False            # 'the military plans to move forward with trials'
+    verb = next((c for c in governing.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), governing)
+    lemma = fold_word(verb.lemma_, lang)
+    if lemma in {fold_word(w, lang) for w in lexicon.words(lang, "commitments", "own_leaving")}:
+        return True             # 'will leave parliament': what one leaves is no one acted upon
+    moves = {fold_word(w, lang) for w in lexicon.words(lang, "commitments", "own_movement")}
+    return lemma in moves and not any(c.dep_ in OBJECT_DEPS for c in verb.children)
 
 
 def asked(text: str, at: int) -> bool:
