@@ -730,3 +730,14 @@ def test_a_persons_own_going_or_staying_is_no_states_step():
         parsed = nlp(text)
         marker = next(t for t in parsed if t.text in ("will", "decided"))
         assert own_movement(parsed, "en", marker.idx, marker.idx + len(marker.text)) is own, text
+
+
+def test_a_promise_of_ones_own_course_is_no_agreement():
+    """Real Wikinews article (CC BY 2.5): 'Akayev vows to return.' and 'Deposed president Askar Akayev
+    … vowed to return to the country in the future' are a person's course, no AGREE between
+    Kyrgyzstan and Russia; 'Russian authorities have also offered to cooperate with the interim Kyrgyz
+    authorities' stays one."""
+    doc = _fixture_article("wild-akayev.json")
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert not [e for e in agree if "vow" in e.evidence[0].text]
+    assert [e for e in agree if "offered to cooperate" in e.evidence[0].text]

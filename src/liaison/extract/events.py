@@ -22,6 +22,7 @@ from dataclasses import replace
 from liaison import lexicon, plover
 from liaison.extract import arguments as args
 from liaison.extract.backstop import Reading, read_sentences
+from liaison.extract.commitments import own_movement
 from liaison.extract.contexts import statement_contexts
 from liaison.extract.dedupe import Found, dedupe, partners
 from liaison.extract.offices import bare_offices
@@ -436,12 +437,22 @@ def learned_trigger(sentence: Span, reading: Reading) -> Trigger:
     )
 
 
+def in_promise_of_own_course(doc: Document, trigger: Trigger, found: list[Trigger]) -> bool:
+    """A promise word whose step is the speaker's own going, staying or leaving ('Akayev vows to
+    return', 'the Dalai Lama vowed to step down'), and the words of that step: a person's course, no
+    agreement between states and no act (commitments.own_movement)."""
+    promises = [t for t in found if t.entry["type"] == "AGREE"
+                and own_movement(doc.parsed, doc.lang, t.start, t.end)]
+    return any(p.start <= trigger.start for p in promises)
+
+
 def candidate_acts(doc: Document, k: int, found: list[Trigger]) -> list[Trigger]:
     """The triggers of sentence k that may be acts, before the backstop's reading: none done by a
     non-state doer, none telling the content of an instrument or of another act, none whose doer is
-    left out, no planned act of a kind that only counts once done, no stance."""
+    left out, no planned act of a kind that only counts once done, no stance, nothing in a promise of
+    one's own course."""
     acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
-            and not doer_left_out(doc, t)
+            and not doer_left_out(doc, t) and not in_promise_of_own_course(doc, t, found)
             and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
     return [t for t in acts if not content_of_another_act(doc, t, found)]
 
