@@ -741,3 +741,12 @@ def test_a_promise_of_ones_own_course_is_no_agreement():
     agree = [e for e in doc.events if e.type == "AGREE"]
     assert not [e for e in agree if "vow" in e.evidence[0].text]
     assert [e for e in agree if "offered to cooperate" in e.evidence[0].text]
+
+
+def test_a_conflict_that_has_killed_is_no_states_attack():
+    """Real Wikinews article (CC BY 2.5): 'the armed Islamist militants fighting Indian rule in the
+    disputed region in a conflict that has killed more than 45,000 people since it began in 1989': a
+    war, a blast or an epidemic that kills is no state acting (events.json cues non_state)."""
+    doc = _fixture_article("wild-geelani.json")
+    assert not [e for e in doc.events
+                if e.type == "ASSAULT" and "conflict that has killed" in e.evidence[0].text]
