@@ -253,10 +253,15 @@ def own_movement(parsed, lang: str | None, start: int, end: int) -> bool:
         return False            # 'the military plans to move forward with trials'
     verb = next((c for c in governing.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), governing)
     lemma = fold_word(verb.lemma_, lang)
-    if lemma in {fold_word(w, lang) for w in lexicon.words(lang, "commitments", "own_leaving")}:
+    if lemma in _folded_words(lang, "own_leaving"):
         return True             # 'will leave parliament': what one leaves is no one acted upon
-    moves = {fold_word(w, lang) for w in lexicon.words(lang, "commitments", "own_movement")}
+    moves = _folded_words(lang, "own_movement")
     return lemma in moves and not any(c.dep_ in OBJECT_DEPS for c in verb.children)
+
+
+@functools.cache
+def _folded_words(lang: str | None, key: str) -> frozenset[str]:
+    return frozenset(fold_word(w, lang) for w in lexicon.words(lang, "commitments", key))
 
 
 def asked(text: str, at: int) -> bool:

@@ -437,13 +437,14 @@ def learned_trigger(sentence: Span, reading: Reading) -> Trigger:
     )
 
 
-def in_promise_of_own_course(doc: Document, trigger: Trigger, found: list[Trigger]) -> bool:
-    """A promise word whose step is the speaker's own going, staying or leaving ('Akayev vows to
-    return', 'the Dalai Lama vowed to step down'), and the words of that step: a person's course, no
-    agreement between states and no act (commitments.own_movement)."""
-    promises = [t for t in found if t.entry["type"] == "AGREE"
-                and own_movement(doc.parsed, doc.lang, t.start, t.end)]
-    return any(p.start <= trigger.start for p in promises)
+def own_course_start(doc: Document, found: list[Trigger]) -> int | None:
+    """Where the first promise word of a sentence's triggers `found` opens a promise of the speaker's
+    own going, staying or leaving ('Akayev vows to return', 'the Dalai Lama vowed to step down'):
+    from there on, a person's course, no agreement between states and no act
+    (commitments.own_movement). None when no trigger opens one."""
+    starts = [t.start for t in found if t.entry["type"] == "AGREE"
+              and own_movement(doc.parsed, doc.lang, t.start, t.end)]
+    return min(starts, default=None)
 
 
 def candidate_acts(doc: Document, k: int, found: list[Trigger]) -> list[Trigger]:
@@ -451,8 +452,9 @@ def candidate_acts(doc: Document, k: int, found: list[Trigger]) -> list[Trigger]
     non-state doer, none telling the content of an instrument or of another act, none whose doer is
     left out, no planned act of a kind that only counts once done, no stance, nothing in a promise of
     one's own course."""
+    own_course = own_course_start(doc, found)
     acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
-            and not doer_left_out(doc, t) and not in_promise_of_own_course(doc, t, found)
+            and not doer_left_out(doc, t) and (own_course is None or t.start < own_course)
             and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
     return [t for t in acts if not content_of_another_act(doc, t, found)]
 
