@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 
 from liaison.extract import arguments as args
 from liaison.records import DateValue, Document, Entity, Span
+from liaison.understand.allegiance import SIDE_SHARE  # one notion of an article's side, for people and acts
 
 LEAD_SENTENCES = 3  # headline and lead: what the article is about
 MIN_MENTIONS = 2  # a state named this often is one the article is about
 LEAD_DATE_DAYS = 7  # the lead's own date dates the article when this close to publication
-SIDE_SHARE = 0.25  # a side of the article is named at least this share as often as the most named state
 NEIGHBOURS = 2  # sentences before, in the paragraph, whose states a sentence may take
 
 
@@ -36,16 +36,13 @@ class Setting:
     protagonist: Entity | None
     reference: DateValue | None
     reference_note: str
+    counts: Counter = field(default_factory=Counter)   # state_counts of the article
     _sentence_states: dict[int, list[str]] = field(default_factory=dict)
-    _counts: Counter | None = None
 
     def is_a_side(self, state: str) -> bool:
         """Is the state one the article is about, named at least SIDE_SHARE as often as the most
         named one? A state named in passing is no side of the article's pair."""
-        if self._counts is None:
-            self._counts = state_counts(self.doc)
-        top = max(self._counts.values(), default=0)
-        return self._counts[state] >= SIDE_SHARE * top
+        return self.counts[state] >= SIDE_SHARE * max(self.counts.values(), default=0)
 
     def states_of(self, k: int) -> list[str]:
         if k not in self._sentence_states:
@@ -72,9 +69,11 @@ def lead_indices(sentences: list[Span]) -> set[int]:
     return set(substantial[:LEAD_SENTENCES])
 
 
-def main_states(doc: Document, sentences: list[Span], lead: set[int]) -> list[str]:
-    """The states the article is about, most named first."""
-    counts = state_counts(doc)
+def main_states(
+    doc: Document, sentences: list[Span], lead: set[int], counts: Counter | None = None
+) -> list[str]:
+    """The states the article is about, most named first (`counts`: its state_counts, when known)."""
+    counts = state_counts(doc) if counts is None else counts
     in_lead = {c for i in lead for c in args.countries_in(doc, sentences[i].start, sentences[i].end)}
     ranked = sorted(counts, key=lambda c: -counts[c])
     return [c for c in ranked if counts[c] >= MIN_MENTIONS or c in in_lead]
@@ -131,10 +130,11 @@ def close_to_publication(doc: Document, value: DateValue) -> bool:
 
 def article_setting(doc: Document, sentences: list[Span], lead_date) -> Setting:
     lead = lead_indices(sentences)
-    states = main_states(doc, sentences, lead)
+    counts = state_counts(doc)
+    states = main_states(doc, sentences, lead, counts)
     followed = args.protagonist(doc)
     dyad = list(states[:2])
     if followed is not None and followed.country in states:
         dyad = [followed.country] + [c for c in states if c != followed.country][:1]
     reference, note = reference_date(doc, lead_date(doc, sentences, lead))
-    return Setting(doc, sentences, lead, states, dyad, followed, reference, note)
+    return Setting(doc, sentences, lead, states, dyad, followed, reference, note, counts)
