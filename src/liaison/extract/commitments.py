@@ -25,7 +25,7 @@ from liaison import lexicon
 from liaison.extract import arguments as args
 from liaison.extract.setting import main_states
 from liaison.extract.sides import doer_is_a_state, done_by_non_state, token_at
-from liaison.extract.triggers import NEG_DEPS, clause_before, cues, negations, single_words
+from liaison.extract.triggers import clause_before, cues, negated_by_a_child, negations
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import Token, fold_word, noun_after_to, tokens_of_sentence
@@ -112,10 +112,9 @@ def negated_above(parsed, lang: str | None, start: int, end: int) -> bool:
     token = token_at(parsed, start, end)
     if token is None:
         return False
-    negation = single_words(lang, "negation")
     while token.dep_ in GOVERNED_BY or token.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass"):
         token = token.head
-        if any(c.dep_ in NEG_DEPS or fold_word(c.text) in negation for c in token.children):
+        if negated_by_a_child(token, lang, "negation"):
             return True
         if token.head is token:
             break

@@ -161,7 +161,7 @@ def clause_depth(doc: Document):
 
 def event_states(
     setting: Setting, k: int, actors: list[Actor], doer_named: bool = False,
-    topics: frozenset[str] = frozenset(),
+    bystanders: frozenset[str] = frozenset(),
 ) -> tuple[list[str], str]:
     """The states of the act in sentence k, and how the ones the sentence does not name were found.
 
@@ -179,7 +179,7 @@ def event_states(
     4. none named: the states of the paragraph's previous sentences, else the article's pair
        when the sentence is in the headline or lead.
     """
-    own = [c for c in setting.states_of(k) if c not in topics]
+    own = [c for c in setting.states_of(k) if c not in bystanders]
     own += [a.country for a in actors if a.country and a.country not in own]
     lead = setting.protagonist.country if setting.protagonist and not doer_named else None
     if lead and len(own) >= 2 and lead not in own and not _source_named(actors):

@@ -43,11 +43,7 @@ def topic_ranges(parsed, lang: str | None, start: int, end: int) -> list[tuple[i
     `topic_links` after such a verb or a meeting word): 'met Bush to discuss the invasion of Iraq',
     'talks about Iran's programme'. A state named there is the topic of a meeting, no party to it.
     Empty without a parse."""
-    if parsed is None:
-        return []
-    span = parsed.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return []
+    span = _parsed_span(parsed, start, end)
     verbs, links = cue_words(lang, "topic_verbs"), cue_words(lang, "topic_links")
     out = []
     for t in span:
@@ -64,17 +60,19 @@ def media_ranges(parsed, lang: str | None, start: int, end: int) -> list[tuple[i
     `media`; an `agencies` word with a `news_words` child: 'news agency', 'agence de presse'): 'Around
     70 people were detained by police, South Korean news agency Yonhap reported'. A state named there
     is where the report comes from, no party to the act. Empty without a parse."""
-    if parsed is None:
-        return []
-    span = parsed.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return []
+    span = _parsed_span(parsed, start, end)
     media, agencies, news = (cue_words(lang, k) for k in ("media", "agencies", "news_words"))
     def names_a_medium(t) -> bool:
         word = fold_word(t.lemma_, lang)
         return word in media or (word in agencies
                                  and any(fold_word(c.lemma_, lang) in news for c in t.children))
     return [_subtree_range(t) for t in span if t.pos_ in ("NOUN", "PROPN") and names_a_medium(t)]
+
+
+def _parsed_span(parsed, start: int, end: int):
+    """The parse's tokens of start..end; none without a parse."""
+    span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
+    return span if span is not None else ()
 
 
 def _subtree_range(token) -> tuple[int, int]:

@@ -144,6 +144,13 @@ def single_words(lang: str | None, key: str) -> frozenset[str]:
     )
 
 
+def negated_by_a_child(token, lang: str | None, *keys: str) -> bool:
+    """Does the parse give the token a negation of its own: the negation relation, or a word of the
+    cue lists `keys` ('ne … pas')?"""
+    negation = frozenset().union(*(single_words(lang, k) for k in keys))
+    return any(c.dep_ in NEG_DEPS or fold_word(c.text) in negation for c in token.children)
+
+
 def _parsed_flags(parsed, head: Token, lang: str | None) -> tuple[bool, bool]:
     """(negated, future) from the parse of the trigger's verb: a negation child, a future
     auxiliary or a future tense."""
@@ -155,8 +162,7 @@ def _parsed_flags(parsed, head: Token, lang: str | None) -> tuple[bool, bool]:
         return False, False  # a noun's head verb tells the tense of another act ('hoped the meeting would')
     verb = token
     children = list(verb.children)
-    negation = single_words(lang, "negation") | single_words(lang, "negation_after")
-    negated = any(c.dep_ in NEG_DEPS or fold_word(c.text) in negation for c in children)
+    negated = negated_by_a_child(verb, lang, "negation", "negation_after")
     auxes = [c for c in children if c.dep_ in AUX_DEPS]
     future_words = single_words(lang, "future")
     future = (
