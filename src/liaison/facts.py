@@ -26,7 +26,9 @@ def document_facts(doc: Document) -> list[tuple[str, str, dict]]:
             "key": e.key, "kind": e.kind, "name": e.name, "aliases": list(e.aliases),
             "country": e.country, "roles": [r.to_json(doc.id) for r in e.roles],
             "mentions": _ev(doc, e.mentions), "lat": e.lat, "lon": e.lon,
-            "wikidata": e.wikidata, "explanation": e.explanation}))
+            "wikidata": e.wikidata, "explanation": e.explanation,
+            # only when so: a new key would change every fact id, hence the link order
+            **({"country_inferred": True} if e.country_inferred else {})}))
     for ev in doc.events:
         if ev.hypothetical:
             continue            # flagged, not counted: kept out of the record

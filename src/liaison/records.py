@@ -112,6 +112,7 @@ class Entity:
     wikidata: str | None = None
     explanation: str = ""
     foreign_to: str | None = None   # state unknown, but the counterpart of this state's official
+    country_inferred: bool = False  # `country` read from the article's two sides, not stated
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,10 @@ def link_records(given: LinkInput) -> dict[str, list[dict]]:
     entities, key_to_id = resolve_entities(facts["entity"], given.decisions)
     names = {e["id"]: e["name"] for e in entities}
     states = {e["id"]: e["country"] for e in entities if e.get("kind") == "person" and e.get("country")}
+    guessed = frozenset((r["doc_id"], r["payload"]["key"]) for r in facts["entity"]
+                        if r["payload"].get("country_inferred"))
     events = merge_events(dated_offices(facts["event"]), key_to_id, given.duplicates, given.labels, names,
-                          states)
+                          states, guessed)
     resolve_offices(events, office_terms(entities, _published(given), given.curated_offices))
     commitments = link_commitments(simple_records(facts["commitment"], key_to_id, given.duplicates, names),
                                    events)

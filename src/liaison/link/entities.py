@@ -41,6 +41,7 @@ def resolve_entities(rows: list[dict], decisions: list[dict]
                         if kind in ("person", "organization") else [members])
     clusters = _join_extended_names(clusters)
     clusters = _join_one_letter_variants(clusters)
+    clusters = _join_surnames(clusters)
     clusters, ids = apply_decisions(clusters, decisions, cluster_id)
     entities, key_to_id = [], {}
     for members, entity_id in zip(clusters, ids, strict=True):
@@ -92,6 +93,39 @@ def _join_extended_names(clusters: list[list[dict]]) -> list[list[dict]]:
     joined: dict[int, list[dict]] = defaultdict(list)
     for i, members in enumerate(clusters):
         joined[root(i) if i in parent else i].extend(members)
+    return list(joined.values())
+
+
+def _titles(members: list[dict]) -> set[str]:
+    return {fold(r["title"]) for m in members for r in m["payload"].get("roles", []) if r.get("title")}
+
+
+def _join_surnames(clusters: list[list[dict]]) -> list[list[dict]]:
+    """An article that only ever writes "President Trump" names the one person the corpus knows as
+    "… Trump" with that office: a one-word name joins the only multi-word name ending with it whose
+    holder bears one of its titles and serves no other state (two "… Bush" presidents: neither)."""
+    people = [i for i, m in enumerate(clusters) if m[0]["payload"]["kind"] == "person"]
+    full = defaultdict(list)                     # surname -> clusters with a multi-word name ending so
+    for i in people:
+        for form in _name_forms(clusters[i]):
+            full[form.split()[-1]].append(i)
+    into: dict[int, int] = {}
+    for i in people:
+        forms = {fold(m["payload"]["name"]) for m in clusters[i]}
+        if len(forms) != 1 or len(next(iter(forms)).split()) != 1 or not _titles(clusters[i]):
+            continue
+        holders = {j for j in full.get(next(iter(forms)), []) if j != i}
+        if len(holders) == 1:
+            j = holders.pop()
+            if _compatible(clusters[i], clusters[j]) and _titles(clusters[i]) & _titles(clusters[j]):
+                into[i] = j
+    joined = {i: list(m) for i, m in enumerate(clusters) if i not in into}
+    for i, j in into.items():
+        if j in joined:
+            joined[j] += [{**row, "variant": f"surname of {clusters[j][0]['payload']['name']!r}, same title"}
+                          for row in clusters[i]]
+        else:
+            joined[i] = clusters[i]
     return list(joined.values())
 
 
@@ -154,8 +188,12 @@ def _split_by_country(members: list[dict], strict: bool = False) -> list[list[di
     with `strict` (bodies: "the Interior Ministry" of which state?), stays apart when the name is
     used for several states."""
     by_country: dict[str | None, list[dict]] = defaultdict(list)
+    stated = {row["payload"].get("country") for row in members if not row["payload"].get("country_inferred")}
     for row in members:
-        by_country[row["payload"].get("country")].append(row)
+        country = row["payload"].get("country")
+        # a state read only from one article's two sides yields to a state other articles state
+        # ('el presidente Donald Trump', unmarked in a wire from Bogotá, is not Colombia's)
+        by_country[None if country not in stated and stated - {None} else country].append(row)
     known = [c for c in by_country if c]
     if len(known) <= 1:
         return [members]            # one state (or unknown): the same person or body
@@ -175,8 +213,20 @@ def cluster_id(members: list[dict]) -> str:
 
 
 def _country(members: list[dict]) -> str | None:
-    counts = Counter(m["payload"].get("country") for m in members if m["payload"].get("country"))
+    """The state most mentions state; a state read from an article's two sides only when none does."""
+    placed = [m["payload"] for m in members if m["payload"].get("country")]
+    stated = [p for p in placed if not p.get("country_inferred")] or placed
+    counts = Counter(p["country"] for p in stated)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _roles_in_state(payload: dict, country: str | None) -> list[dict]:
+    """A role took its person's state; when that state was only read from the article's two sides
+    and other articles state another, the role is the stated state's office."""
+    roles = payload.get("roles", [])
+    if not payload.get("country_inferred") or payload.get("country") in (None, country):
+        return roles
+    return [{**r, "country": country} if r.get("country") == payload["country"] else r for r in roles]
 
 
 def _merge(members: list[dict]) -> dict:
@@ -188,7 +238,7 @@ def _merge(members: list[dict]) -> dict:
     aliases = sorted({a for p in payloads for a in [p["name"], *p.get("aliases", [])]} - {name})
     roles, seen = [], {}
     for p in payloads:
-        for r in p.get("roles", []):
+        for r in _roles_in_state(p, country):
             key = (r.get("title"), r.get("organization"), r.get("country"), r.get("start"), r.get("end"))
             if key not in seen:
                 seen[key] = {**r, "evidence": list(r.get("evidence") or [])}
@@ -197,7 +247,9 @@ def _merge(members: list[dict]) -> dict:
                 kept = seen[key]["evidence"]
                 kept += [sp for sp in r.get("evidence") or [] if sp not in kept]
     docs = sorted({m["doc_id"] for m in members})
-    explanation = payloads[0].get("explanation", "")
+    # what an article stating the state said, rather than one that read it from its two sides
+    told = next((p for p in payloads if not p.get("country_inferred")), payloads[0])
+    explanation = told.get("explanation", "")
     if len(docs) > 1:
         spellings = sorted({fold(n) for n in names})
         variants = list(dict.fromkeys(m["variant"] for m in members if m.get("variant")))

@@ -28,14 +28,19 @@ WINDOW_DAYS = 10  # block width: reports further apart are never compared
 
 
 def _localise(row: dict, key_to_id: dict, names: dict[str, str],
-              states: dict[str, str] | None = None) -> dict:
+              states: dict[str, str] | None = None, guessed: frozenset = frozenset()) -> dict:
     """Document-local actor keys -> corpus entity ids and their canonical names; an actor whose
-    state its own article leaves open takes the state the corpus knows for that person."""
+    state its own article leaves open (or only reads from its two sides: `guessed` holds those
+    (doc id, local key)) takes the state the corpus knows for that person."""
     p = dict(row["payload"])
     actors = []
     for a in p.get("actors", []):
         entity_id = key_to_id.get((row["doc_id"], a.get("entity_id")), a.get("entity_id"))
-        actors.append({**a, "entity_id": entity_id, "name": names.get(entity_id, a.get("name"))})
+        actor = {**a, "entity_id": entity_id, "name": names.get(entity_id, a.get("name"))}
+        known = (states or {}).get(entity_id)
+        if (row["doc_id"], a.get("entity_id")) in guessed and known not in (None, a.get("country")):
+            actor["country"] = None     # read from the two sides, refuted by other articles: completed below
+        actors.append(actor)
     p["actors"] = actors
     _states_known_elsewhere(p, states or {})
     p["sources"] = [row["doc_id"]]
@@ -212,12 +217,15 @@ def merge_events(
     labels: dict[str, str] | None = None,
     names: dict[str, str] | None = None,
     states: dict[str, str] | None = None,
+    guessed: frozenset = frozenset(),
 ) -> list[dict]:
-    """`states`: the state of each linked person the corpus knows (entity id -> ISO3)."""
+    """`states`: the state of each linked person the corpus knows (entity id -> ISO3); `guessed`:
+    the (doc id, local key) of persons whose article only read their state from its two sides."""
     labels, names = labels or {}, names or {}
     ordered = sorted(rows, key=lambda r: (r["doc_id"] in duplicates, r["doc_id"], r["id"]))
-    events = [_localise(r, key_to_id, names, states) for r in ordered if r["doc_id"] not in duplicates]
-    copies = [_localise(r, key_to_id, names, states) for r in ordered if r["doc_id"] in duplicates]
+    local = [_localise(r, key_to_id, names, states, guessed) for r in ordered]
+    events = [e for e in local if e["sources"][0] not in duplicates]
+    copies = [e for e in local if e["sources"][0] in duplicates]
     vectors = [decode_vector(e.pop("vector", None)) for e in events]
     for c in copies:
         c.pop("vector", None)

@@ -156,7 +156,7 @@ def _person_entities(doc: Document, clusters: list[Cluster], findings: dict, lex
             explanation += f"; state not stated, but the counterpart of an official of {foreign_to}"
         entities.append(Entity(key, "person", name, tuple(aliases), country, tuple(roles),
                                tuple(m.span for m in c.mentions), explanation=explanation,
-                               foreign_to=foreign_to))
+                               foreign_to=foreign_to, country_inferred=bool(country) and a.inferred))
     return _unique_keys(entities)
 
 

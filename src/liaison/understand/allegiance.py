@@ -40,6 +40,9 @@ class Allegiance:
     why: list[str] = field(default_factory=list)
     international: bool = False         # the office is in an international organisation
     counterpart_of: int | None = None   # the cluster of the person whose counterpart this one is
+    # the state was read from the article's contrast of two sides, not from words naming it: what
+    # other articles state about the same person outweighs it at linking
+    inferred: bool = False
 
 
 def states_from_relations(doc: Document, resolved: dict[int, Allegiance], orgs: list[Mention],
@@ -126,7 +129,7 @@ def _counterparts_serve_the_other_side(doc: Document, resolved: dict[int, Allegi
     countries = {i: None if a.international else a.country for i, a in resolved.items()}
     for i, (country, theirs) in other_side(countries, pairs, article_sides(doc.mentions)).items():
         if not resolved[i].international:
-            resolved[i].country = country
+            resolved[i].country, resolved[i].inferred = country, True
             resolved[i].why.append(f"country {country}: counterpart of a person serving {theirs}, "
                                    f"in an article about these two states")
 
@@ -142,6 +145,6 @@ def _unmarked_officials_serve_the_other_side(doc: Document, resolved: dict[int, 
         # "Secretario de Seguridad Nacional de EE. UU.": a state named that was not read is no bare title
         qualified = any(lex.grammar.qualifier.match(doc.text, e.end) for r in a.roles for e in r.evidence)
         if a.country is None and not a.international and offices and not qualified:
-            a.country = side
+            a.country, a.inferred = side, True
             a.why.append(f"country {side}: {offices[0]!r} named without a state, in an article that marks "
                          f"the officials of the other side ({', '.join(sorted(stated))})")
