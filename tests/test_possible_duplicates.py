@@ -34,7 +34,7 @@ def test_entity_page_lists_similar_names_kept_apart_with_the_reason(client_and_s
     lula = _person(store, "Luiz Inacio Lula da Silva")
     body = client.get(f"/entities/{lula['id']}.json").json()
     hints = {h["name"]: h for h in body["possible_duplicates"]}
-    assert "surname alone never joins" in hints["Lula"]["reason"]
+    assert "surname alone joins only the one full name ending with it" in hints["Lula"]["reason"]
     assert hints["Lula"]["id"] != lula["id"]
     html = client.get(f"/entities/{lula['id']}", headers={"accept": "text/html"}).text
     assert "Possible duplicates" in html and f'name="other" value="{hints["Lula"]["id"]}"' in html

@@ -197,7 +197,8 @@ def _why_apart(entity: dict, a: Profile, other: dict, b: Profile, rivals: set[st
     if short:
         alone = min(short[0], key=lambda n: len(n.split()))
         shown = next((w for w in (as_written(b, alone), as_written(a, alone)) if w != alone), alone)
-        return 2, f"named by one word only ({shown}): a surname alone never joins two entities"
+        return 2, (f"named by one word only ({shown}): a surname alone joins only the one full name "
+                   "ending with it, by a shared title")
     part = [(x, y) for x in a.forms for y in b.forms if set(x.split()) < set(y.split())
             or set(y.split()) < set(x.split())]
     if part:
