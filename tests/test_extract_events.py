@@ -750,3 +750,12 @@ def test_a_conflict_that_has_killed_is_no_states_attack():
     doc = _fixture_article("wild-geelani.json")
     assert not [e for e in doc.events
                 if e.type == "ASSAULT" and "conflict that has killed" in e.evidence[0].text]
+
+
+def test_a_state_named_before_in_the_paragraph_completes_an_act_only_when_it_is_a_side():
+    """Real Wikinews articles (CC BY 2.5): a House border bill 'also orders the U.S. Homeland Security
+    Department to take over control of the border' (Mexico named once before: no request of the US
+    to Mexico). A state named before in the paragraph is a partner only when it is a side of the
+    article."""
+    doc = _fixture_article("wild-border-bill.json")
+    assert not [e for e in doc.events if "MEX" in e.countries and "bill also orders" in e.evidence[0].text]

@@ -173,8 +173,9 @@ def event_states(
        arrest…', 'Egyptian security forces have detained'), even one that is no named actor;
     3. one state named: none, when the lead names fewer than two states and not this one with
        its neighbour (a domestic story); else its partner is the state of the official the article
-       follows when no one acting is named, else the state named just before in the paragraph,
-       else the other state of the article's pair when the named one belongs to it and both are
+       follows when no one acting is named, else the state named just before in the paragraph
+       when it is a side of the article (a state named once for a bill's border or a rebel's
+       flight is no partner of a domestic act), else the other state of the article's pair when the named one belongs to it and both are
        sides of the article (Setting.is_a_side);
     4. none named: the states of the paragraph's previous sentences, else the article's pair
        when the sentence is in the headline or lead.
@@ -196,7 +197,7 @@ def event_states(
     if len(own) == 1:
         if lead and lead not in own and not _source_named(actors):
             return [lead] + own, f"{lead}: the state of the official the article follows"
-        partner = next((c for c in near if c not in own), None)
+        partner = next((c for c in near if c not in own and setting.is_a_side(c)), None)
         if partner:
             return own + [partner], f"{partner}: named just before in the paragraph"
         if len(setting.dyad) == 2 and own[0] in setting.dyad and all(map(setting.is_a_side, setting.dyad)):
