@@ -175,8 +175,8 @@ def event_states(
        its neighbour (a domestic story); else its partner is the state of the official the article
        follows when no one acting is named, else the state named just before in the paragraph
        when it is a side of the article (a state named once for a bill's border or a rebel's
-       flight is no partner of a domestic act), else the other state of the article's pair when the named one belongs to it and both are
-       sides of the article (Setting.is_a_side);
+       flight is no partner of a domestic act), else the other state of the article's pair when
+       the named one belongs to it and both are sides of the article (Setting.is_a_side);
     4. none named: the states of the paragraph's previous sentences, else the article's pair
        when the sentence is in the headline or lead.
     """
