@@ -147,3 +147,25 @@ def test_ages_listed_after_names_are_no_figures():
     text = ("Zardari prayed at the site alongside their three children, son Bilawal, 19, and daughters "
             "Bakhtawar, 17 and Aseefa, 14.")
     assert values(text, "en") == []
+
+
+def _wild(name: str):
+    import json
+
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+    article = json.loads((Path(__file__).parent / "fixtures" / "extract" / f"wild-{name}.json").read_text())
+    return analyse([clean_text(article["text"], source=name, url=article["url"])])[0]
+
+
+def _units(doc, start: str) -> set:
+    return {(f.value, f.unit) for f in doc.figures if any(s.text.startswith(start) for s in f.evidence)}
+
+
+def test_a_count_names_the_whole_compound_noun_and_a_measure_unit_before_a_noun():
+    """Real Wikinews articles (CC BY 2.5): 'The group of 25 asylum seekers' counts asylum seekers (not
+    'asylum'), 'some 20 store fronts' counts store fronts, and in 'two 500 lb bombs' the 500 is pounds
+    (a measure before the noun it qualifies)."""
+    assert (25, "asylum seekers") in _units(_wild("asylum-group"), "The group of 25 asylum seekers")
+    assert (20, "store fronts") in _units(_wild("riot-fronts"), "According to police information")
+    assert (500, "lb") in _units(_wild("airstrike"), "The airstrike, by an F-16")

@@ -192,17 +192,46 @@ def _counted(doc: Document, end: int, before: list[Figure]) -> str | None:
     if not following or following[0].punct or following[0].text[:1].isdigit():
         return None
     first = following[0]
+    if first.pos == "ADJ" and len(following) > 1 and following[1].pos == "NOUN":
+        return _noun_run(doc, following[1:])       # 'two other lawsuits', 'dos otros países'
     if first.text.lower().strip("'’") in skip or first.norm in skip or first.pos in ("VERB", "AUX", "ADP"):
         return before[-1].unit if before else None
     if first.pos in ("ADJ", "PROPN"):
-        for t in following[1:]:
-            if t.punct:
-                break
+        for i, t in enumerate(following[1:], 1):
             if t.pos == "NOUN":
-                return t.text
+                return _noun_run(doc, following[i:])
+            if t.punct or t.pos not in ("ADJ", "PROPN", "CCONJ"):
+                break       # the noun phrase ends: 'Fifteen Italians including police officers'
         if first.pos == "ADJ":
             return before[-1].unit if before else None  # 'three active in Tetouan'
-    return first.text
+    return _noun_run(doc, following) if first.pos == "NOUN" else first.text
+
+
+def _noun_run(doc: Document, tokens: list) -> str:
+    """The counted noun: in a language whose nouns modify a following noun written apart
+    ('asylum seekers', 'store fronts': language.json `open_compounds`), the run of nouns each
+    modifying the next, up to the last; else the first noun (its modifiers follow it: 'demandeurs
+    d'asile')."""
+    if not lexicon.setting(doc.lang, "open_compounds", False):
+        return tokens[0].text
+    run = [tokens[0]]
+    measures = set(lexicon.words(doc.lang, "words", "measure_units"))
+    for t in tokens[1:]:
+        if run[-1].norm in measures or t.pos != "NOUN" or t.punct or not _modifies(doc, run[-1], t):
+            break
+        run.append(t)
+    return " ".join(t.text for t in run)
+
+
+def _modifies(doc: Document, a, b) -> bool:
+    """Is noun `a` a compound part of noun `b` ('store' of 'fronts', not 'vehicles' of 'alight' in
+    'set six vehicles alight')? Taken as so without a parse."""
+    if doc.parsed is None:
+        return True
+    sa, sb = doc.parsed.char_span(a.start, a.end), doc.parsed.char_span(b.start, b.end)
+    if not sa or not sb:
+        return True
+    return sa.root.dep_ == "compound" and sa.root.head.i == sb.root.i
 
 
 @functools.cache
