@@ -112,9 +112,20 @@ def test_a_reported_conditional_tells_an_act(lang, text, hypothetical):
      "Lebanon.", "CONSULT"),                                              # meeting resistance
     ("On average, 34 ordinary Iraqis have met violent deaths every day since the invasion of March "
      "2003.", "CONSULT"),                                                 # meeting one's death
+    # dev 014 (AFP and Indonesian police): threats to a country are dangers, no one threatening
+    ("- intelligence exchange and capability development on regional counter terrorism with a focus "
+     "on threats to Australia and Indonesia.", "THREATEN"),
 ])
 def test_another_sense_of_a_trigger_word_is_no_act(text, absent):
     assert absent not in [t for t, _, negated, _ in triggers_of(text, "en") if not negated]
+
+
+def test_intelligence_exchange_is_cooperation_and_a_threat_to_do_is_a_threat():
+    """dev 014: 'intelligence exchange' (the compound of 'exchange intelligence'); 'threats to
+    impose tariffs' is a threat (infinitive 'to'), unlike 'threats to Australia'."""
+    assert "COOPERATE" in [t for t, *_ in triggers_of(
+        "- intelligence exchange and capability development on regional counter terrorism.", "en")]
+    assert "THREATEN" in [t for t, *_ in triggers_of("He made threats to impose tariffs on Colombia.", "en")]
 
 
 def test_meeting_with_opposition_leaders_stays_a_meeting():
