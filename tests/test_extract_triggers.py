@@ -43,6 +43,9 @@ def triggers_of(text: str, lang: str) -> list[tuple[str, str | None, bool, bool]
     ("fr", "Le 24 avril dernier, Moroni avait refusé l'accostage d'un bateau en provenance de Mayotte",
      "REJECT"),
     ("fr", "Moroni a suspendu le trafic de passagers dans le port d'Anjouan", "SANCTION"),
+    # dev 007: a donation handed over, with who gives it said in between
+    ("fr", "À l’occasion, le ministre français de l’Intérieur a remis, au nom de son pays, un don composé "
+           "de trois véhicules, des appareils de communication, des balises et des menottes.", "AID"),
     ("es", "El ministro del Interior, Fernando Grande-Marlaska, se reunió ayer en Nuakchot con el "
            "presidente de Mauritania", "CONSULT"),
     ("de", "unterzeichnete sie in der Hauptstadt Rabat eine entsprechende Absichtserklärung.", "SUPPORT"),
