@@ -24,3 +24,10 @@ def test_a_plain_future_without_a_committing_subject_is_not_a_promise(analysed_s
     # 'foreign nationals ... who will continue to pose a threat' style futures stay out
     texts = [c.evidence[0].text for c in analysed_seeds["000"].commitments]
     assert not any("will also help to" in t for t in texts)
+
+
+def test_a_future_in_a_relative_clause_after_a_promise_describes_what_was_promised(analysed_seeds):
+    # 'He mentions "seven new posts" to be created, ..., which will be dedicated in particular to the
+    # fight against narcotrafficking': one promise (the posts), the relative clause says what they are for
+    found = [c for c in analysed_seeds["000"].commitments if "seven new posts" in c.evidence[0].text]
+    assert len(found) == 1 and found[0].action.startswith("to be created")

@@ -278,12 +278,17 @@ def commitments_in(doc: Document, sentence: Span, tokens: list[Token], pair: lis
     if len(sentence.text.split()) < MIN_WORDS:
         return []
     out = []
+    relative = {fold_word(w, doc.lang) for w in lexicon.words(doc.lang, "words", "relative_pronouns")}
     for hit in markers(tokens, doc.lang):
         ok, _why = accepted(doc, sentence, tokens, hit, follows)
         if ok:
-            at = tokens[[t.i for t in tokens].index(hit.first)].start
+            k = [t.i for t in tokens].index(hit.first)
+            at = tokens[k].start
             if asked(sentence.text, at - sentence.start):
                 continue
+            if out and k and tokens[k - 1].norm in relative:
+                continue    # 'seven new posts to be created, …, which will be dedicated to …': what they are
+
             c = _commitment(doc, sentence, at, doc.text[at:doc.tokens[hit.last - 1].end], pair, lead_in, lend)
             if c is not None:
                 out.append(c)
