@@ -31,3 +31,16 @@ def test_a_future_in_a_relative_clause_after_a_promise_describes_what_was_promis
     # fight against narcotrafficking': one promise (the posts), the relative clause says what they are for
     found = [c for c in analysed_seeds["000"].commitments if "seven new posts" in c.evidence[0].text]
     assert len(found) == 1 and found[0].action.startswith("to be created")
+
+
+def test_will_as_a_noun_and_the_time_span_of_a_past_act_promise_nothing(dev_articles):
+    """Real dev articles: 'deporting Iraqi nationals against their will' (009) and '1,400 migrant
+    arrivals were recorded within three days on Crete' (016) commit no one."""
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+    wanted = {"009": "against their will", "016": "within three days"}
+    docs = analyse([clean_text(dev_articles[int(n) - 1]["text"], source=n, url=dev_articles[int(n) - 1]["url"])
+                    for n in wanted])
+    for doc in docs:
+        assert wanted[doc.source] in doc.text
+        assert not [c for c in doc.commitments if wanted[doc.source] in c.evidence[0].text]

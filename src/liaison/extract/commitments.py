@@ -84,6 +84,18 @@ def _named_before(doc: Document, sentence: Span, at: int) -> bool:
 PREDICATE_DEPS = {"acomp", "attr"}     # 'will be unprecedented', 'would be a last resort' (en parse)
 
 
+def told_in_the_past(parsed, start: int, end: int) -> bool:
+    """The phrase at start..end (a time phrase: 'within three days') belongs to a verb whose
+    auxiliary is in a past tense ('were recorded', 'had been returned'). Not a simple past, which
+    the parser also gives a clause it hangs wrongly ('priorities …, which included holding elections
+    within three months'). False without a parse."""
+    token = token_at(parsed, start, end)
+    if token is None or token.head is token:
+        return False
+    auxiliaries = [c for c in token.head.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
+    return any("Fin" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") for t in auxiliaries)
+
+
 def copular_future(parsed, start: int, end: int) -> bool:
     """The future at start..end says what something will be, an adjective or a noun after 'be'
     ('would be virtually unprecedented', 'sera nécessaire'): a description, no step anyone takes.
@@ -135,6 +147,8 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
         return False, "negated ('will not recognize', 'ne … pas', 'wird nicht')"
     if negated_above(doc.parsed, lang, tokens[k].start, tokens[end - 1].end):
         return False, "under a negated clause ('does not allow for more troops to be deployed')"
+    if tokens[k].pos == "ADP" and told_in_the_past(doc.parsed, tokens[k].start, tokens[k].end):
+        return False, "the time span of an act told in the past ('were recorded within three days')"
     kind = hit.pattern.payload
     instrument = _has(lang, "instruments", tokens[:k])
     if noun_after_to(tokens, end):
