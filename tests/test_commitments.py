@@ -39,8 +39,8 @@ def test_will_as_a_noun_and_the_time_span_of_a_past_act_promise_nothing(dev_arti
     from liaison import clean_text
     from liaison.pipeline import analyse
     wanted = {"009": "against their will", "016": "within three days"}
-    docs = analyse([clean_text(dev_articles[int(n) - 1]["text"], source=n, url=dev_articles[int(n) - 1]["url"])
-                    for n in wanted])
+    articles = {n: dev_articles[int(n) - 1] for n in wanted}
+    docs = analyse([clean_text(a["text"], source=n, url=a["url"]) for n, a in articles.items()])
     for doc in docs:
         assert wanted[doc.source] in doc.text
         assert not [c for c in doc.commitments if wanted[doc.source] in c.evidence[0].text]
