@@ -2,6 +2,8 @@
 and plain futures whose subject points back at a promise just made ('These reinforcements will')."""
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _commitment_with(doc, words):
     return next(c for c in doc.commitments if words in c.evidence[0].text)
@@ -44,3 +46,17 @@ def test_will_as_a_noun_and_the_time_span_of_a_past_act_promise_nothing(dev_arti
     for doc in docs:
         assert wanted[doc.source] in doc.text
         assert not [c for c in doc.commitments if wanted[doc.source] in c.evidence[0].text]
+
+
+def test_what_is_unclear_is_no_promise():
+    """Real dev-clusters article (The Washington Post): 'it is unclear how it would be implemented'."""
+    from liaison import clean_text
+    from liaison.evaluate.score import read_jsonl
+    from liaison.pipeline import analyse
+    rows = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")
+    wanted = {10: ("it is unclear how", "would be implemented")}
+    docs = analyse([clean_text(rows[i]["text"], source=str(i), url=rows[i]["url"]) for i in wanted])
+    for doc in docs:
+        words, step = wanted[int(doc.source)]
+        assert words in doc.text
+        assert not [c for c in doc.commitments if words in c.evidence[0].text and c.action.startswith(step)]
