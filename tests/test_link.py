@@ -99,3 +99,21 @@ def test_analyst_split_wins_over_a_one_letter_merge():
     merged, _ = resolve_entities(rows, [])
     split, _ = resolve_entities(rows, [{"action": "split", "entity_a": merged[0]["id"], "entity_b": None}])
     assert len(merged) == 1 and len(split) == 2
+
+
+def test_unplaced_mentions_of_a_name_two_states_claim_equally_stay_unplaced():
+    """Wikinews (bulk): 'Bush' stated once as Australia's ('Sydney, Australia President Bush', a caption
+    run into the next sentence), once as the United States', and unplaced in 28 other articles."""
+    rows = [person("cap", "Bush", "AUS"), person("us", "Bush", "USA")] + [
+        person(f"d{i}", "Bush", None) for i in range(3)]
+    entities, _ = resolve_entities(rows, [])
+    by_state = {e["country"]: len(e["documents"]) for e in entities}
+    assert by_state == {"AUS": 1, "USA": 1, None: 3}
+
+
+def test_a_state_read_from_two_sides_yields_to_a_stated_one_and_counts_for_nothing():
+    guessed = person("wire", "Donald Trump", "COL")
+    guessed["payload"]["country_inferred"] = True
+    rows = [guessed, person("a", "Donald Trump", "USA"), person("b", "Donald Trump", None)]
+    [trump] = resolve_entities(rows, [])[0]
+    assert trump["country"] == "USA" and len(trump["documents"]) == 3

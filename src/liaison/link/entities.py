@@ -184,22 +184,28 @@ def _spellings(members: list[dict]) -> list[str]:
 
 
 def _split_by_country(members: list[dict], strict: bool = False) -> list[list[dict]]:
-    """One cluster per state. An unplaced mention goes with the best-attested state (a person), or,
-    with `strict` (bodies: "the Interior Ministry" of which state?), stays apart when the name is
-    used for several states."""
+    """One cluster per state. An unplaced mention goes with the best-attested state (a person), or
+    stays apart when the name is used for several states: for bodies (`strict`: "the Interior
+    Ministry" of which state?) and for a person two states claim equally."""
     by_country: dict[str | None, list[dict]] = defaultdict(list)
     stated = {row["payload"].get("country") for row in members if not row["payload"].get("country_inferred")}
     for row in members:
         country = row["payload"].get("country")
         # a state read only from one article's two sides yields to a state other articles state
         # ('el presidente Donald Trump', unmarked in a wire from Bogotá, is not Colombia's)
-        by_country[None if country not in stated and stated - {None} else country].append(row)
+        if country and country not in stated and stated - {None}:
+            by_country[None].append({**row, "yielded": True})
+        else:
+            by_country[country].append(row)
     known = [c for c in by_country if c]
     if len(known) <= 1:
         return [members]            # one state (or unknown): the same person or body
     unknown = by_country.pop(None, [])
     clusters = list(by_country.values())
-    if strict:
+    sizes = sorted((len(c) for c in clusters), reverse=True)
+    if strict or sizes[0] == sizes[1]:
+        # bodies, or a person as often said to serve one state as another: which one the unplaced
+        # mentions name, nothing tells ('Australia President Bush', a caption run into a sentence)
         return clusters + ([unknown] if unknown else [])
     biggest = max(clusters, key=len)
     biggest.extend(unknown)
@@ -214,7 +220,7 @@ def cluster_id(members: list[dict]) -> str:
 
 def _country(members: list[dict]) -> str | None:
     """The state most mentions state; a state read from an article's two sides only when none does."""
-    placed = [m["payload"] for m in members if m["payload"].get("country")]
+    placed = [m["payload"] for m in members if m["payload"].get("country") and not m.get("yielded")]
     stated = [p for p in placed if not p.get("country_inferred")] or placed
     counts = Counter(p["country"] for p in stated)
     return counts.most_common(1)[0][0] if counts else None
