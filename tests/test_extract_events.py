@@ -759,3 +759,12 @@ def test_a_state_named_before_in_the_paragraph_completes_an_act_only_when_it_is_
     article."""
     doc = _fixture_article("wild-border-bill.json")
     assert not [e for e in doc.events if "MEX" in e.countries and "bill also orders" in e.evidence[0].text]
+
+
+def test_what_a_journalist_or_a_lawyer_does_is_no_states_act():
+    """Real Wikinews article (CC BY 2.5): 'Veteran anti-nuclear activist and journalist Praful Bidwai
+    claims that while Iranian authorities "will not sacrifice [Iran's] rights …" they are also "keen
+    to reach a deal"': a journalist's claim; a private profession (titles.json `private`) acts for no
+    state."""
+    doc = _fixture_article("wild-bidwai.json")
+    assert not [e for e in doc.events if e.evidence[0].text.startswith("Veteran anti-nuclear activist")]

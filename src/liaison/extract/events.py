@@ -44,6 +44,7 @@ from liaison.nlp.tokens import fold_word, noun_after_to, tokens_of_sentence
 from liaison.nlp.vectors import embed, encode_vector
 from liaison.records import Actor, DateValue, Document, Event, Span
 from liaison.understand.dates import year_names_thing
+from liaison.understand.titles import private_titles
 
 LEARNED_ALONE = 0.8  # backstop probability that makes a sentence with no trigger an event
 LEARNED_VETO = 0.2  # ... below which a trigger that is not strong is another sense of its word
@@ -228,11 +229,14 @@ def _source_named(actors: list[Actor]) -> bool:
 
 def private_source(actors: list[Actor]) -> bool:
     """The act is done by people named without an office ('Gary McHale led a rally', 'writer X
-    asked') or by a body that is no state's ('RWB also requested Japanese government sanction of
-    Myanmar', gazetteer scope `non_state`): no state acts, whatever states the sentence names."""
+    asked') or with a private profession ('human rights lawyer X said'; titles.json `private`), or
+    by a body that is no state's ('RWB also requested Japanese government sanction of Myanmar',
+    gazetteer scope `non_state`): no state acts, whatever states the sentence names."""
     sources = [a for a in actors if a.side == "source"]
+    private = private_titles()
     return bool(sources) and all(
-        ((a.entity_key or "").startswith("person:") and not a.role) or args.non_state_body(a) for a in sources
+        ((a.entity_key or "").startswith("person:") and (not a.role or a.role in private))
+        or args.non_state_body(a) for a in sources
     )
 
 

@@ -111,6 +111,14 @@ def no_office_titles(roles) -> frozenset[str]:
     return frozenset(r["title"] for r in roles if r.get("office") is False)
 
 
+@functools.cache
+def private_titles() -> frozenset[str]:
+    """Titles of roles marked `"private": true` in any language (titles are English in every
+    lexicon): private professions whose holders act for no state."""
+    return frozenset(r["title"] for lang in lexicons.languages()
+                     for r in lexicons.load(lang, "titles").get("roles", []) if r.get("private"))
+
+
 def not_single_office_titles(lang: str | None) -> frozenset[str]:
     """`generic` and `not_offices` of the language's Lexicon, read from the data alone: linking asks
     this of every language, and compiling each one's title regexes for it took over a second."""
