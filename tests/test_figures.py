@@ -44,6 +44,9 @@ def test_figures_found(lang, text, expected):
 
 def test_money_keeps_written_number_and_currency():
     assert values("the EU signed a €7.4 billion partnership with Egypt", "en") == [(7.4, "EUR billion")]
+    # real Wikinews sentence (CC BY 2.5): the dollar of its country, not the US one
+    assert values("The Memorandum of Understanding (MOU) offers AU$2,000 per individual and up to AU$10,000 "
+                  "per family.", "en") == [(2000, "AUD"), (10000, "AUD")]
     assert values("The agreement includes £800,000 for training.", "en") == [(800000, "GBP")]
 
 

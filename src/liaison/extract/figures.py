@@ -20,7 +20,8 @@ from liaison.nlp.tokens import tokens_after, tokens_before
 from liaison.records import Document, Figure, Span
 
 _DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_CURRENCY_BEFORE = r"(?:(?P<cur>[£€$]|GBP|EUR|USD|CHF|US\$)\s?)?"
+# a currency sign or code before the number ('AU$2,000', 'US$5', '¥300'); figures.json `currencies` names it
+_CURRENCY_BEFORE = r"(?:(?P<cur>[£€$¥]|GBP|EUR|USD|CHF|(?:US|AU|A|CA|C|NZ|HK|S)\$)\s?)?"
 _YEAR = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 
 
