@@ -57,6 +57,11 @@ def test_money_keeps_written_number_and_currency():
     ("en", "2255 views"),
     ("fr", "Le 25/11/2025 à 19h13, les deux pays ont signé l'article 12 de l'accord."),
     ("it", "Il 30 settembre, infine, sarà stilato un bilancio."),
+    # real Wikinews sentences (CC BY 2.5): a word made with a number, a resolution's number and year
+    ("en", "The executions of Hussein's half-brother Barzan Ibrahim Tikriti and Awad Hamed al-Bandar were "
+           "postponed."),
+    ("en", "The Security Council agreed to extend the authorization of the force, as defined in "
+           "resolutions 1386 (2001) and 1510 (2003)."),
 ])
 def test_not_figures(lang, text):
     assert values(text, lang) == []

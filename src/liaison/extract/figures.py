@@ -102,6 +102,10 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
         return True
     if m.group("word") and _number_word_in_a_name(text, m):
         return True
+    if m.group("word") and not m.group("units") and re.match(r"-[^\W\d_]", after):
+        return True  # 'half-brother', 'a two-state solution', 'one-sided': a word made with a number
+    if m.group("num") and re.match(r"\s*\((?:19|20)\d\d\)", after):
+        return True  # 'resolutions 1386 (2001) and 1510 (2003)': a text's number and its year
     if m.group("num") and re.fullmatch(r"0\d+", m.group("num")):
         return True  # '03 active in', '09 individuals': a zero-padded label, not a quantity
     if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
