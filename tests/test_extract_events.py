@@ -768,3 +768,12 @@ def test_what_a_journalist_or_a_lawyer_does_is_no_states_act():
     state."""
     doc = _fixture_article("wild-bidwai.json")
     assert not [e for e in doc.events if e.evidence[0].text.startswith("Veteran anti-nuclear activist")]
+
+
+def test_the_one_acted_on_is_never_the_doer_in_a_summary():
+    """Real Wikinews article (CC BY 2.5): 'One recently reported case is the accidental deportation of
+    one Australian, Vivian Solon, to the Philippines.' Solon is whom the act was done to; the summary
+    must not read 'Vivian Solon deported people'."""
+    doc = _fixture_article("wild-solon.json")
+    found = [e for e in doc.events if "Vivian Solon" in e.evidence[0].text and e.type == "COERCE"]
+    assert found and all(not e.summary.startswith("Vivian Solon") for e in found)
