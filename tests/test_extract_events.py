@@ -777,3 +777,4 @@ def test_the_one_acted_on_is_never_the_doer_in_a_summary():
     doc = _fixture_article("wild-solon.json")
     found = [e for e in doc.events if "Vivian Solon" in e.evidence[0].text and e.type == "COERCE"]
     assert found and all(not e.summary.startswith("Vivian Solon") for e in found)
+

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
-from liaison import lexicon
+from liaison import lexicon, plover
 
 EN = "en"
 SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
@@ -156,12 +156,15 @@ def _key(actor: dict) -> str:
 
 
 def event_sides(event: dict) -> tuple[list[dict], list[dict]]:
-    """(who acts, on whom): the source side, else the participants; the target side, else the
-    participants not acting. No actor is ever on both sides."""
+    """(who acts, on whom): the source side, else the participants of an act done together; the
+    target side, else the participants not acting. No actor is ever on both sides."""
     actors = [a for a in event.get("actors") or [] if a.get("name")]
     by_side = {side: [a for a in actors if a.get("side") == side]
                for side in ("source", "target", "participant")}
-    who = by_side["source"] or by_side["participant"] or []
+    # a participant acts in an act done together, not in one done to someone (who only tells an
+    # arrest is no arrester)
+    together = not plover.one_sided(event.get("type") or "")
+    who = by_side["source"] or (by_side["participant"] if together else [])
     seen = {_key(a) for a in who}
     whom = [a for a in (by_side["target"] or (by_side["participant"] if by_side["source"] else []))
             if _key(a) not in seen]

@@ -90,7 +90,7 @@ def told_in_the_past(parsed, start: int, end: int) -> bool:
     the parser also gives a clause it hangs wrongly ('priorities …, which included holding elections
     within three months'). False without a parse."""
     token = token_at(parsed, start, end)
-    if token is None or token.head is token:
+    if token is None or token.head.i == token.i:
         return False
     auxiliaries = [c for c in token.head.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
     return any("Fin" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") for t in auxiliaries)

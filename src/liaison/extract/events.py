@@ -309,10 +309,12 @@ def summary(
     def named(a: Actor) -> str:
         return f"{a.name} ({a.country})" if a.country else a.name
 
-    # who acts: the source side, else a participant; never the one acted on ('the deportation of
-    # one Australian, Vivian Solon, to the Philippines' was no deportation by her)
+    # who acts: the source side, else a participant of an act done together; never the one acted on
+    # ('the deportation of one Australian, Vivian Solon, to the Philippines' was no deportation by
+    # her), nor who only tells a one-sided act ('Europol said six targets were arrested in Dubai')
+    together = not plover.one_sided(event_type)
     who = [named(a) for a in actors if a.side == "source"] or [
-        named(a) for a in actors if a.side == "participant"][:1]
+        named(a) for a in actors if a.side == "participant" and together][:1]
     shown = {a.country for a in actors if a.country}
     who = who or states[:1]
     whom = [named(a) for a in actors if a.side == "target" and named(a) not in who]
