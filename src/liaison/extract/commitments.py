@@ -128,7 +128,7 @@ def negated_above(parsed, lang: str | None, start: int, end: int) -> bool:
         token = token.head
         if negated_by_a_child(token, lang, "negation"):
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             break
     return False
 

@@ -84,7 +84,7 @@ def governing_verb(token):
     """The verb whose arguments are the trigger's: itself, or for a noun trigger ('meeting',
     'visite') the verb it depends on (the noun itself when none is above it)."""
     head = token
-    while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head is not head:
+    while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
             break
@@ -105,7 +105,7 @@ def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list] | None:
     if token is not head:
         obj += [t for t in token.subtree if t is not token]
     # a subject that is a relative pronoun or missing: the antecedent (head of the clause) stands in
-    if not subj and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head is not head:
+    if not subj and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.i != head.i:
         subj = list(head.head.subtree)
     return _ranges(subj), _ranges(obj)
 
@@ -189,7 +189,7 @@ def acting_subjects(parsed, trigger_start: int, trigger_end: int) -> list[str]:
 
 
 def _acting_heads(token) -> list:
-    if token.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") and token.head is not token:
+    if token.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") and token.head.i != token.i:
         token = token.head      # 'the group will protest': the subject sits on the verb of 'will'
     heads = _subject_heads(governing_verb(token), CONTROL_HOPS)
     return heads + [c for h in list(heads) for c in h.conjuncts]     # 'protesters and activists'
@@ -318,10 +318,10 @@ def _subject_heads(verb, hops: int) -> list:
     heads = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     for agent in (c for c in verb.children if c.dep_ in ("agent", "obl:agent")):
         heads += [g for g in agent.children if g.dep_ in ("pobj", "obj")] or [agent]
-    if verb.dep_ in RELATIVE_DEPS and verb.head is not verb:
+    if verb.dep_ in RELATIVE_DEPS and verb.head.i != verb.i:
         heads = [verb.head if "Rel" in h.morph.get("PronType") or h.tag_ in ("WP", "WDT") else h
                  for h in heads]
-    if heads or hops <= 0 or verb.head is verb:
+    if heads or hops <= 0 or verb.head.i == verb.i:
         return heads
     above = verb.head
     if verb.dep_ == "acl" and _ongoing(verb):

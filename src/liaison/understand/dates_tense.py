@@ -29,7 +29,7 @@ def _governing_verb(span):
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return tok if tok.pos_ in ("VERB", "AUX") else None
