@@ -177,3 +177,9 @@ def test_a_count_names_the_whole_compound_noun_and_a_measure_unit_before_a_noun(
     assert (25, "asylum seekers") in _units(_wild("asylum-group"), "The group of 25 asylum seekers")
     assert (20, "store fronts") in _units(_wild("riot-fronts"), "According to police information")
     assert (500, "lb") in _units(_wild("airstrike"), "The airstrike, by an F-16")
+
+
+def test_a_participle_before_the_counted_noun_does_not_hide_it():
+    """Real Wikinews article (CC BY 2.5): 'The Army said it captured 13 suspected insurgents' counts
+    insurgents."""
+    assert (13, "insurgents") in _units(_wild("captured"), "The Army said it captured 13")

@@ -199,6 +199,8 @@ def _counted(doc: Document, end: int, before: list[Figure]) -> str | None:
     first = following[0]
     if first.pos == "ADJ" and len(following) > 1 and following[1].pos == "NOUN":
         return _noun_run(doc, following[1:])       # 'two other lawsuits', 'dos otros países'
+    if _participle_before_a_noun(doc, first):
+        first = replace(first, pos="ADJ")            # 'two suspected Taliban fighters'
     if first.text.lower().strip("'’") in skip or first.norm in skip or first.pos in ("VERB", "AUX", "ADP"):
         return before[-1].unit if before else None
     if first.pos in ("ADJ", "PROPN"):
@@ -210,6 +212,14 @@ def _counted(doc: Document, end: int, before: list[Figure]) -> str | None:
         if first.pos == "ADJ":
             return before[-1].unit if before else None  # 'three active in Tetouan'
     return _noun_run(doc, following) if first.pos == "NOUN" else first.text
+
+
+def _participle_before_a_noun(doc: Document, token) -> bool:
+    """A past participle used as an adjective ('suspected', 'wounded'), as the parse says."""
+    if doc.parsed is None or token.pos != "VERB":
+        return False
+    span = doc.parsed.char_span(token.start, token.end)
+    return bool(span) and span.root.dep_ == "amod"
 
 
 def _noun_run(doc: Document, tokens: list) -> str:
