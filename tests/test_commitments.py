@@ -60,3 +60,17 @@ def test_what_is_unclear_is_no_promise():
         words, step = wanted[int(doc.source)]
         assert words in doc.text
         assert not [c for c in doc.commitments if words in c.evidence[0].text and c.action.startswith(step)]
+
+
+def test_a_plan_called_off_in_its_sentence_is_no_commitment():
+    """Real Wikinews article (CC BY 2.5): 'Nicolas Sarkozy … was scheduled to visit the country, but
+    those plans have since been canceled citing "scheduling reasons"'."""
+    import json
+
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+    fixture = Path(__file__).parent / "fixtures" / "extract" / "wild-sarkozy-visit.json"
+    article = json.loads(fixture.read_text())
+    [doc] = analyse([clean_text(article["text"], source="w", url=article["url"])])
+    assert "those plans have since been canceled" in doc.text
+    assert not [c for c in doc.commitments if "those plans have since been canceled" in c.evidence[0].text]

@@ -151,6 +151,8 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
         return False, "the time span of an act told in the past ('were recorded within three days')"
     kind = hit.pattern.payload
     instrument = _has(lang, "instruments", tokens[:k])
+    if _has(lang, "undone", tokens[end:]):
+        return False, "a plan called off or failed ('but those plans have since been canceled')"
     if noun_after_to(tokens, end):
         return False, "'to' before a noun: a cause or a stance ('due to malpractice'), no step"
     if done_by_non_state(doc.parsed, doc.lang, tokens[k].start, tokens[end - 1].end):
