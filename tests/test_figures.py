@@ -62,6 +62,9 @@ def test_money_keeps_written_number_and_currency():
            "postponed."),
     ("en", "The Security Council agreed to extend the authorization of the force, as defined in "
            "resolutions 1386 (2001) and 1510 (2003)."),
+    # a possessive before a small number word names a known group: 'our three nations'
+    ("en", "This summit comes at an opportune time to reaffirm the benefits of the trading arrangements "
+           "between our three nations."),
 ])
 def test_not_figures(lang, text):
     assert values(text, lang) == []
