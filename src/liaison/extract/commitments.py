@@ -24,7 +24,7 @@ import re
 from liaison import lexicon
 from liaison.extract import arguments as args
 from liaison.extract.setting import main_states
-from liaison.extract.sides import doer_is_a_state, done_by_non_state, token_at
+from liaison.extract.sides import doer_is_a_state, done_by_non_state, relative_pronouns, token_at
 from liaison.extract.triggers import clause_before, cues, negated_by_a_child, negations
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
@@ -294,7 +294,7 @@ def commitments_in(doc: Document, sentence: Span, tokens: list[Token], pair: lis
     if len(sentence.text.split()) < MIN_WORDS:
         return []
     out = []
-    relative = {fold_word(w, doc.lang) for w in lexicon.words(doc.lang, "words", "relative_pronouns")}
+    relative = relative_pronouns(doc.lang)
     for hit in markers(tokens, doc.lang):
         ok, _why = accepted(doc, sentence, tokens, hit, follows)
         if ok:
@@ -304,7 +304,6 @@ def commitments_in(doc: Document, sentence: Span, tokens: list[Token], pair: lis
                 continue
             if out and k and tokens[k - 1].norm in relative:
                 continue    # 'seven new posts to be created, …, which will be dedicated to …': what they are
-
             c = _commitment(doc, sentence, at, doc.text[at:doc.tokens[hit.last - 1].end], pair, lead_in, lend)
             if c is not None:
                 out.append(c)

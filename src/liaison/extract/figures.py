@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from liaison import lexicon
+from liaison.extract.sides import token_at
 from liaison.folding import fold
 from liaison.nlp.patterns import PatternSet, compile_pattern
 from liaison.nlp.pipelines import with_tokens
@@ -216,10 +217,8 @@ def _counted(doc: Document, end: int, before: list[Figure]) -> str | None:
 
 def _participle_before_a_noun(doc: Document, token) -> bool:
     """A past participle used as an adjective ('suspected', 'wounded'), as the parse says."""
-    if doc.parsed is None or token.pos != "VERB":
-        return False
-    span = doc.parsed.char_span(token.start, token.end)
-    return bool(span) and span.root.dep_ == "amod"
+    parsed = token_at(doc.parsed, token.start, token.end) if token.pos == "VERB" else None
+    return parsed is not None and parsed.dep_ == "amod"
 
 
 def _noun_run(doc: Document, tokens: list) -> str:
@@ -241,12 +240,10 @@ def _noun_run(doc: Document, tokens: list) -> str:
 def _modifies(doc: Document, a, b) -> bool:
     """Is noun `a` a compound part of noun `b` ('store' of 'fronts', not 'vehicles' of 'alight' in
     'set six vehicles alight')? Taken as so without a parse."""
-    if doc.parsed is None:
+    pa, pb = token_at(doc.parsed, a.start, a.end), token_at(doc.parsed, b.start, b.end)
+    if pa is None or pb is None:
         return True
-    sa, sb = doc.parsed.char_span(a.start, a.end), doc.parsed.char_span(b.start, b.end)
-    if not sa or not sb:
-        return True
-    return sa.root.dep_ == "compound" and sa.root.head.i == sb.root.i
+    return pa.dep_ == "compound" and pa.head.i == pb.i
 
 
 @functools.cache

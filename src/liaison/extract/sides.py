@@ -102,8 +102,8 @@ def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list] | None:
             subj += list(child.subtree)
         elif child.dep_ in OBJECT_DEPS:
             obj += list(child.subtree)
-    if token is not head:
-        obj += [t for t in token.subtree if t is not token]
+    if token.i != head.i:
+        obj += [t for t in token.subtree if t.i != token.i]
     # a subject that is a relative pronoun or missing: the antecedent (head of the clause) stands in
     if not subj and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.i != head.i:
         subj = list(head.head.subtree)
@@ -159,7 +159,7 @@ def done_by_non_state(parsed, lang: str | None, start: int, end: int, tokens=())
 
 
 @functools.cache
-def _relative_pronouns(lang: str | None) -> frozenset[str]:
+def relative_pronouns(lang: str | None) -> frozenset[str]:
     return frozenset(fold_word(w, lang) for w in lexicon.words(lang, "words", "relative_pronouns"))
 
 
@@ -173,7 +173,7 @@ def _relative_of_non_state(tokens, lang: str | None, start: int) -> bool:
         rel, noun = at - 1 - gap, at - 2 - gap
         if noun < 0 or tokens[noun].sent != tokens[at].sent:
             return False
-        if tokens[rel].norm in _relative_pronouns(lang):
+        if tokens[rel].norm in relative_pronouns(lang):
             return tokens[noun].norm in cue_words(lang, "non_state")
     return False
 
@@ -227,7 +227,7 @@ def noun_without_state_doer(parsed, lang: str | None, start: int, end: int) -> b
     if any(_may_be_state(t, words) for t in _noun_phrase(token, links | cue_words(lang, "agent_links"))[1:]):
         return False
     verb = governing_verb(token)
-    if verb is token or token.dep_ not in OBJECT_CONTROL:
+    if verb.i == token.i or token.dep_ not in OBJECT_CONTROL:
         return True
     return not any(_may_be_state(t, words) for h in _subject_heads(verb, CONTROL_HOPS)
                    for t in _noun_phrase(h, links))
@@ -302,7 +302,7 @@ def names_its_doer(parsed, trigger_start: int, trigger_end: int) -> bool:
     if token is None:
         return False
     head = governing_verb(token)
-    if head is token and token.pos_ in ("NOUN", "PROPN"):
+    if head.i == token.i and token.pos_ in ("NOUN", "PROPN"):
         return False            # a noun with no verb above it ('Extradition unlikely.')
     return any(h.pos_ != "PRON" for h in _subject_heads(head, CONTROL_HOPS))
 

@@ -120,12 +120,9 @@ def _join_surnames(clusters: list[list[dict]]) -> list[list[dict]]:
             if _compatible(clusters[i], clusters[j]) and _titles(clusters[i]) & _titles(clusters[j]):
                 into[i] = j
     joined = {i: list(m) for i, m in enumerate(clusters) if i not in into}
-    for i, j in into.items():
-        if j in joined:
-            joined[j] += [{**row, "variant": f"surname of {clusters[j][0]['payload']['name']!r}, same title"}
-                          for row in clusters[i]]
-        else:
-            joined[i] = clusters[i]
+    for i, j in into.items():       # j has a multi-word name: never itself joined into another
+        joined[j] += [{**row, "variant": f"surname of {clusters[j][0]['payload']['name']!r}, same title"}
+                      for row in clusters[i]]
     return list(joined.values())
 
 
