@@ -49,3 +49,21 @@ def test_latest_explicit_year_not_the_nearest():
         "The ministers met again on March 3."))])[0]
     found = values(doc)
     assert found["March 3"] == dv("2023-03-03", unstated=True)     # not 2030 (future), not 2015
+
+
+def test_an_embedded_post_dates_a_page_without_publication_day(dev_docs):
+    """dev016 prints no publication day (its first line, 'Saturday, August 2, 2025', is the site's date
+    widget) but embeds a post signed '— Libya Review (@LibyaReview) July 6, 2025': the page was written
+    on or after that Sunday, and 'met … in Benghazi on Sunday' is that day."""
+    doc = dev_docs["dev016"]
+    assert doc.published is None
+    assert doc.meta["embedded_post_day"] == "2025-07-06"
+    assert values(doc)["Sunday"] == dv("2025-07-06")
+
+
+def test_embedded_post_signoffs_in_several_languages():
+    from liaison.ingest.dates import embedded_post_day
+    text = ("pic.twitter.com/x\n— Le Monde (@lemondefr) 6 juillet 2025\n"
+            "— Ministerio (@interiorgob) 7 de julio de 2025\n— Cut off (@someone) Ja")
+    assert embedded_post_day(text) == "2025-07-07"     # the latest post bounds the page
+    assert embedded_post_day("— Anonymous July 6, 2025") is None    # no handle: no post's sign-off

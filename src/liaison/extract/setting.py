@@ -97,12 +97,16 @@ def state_counts(doc: Document) -> Counter:
 def reference_date(doc: Document, lead_date: DateValue | None) -> tuple[DateValue | None, str]:
     """The date given to statements that state none, and where it comes from: the day of the act
     the lead reports (a report published on Tuesday about Friday's operation speaks of Friday),
-    else the publication day."""
+    else the publication day, else the day of the latest social post the page embeds (a page
+    without a publication day that embeds 'July 6, 2025' posts was written on or after it)."""
     if lead_date is not None:
         return _inferred(lead_date), "the date of the lead's first dated act"
     if doc.published:
         day = doc.published[:10]
         return DateValue(day, day, "day", basis="inferred"), "the publication day"
+    posted = (doc.meta or {}).get("embedded_post_day")
+    if posted:
+        return DateValue(posted, posted, "day", basis="inferred"), "the day of a post the page embeds"
     month = (doc.meta or {}).get("published_month")
     if month:
         from liaison.understand.dates_calendar import month_range

@@ -44,6 +44,8 @@ def clean(raw: RawDocument) -> Document:
         extra["captions"] = meta["captions"]
     if not published and month:
         extra["published_month"] = month      # "2023-10": anchors yearless dates
+    if not published and (posted := dates.embedded_post_day(body)):
+        extra["embedded_post_day"] = posted   # the page was written on or after it: anchors its dates
     return Document(id=document_id(raw, text), source=raw.source, text=text, raw=raw.raw,
                     url=raw.url, title=title, lang=raw.lang or detect_language(text),
                     published=published, outlet=raw.outlet or _outlet(raw.url),

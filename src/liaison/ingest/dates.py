@@ -10,6 +10,10 @@ it is cleaned). Shapes read, as news pages print them:
 - the URL path: /2024/09/16/, /2024-09-16-, /20240916, /2024/09-16-...;
 - a full date said as today ('ce 3 mai 2023', 'this Wednesday, May 3, 2023': dates.json `this`).
 A date line that opens the page before the headline is the site's date widget and is skipped.
+
+Not a publication date but a bound on it: the sign-off of a social post the page embeds ('— Libya
+Review (@LibyaReview) July 6, 2025'): the page was written on or after its latest one
+(`embedded_post_day`; the dates of a page without a publication day are read against it).
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ URL_PATTERNS = [
     re.compile(r"[/_-](?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:-|/|_|\.|$)"),
     re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d\d)(?:-|/|_|\.|$)"),
 ]
+# an embedded post's sign-off: a dash, the author's name, the handle in brackets, then the post's date
+_POST_SIGNOFF = re.compile(r"[—–-]\s*[^\n()—–]{1,80}\(@\w{1,30}\)\s*")
 URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2])/")
 LINE_MAX = 70  # a dateline is short
 FOOTER_LINES = 3  # a footer date sits on the last lines
@@ -173,6 +179,17 @@ def published_from_lede(paragraphs: list[str]) -> str | None:
         return None
     m = _first("full", body[0], search=True)
     return _from_match(m) if m else None
+
+
+def embedded_post_day(text: str) -> str | None:
+    """The latest day of the social posts the page embeds, from their sign-offs ('— Libya Review
+    (@LibyaReview) July 6, 2025'), up to today: the page was written on or after it."""
+    days = []
+    for signoff in _POST_SIGNOFF.finditer(text):
+        m = next((m for rx in _shapes()["full"] if (m := rx.match(text, signoff.end()))), None)
+        if m and (day := _from_match(m)) and day <= dt.date.today().isoformat():
+            days.append(day)
+    return max(days, default=None)
 
 
 def published_from_url(url: str | None) -> str | None:

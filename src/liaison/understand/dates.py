@@ -10,7 +10,8 @@ rules cannot read. Public functions:
 - normalise(text, published, lang, tense): one phrase -> DateValue or None.
 
 What a yearless or relative expression is read against, first that applies (dates_anchor, dates_resolve):
-1. the publication day (Document.published);
+1. the publication day (Document.published), else the day of the latest social post the page embeds
+   (Document.meta["embedded_post_day"]: the page was written on or after it, mostly the same day);
 2. the month of a ' date 2023-10' stamp (Document.meta["published_month"]; a month is no publication day,
    so `published` stays None): "30 octobre" -> 2023-10-30, "lundi" -> October 2023 (precision month);
 3. a year written outright in the same sentence as the expression;
@@ -66,7 +67,7 @@ def date_mentions(doc: Document) -> list[Mention]:
     see the module docstring)."""
     lex = date_lexicon(doc.lang)
     found = find_dates(doc.text, lex)
-    published = parse_day(doc.published)
+    published = anchor_day(doc)
     month = None if published else stamp_month(doc)
     tenses = [tense_at(doc, f.start, f.end, lex) for f in found]
     doc_year = None
@@ -78,6 +79,11 @@ def date_mentions(doc: Document) -> list[Mention]:
         value = resolve(f, lex, Context(published, tense, ref_year, month))
         out.append(_mention(doc, f, value, tense))
     return out
+
+
+def anchor_day(doc: Document) -> dt.date | None:
+    """The day the article's relative and yearless dates are read against (rule 1)."""
+    return parse_day(doc.published) or parse_day((doc.meta or {}).get("embedded_post_day"))
 
 
 def dates_in(doc: Document, start: int, end: int) -> list[Mention]:
