@@ -245,6 +245,21 @@ def test_accusing_a_state_of_something_is_an_accusation_and_a_charge_against_sus
     assert not any("were accused of" in e.evidence[0].text for e in events_of(doc, "ACCUSE"))
 
 
+def test_what_a_threat_threatens_is_its_content_not_a_second_act():
+    """dev-clusters 017 (WRNO, AP): 'The White House had threatened tariffs on Colombian imports,
+    visa sanctions, and customs inspections if Colombia failed to comply': one THREATEN, whose
+    sanctions are what is threatened (PLOVER: the mode of THREATEN is its content), no SANCTION;
+    'In response, President Trump ordered tariffs' in the same article stays a SANCTION."""
+    from liaison.evaluate.score import read_jsonl
+
+    rows = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")
+    doc = _analyse_article(rows[16]["text"], rows[16]["url"])
+    said = "had threatened tariffs on Colombian imports"
+    assert any(said in ev.text for e in events_of(doc, "THREATEN") for ev in e.evidence)
+    assert not any(said in ev.text for e in events_of(doc, "SANCTION") for ev in e.evidence)
+    assert any("ordered tariffs" in ev.text for e in events_of(doc, "SANCTION") for ev in e.evidence)
+
+
 def test_a_punitive_act_announced_under_a_condition_is_a_threat():
     """The first sentence is from a real Wikinews article (CC BY 2.5, curid 41259, on the EU offer
     to Iran): the sanctions are threatened, not imposed, so the act is a THREATEN whose mode is

@@ -63,7 +63,7 @@ def future_type(event_type: str) -> str:
 
 
 def takes_content(event_type: str) -> bool:
-    """Whether an act's complement is what it alleges or asks (its content)."""
+    """Whether an act's complement is what it alleges, asks or threatens (its content)."""
     return event_type in _data()["content_taking_types"]
 
 

@@ -100,8 +100,9 @@ def content_of_instrument(doc: Document, trigger: Trigger) -> bool:
 
 
 def content_of_another_act(doc: Document, trigger: Trigger, found: list[Trigger]) -> bool:
-    """A trigger inside what another act of the sentence alleges or asks ('accusing them of not
-    allowing returns', 'asked Mexico to take back its nationals') is that act's content
+    """A trigger inside what another act of the sentence alleges, asks or threatens ('accusing them
+    of not allowing returns', 'asked Mexico to take back its nationals', 'threatened tariffs and visa
+    sanctions') is that act's content
     (plover.json `content_taking_types`), not an act of its own. Needs the parse: the trigger's
     word must depend on the other act's word."""
     token = _parsed_token(doc, trigger)
