@@ -335,6 +335,15 @@ def test_rallies_against_a_war_are_no_act_of_the_states_they_name():
     assert "speakers denounced" not in evidence
 
 
+def test_the_opposition_does_no_act_of_its_state():
+    """Real Wikinews article (CC BY 2.5): 'The leader of Japan's main opposition Democratic Party,
+    Ichiro Ozawa, has opposed extending Japan's mission to refuel coalition ships': the doer is the
+    opposition's (events.json cues `non_state_owners`), no refusal of Japan's."""
+    doc = _fixture_article("wild-opposition.json")
+    assert "main opposition Democratic Party" in doc.text
+    assert not [e for e in doc.events if "main opposition" in e.evidence[0].text]
+
+
 def test_a_vigil_calling_on_a_king_is_no_state_request():
     """Real Wikinews article (CC BY 2.5): 'Family members, friends and colleagues gathered …,
     calling upon King Abdullah to pardon Raouf': the participle's doer is the crowd of the main

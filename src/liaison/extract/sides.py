@@ -155,7 +155,22 @@ def done_by_non_state(parsed, lang: str | None, start: int, end: int, tokens=())
     document's tokens)."""
     if parsed is None:
         return _relative_of_non_state(tokens, lang, start)
-    return bool(set(acting_subjects(parsed, start, end)) & cue_words(lang, "non_state"))
+    if set(acting_subjects(parsed, start, end)) & cue_words(lang, "non_state"):
+        return True
+    return _owned_by_non_state(parsed, lang, start, end, cue_words(lang, "non_state_owners"))
+
+
+def _owned_by_non_state(parsed, lang: str | None, start: int, end: int, words: frozenset[str]) -> bool:
+    """The doer is a non-state one's (events.json cues `non_state_owners`): 'opposition
+    politicians', 'the leader of Japan's main opposition party', 'company officials', 'the
+    militants' spokesman'. Only words in lower case count: a name is no such noun."""
+    token = token_at(parsed, start, end)
+    if token is None or not words:
+        return False
+    links = cue_words(lang, "owner_links")
+    return any(t.i != h.i and t.text[:1].islower()
+               and (fold_word(t.lemma_) in words or fold_word(t.text) in words)
+               for h in _acting_heads(token) for t in _noun_phrase(h, links))
 
 
 @functools.cache
