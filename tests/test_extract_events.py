@@ -344,6 +344,15 @@ def test_the_opposition_does_no_act_of_its_state():
     assert not [e for e in doc.events if "main opposition" in e.evidence[0].text]
 
 
+def test_an_adverb_trigger_has_the_doer_of_its_verb():
+    """Real Wikinews article (CC BY 2.5), the Beersheba bombing: 'Twelve hours after the blast, two
+    groups jointly claimed responsibility for the attack.' The doer of 'jointly' is the subject of
+    'claimed', two groups, no state: the states named in the paragraph before are not borrowed."""
+    doc = _fixture_article("wild-claimed.json")
+    assert "two groups jointly claimed" in doc.text
+    assert not [e for e in doc.events if "jointly claimed" in e.evidence[0].text]
+
+
 def test_a_vigil_calling_on_a_king_is_no_state_request():
     """Real Wikinews article (CC BY 2.5): 'Family members, friends and colleagues gathered …,
     calling upon King Abdullah to pardon Raouf': the participle's doer is the crowd of the main

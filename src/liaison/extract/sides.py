@@ -81,10 +81,11 @@ def _subtree_range(token) -> tuple[int, int]:
 
 
 def governing_verb(token):
-    """The verb whose arguments are the trigger's: itself, or for a noun trigger ('meeting',
-    'visite') the verb it depends on (the noun itself when none is above it)."""
+    """The verb whose arguments are the trigger's: itself, or for a noun, adjective or adverb
+    trigger ('meeting', 'visite', 'joint', 'jointly') the verb it depends on (the word itself when
+    none is above it)."""
     head = token
-    while head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.head.i != head.i:
+    while head.pos_ in ("NOUN", "PROPN", "ADJ", "ADV") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
             break
