@@ -180,3 +180,24 @@ def test_dev_german_article_has_no_spurious_dates(dev_docs):
     doc = dev_docs["dev008"]
     assert all(m.value is None or m.value["start"][:2] in ("19", "20") for m in date_mentions(doc))
     assert not [m for m in date_mentions(doc) if m.span.text.isdigit() and len(m.span.text) != 4]
+
+
+def test_a_tense_never_sends_a_yearless_day_most_of_a_year_away():
+    """dev-clusters 012 (El Mundo, 27 July 2019): 'la reunión que tenía prevista el 15 de julio'
+    (the meeting planned for 15 July, cancelled the day before) is the 15 July just gone, not the
+    next one, whatever tense the clause is read in; a day months ahead still follows the future."""
+    import json
+    from pathlib import Path
+
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+
+    rows = (Path(__file__).parent / "data" / "clusters-articles.jsonl").read_text(encoding="utf-8")
+    rows = rows.splitlines()
+    article = json.loads(rows[11])
+    [doc] = analyse([clean_text(article["text"], source="012.txt", url=article["url"])])
+    assert doc.published == "2019-07-27"
+    found = {m.span.text: m.value for m in doc.mentions if m.kind == "date"}
+    assert found["15 de julio"]["start"] == "2019-07-15"
+    assert normalise("12 décembre", "2026-07-27", "fr", "future") == dv("2026-12-12")
+    assert normalise("15 juillet", "2026-07-27", "fr", "future") == dv("2026-07-15")

@@ -353,6 +353,24 @@ def test_an_adverb_trigger_has_the_doer_of_its_verb():
     assert not [e for e in doc.events if "jointly claimed" in e.evidence[0].text]
 
 
+def test_a_meeting_dated_after_the_article_is_agreed_not_held():
+    """Real Wikinews articles (CC BY 2.5) with their publication days: 'A G8 summit has been
+    planned to take place from 15-17 July in St Petersburg' (12 July 2006) and 'security tightened
+    in anticipation of tomorrow's visit by Japan's foreign minister' (16 April 2005): meetings that
+    have not taken place are AGREE (PLOVER: future meetings are agreed), whatever the form of the
+    meeting word; none of them is a CONSULT."""
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+
+    for name, words in (("wild-g8-planned.json", "A G8 summit has been planned"),
+                        ("wild-tomorrows-visit.json", "anticipation of tomorrow's visit")):
+        article = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+        [doc] = analyse([clean_text(article["text"], source=name, url=article["url"],
+                                    published=article["published"])])
+        told = [e for e in doc.events if any(words in ev.text for ev in e.evidence)]
+        assert told and all(e.type == "AGREE" for e in told), [(e.type, e.evidence[0].text) for e in told]
+
+
 def test_a_vigil_calling_on_a_king_is_no_state_request():
     """Real Wikinews article (CC BY 2.5): 'Family members, friends and colleagues gathered …,
     calling upon King Abdullah to pardon Raouf': the participle's doer is the crowd of the main

@@ -43,7 +43,7 @@ from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import fold_word, noun_after_to, tokens_of_sentence
 from liaison.nlp.vectors import embed, encode_vector
 from liaison.records import Actor, DateValue, Document, Event, Span
-from liaison.understand.dates import year_names_thing
+from liaison.understand.dates import anchor_day, year_names_thing
 from liaison.understand.titles import private_titles
 
 LEARNED_ALONE = 0.8  # backstop probability that makes a sentence with no trigger an event
@@ -260,6 +260,26 @@ def fits_act(value: DateValue, reference: DateValue | None, future: bool) -> boo
     return not (value.precision == "year" and value.start[:4] >= reference.start[:4])
 
 
+def told_ahead(doc: Document, sentence: Span, trigger: Trigger) -> bool:
+    """An act of a kind that is agreed before it happens (plover.json `future_becomes_agree`) whose
+    nearest date, a day or a week the text states in a clause not told in the past (unless the
+    words themselves look ahead: 'tomorrow'), lies after the article's day: it has not happened
+    yet ('in anticipation of tomorrow's visit by Japan's foreign minister', 'a summit planned for
+    15-17 July'), whatever the form of its word."""
+    day = anchor_day(doc)
+    if trigger.future or plover.future_type(trigger.type) == trigger.type or day is None:
+        return False
+    dated = [m for m in args.mentions_in(doc, sentence.start, sentence.end, ("date",))
+             if isinstance(m.value, dict)]
+    if not dated:
+        return False
+    nearest = min(dated, key=lambda m: abs(m.span.start - trigger.start))
+    value = DateValue.from_json(nearest.value)
+    return (value.precision in ("day", "week") and not value.year_unstated and bool(value.start)
+            and value.start > day.isoformat()
+            and ((nearest.extra or {}).get("tense") != "past" or bool((nearest.extra or {}).get("relative"))))
+
+
 def event_date(
     doc: Document, setting: Setting, sentence: Span, trigger: Trigger
 ) -> tuple[DateValue | None, str]:
@@ -376,6 +396,8 @@ def build_event(
         return None
     if civilian_without_state(trigger, actors):
         return None
+    if told_ahead(doc, sentence, trigger):
+        trigger = replace(trigger, future=True)     # 'tomorrow's visit': a meeting agreed, not held
     date, date_note = event_date(doc, setting, sentence, trigger)
     stated = bool(date and date.basis == "stated")
     confidence = trigger.confidence * (1.0 if stated else INFERRED_DATE_PENALTY)

@@ -79,11 +79,20 @@ def distance(rng: Range, ref: dt.date) -> int:
     return min(abs((rng[0] - ref).days), abs((rng[1] - ref).days))
 
 
+TENSE_HORIZON_DAYS = 275   # about nine months: how far a tense alone may place a yearless day
+
+
 def pick(candidates: list[Range], ref: dt.date, tense: str | None, strict: bool = False) -> Range:
     """The occurrence of a recurring date nearest `ref`, on the side the tense says.
 
-    strict: "last December" / "next Monday" exclude the occurrence containing ref."""
+    strict: "last December" / "next Monday" exclude the occurrence containing ref. Without such a
+    word, a verb's tense never sends a day of the month most of a year away: 'la reunión que tenía
+    prevista el 15 de julio', read on 27 July, is the 15 July just gone (a year-away day is written
+    with its year; a tense misread is likelier)."""
     candidates = sorted(candidates)
+    if not strict:
+        near = [c for c in candidates if c[0] != c[1] or distance(c, ref) <= TENSE_HORIZON_DAYS]
+        candidates = near or candidates
     if tense == "past":
         before = [c for c in candidates if (c[1] < ref if strict else c[0] <= ref)]
         if before:
