@@ -36,6 +36,7 @@ CASES = [
     ("Die Opposition appellierte an die Regierung, die Grenzen offen zu halten.", "REQUEST", None),
     ("Die Regierung lehnte den Vorschlag der Kommission entschieden ab.", "REJECT", None),
     ("Italien verweigerte dem Rettungsschiff die Einfahrt in den Hafen.", "REJECT", None),
+    ("Sammelabschiebungen per Charterflug lässt die Regierung in Rabat nicht zu.", "REJECT", None),
     ("Der geplante Besuch des Ministers in Algier wurde kurzfristig abgesagt.", "REJECT", "meet"),
     ("Die Regierung setzte die Abschiebungen nach Afghanistan vorerst aus.", "SANCTION", "discontinue"),
     ("Die Vereinigten Staaten verhängten neue Sanktionen gegen das Land.", "SANCTION", "discontinue"),

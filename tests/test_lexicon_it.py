@@ -45,6 +45,7 @@ def kept_types(text: str) -> list[str]:
         ("I detenuti del centro hanno iniziato uno sciopero della fame.", "PROTEST"),
         ("Il governo ha sospeso il rilascio dei visti ai cittadini del Paese.", "SANCTION"),
         ("Roma ha espulso due diplomatici accusati di spionaggio.", "SANCTION"),
+        ("Il governo ha dichiarato persona non grata l'ambasciatore del Paese vicino.", "SANCTION"),
         ("Reparti di polizia sono stati schierati lungo il confine orientale.", "MOBILIZE"),
         ("Il governo ha dispiegato truppe alla frontiera settentrionale.", "MOBILIZE"),
         ("Trenta cittadini tunisini sono stati rimpatriati con un volo charter.", "COERCE"),

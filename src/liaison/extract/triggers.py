@@ -180,6 +180,14 @@ def _spacy_index(parsed, token: Token) -> int:
     return span.start
 
 
+def _spells_negation(hit: Hit, lang: str | None) -> bool:
+    """The pattern writes a negation word itself (a refusal said as 'not allow': '=lässt ~6 =nicht
+    =zu', '=nicht ~1 =akzeptieren')."""
+    words = single_words(lang, "negation") | single_words(lang, "negation_after")
+    return any(fold_word(w.lstrip("="), lang) in words
+               for item in hit.pattern.text.split() for w in item.split("|") if not w.startswith("~"))
+
+
 def _trigger(
     hit: Hit, tokens: list[Token], first: int, last: int, doc_text: str, lang: str | None, parsed,
     conditional: bool = False,
@@ -188,6 +196,8 @@ def _trigger(
     reach = int(lexicon.setting(lang, "negation_reach", AFTER))
     following = clause_after(tokens, last, lang, reach)
     inside = tokens[first + 1 : last - 1]  # 'schiebt keine Afghanen mehr ab'
+    if _spells_negation(hit, lang):
+        inside = []     # 'lässt … nicht zu', 'ne … pas accepter': the negation is the refusal itself
     negated = (
         negations(lang, window) or _has(cues(lang, "negation_after"), following) or negations(lang, inside)
     )
