@@ -829,3 +829,15 @@ def test_the_one_acted_on_is_never_the_doer_in_a_summary():
     found = [e for e in doc.events if "Vivian Solon" in e.evidence[0].text and e.type == "COERCE"]
     assert found and all(not e.summary.startswith("Vivian Solon") for e in found)
 
+
+
+def test_the_two_countries_are_the_articles_pair(dev_articles):
+    """dev24 003 (Moroccan press, French): 'Cette réunion a été sanctionnée par la signature d'une
+    déclaration d'intention commune entre les ministères de l'Intérieur des deux pays' names no
+    state, but 'des deux pays' is the article's pair: a SUPPORT between Morocco and Germany
+    (events.json cues `both_states`)."""
+    article = dev_articles[2]
+    doc = _analyse_article(article["text"], article["url"])
+    [signing] = [e for e in events_of(doc, "SUPPORT") if "sanctionnée par la signature" in e.evidence[0].text]
+    assert set(signing.countries) == {"MAR", "DEU"}
+    assert "the two countries" in signing.explanation

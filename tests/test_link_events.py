@@ -249,3 +249,34 @@ def test_an_article_that_tells_an_operation_as_seizures_and_arrests_may_meet_a_r
     told["payload"]["mode"] = "deport"
     assert pair_score(told["payload"], stored["payload"], None, None).reasons == [
         "COERCE of another kind (deport / seize)"]
+
+
+def test_the_signing_two_articles_of_one_meeting_mention_in_passing_is_one_act():
+    """dev24 003 (French) and 008 (German) report the same Rabat meeting, each dated only by its
+    page's month, and each mentions in passing the declaration of intent signed there ('la
+    signature d'une déclaration d'intention commune entre les ministères de l'Intérieur des deux
+    pays', 'unterzeichnete sie … eine entsprechende Absichtserklärung'). The two sentences read
+    apart, but the articles already share the meeting and nothing tells the signings apart: one
+    act. Without the shared meeting the two mentions stay apart."""
+    month = {"start": "2023-10-01", "end": "2023-10-31", "precision": "month", "basis": "inferred"}
+    meeting_fr = report("fr", "CONSULT", month, ["MAR", "DEU"],
+                        "Le ministre de l'Intérieur, Abdelouafi Laftit, a tenu à Rabat une réunion avec la "
+                        "ministre allemande de l'Intérieur, Nancy Faeser.", actors=("Laftit", "Faeser"),
+                        published=None, n=1)
+    meeting_de = report("de", "CONSULT", month, ["DEU", "MAR"],
+                        "Innenministerin Faeser ist in der marokkanischen Hauptstadt Rabat eingetroffen und "
+                        "traf dort ihren Amtskollegen Laftit.", actors=("Laftit", "Faeser"),
+                        published=None, n=1)
+    signing_fr = report("fr", "SUPPORT", month, ["DEU", "MAR"],
+                        "Cette réunion a été sanctionnée par la signature d'une déclaration d'intention "
+                        "commune entre les ministères de l'Intérieur des deux pays.",
+                        salience="background", published=None, n=2)
+    signing_de = report("de", "SUPPORT", month, ["MAR", "DEU"],
+                        "Mit ihrem marokkanischen Amtskollegen unterzeichnete sie in der Hauptstadt Rabat "
+                        "eine entsprechende Absichtserklärung.", salience="background", published=None, n=2)
+    alone = merge_events([signing_fr, signing_de], {}, {})
+    assert len(alone) == 2
+    merged = merge_events([meeting_fr, meeting_de, signing_fr, signing_de], {}, {})
+    signings = [e for e in merged if e["type"] == "SUPPORT"]
+    assert len(signings) == 1 and sorted(signings[0]["sources"]) == ["de", "fr"]
+    assert "the same kind of act between the same states" in signings[0]["explanation"]

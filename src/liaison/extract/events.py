@@ -38,7 +38,7 @@ from liaison.extract.sides import (
     token_at,
     topic_ranges,
 )
-from liaison.extract.triggers import Trigger, find_triggers
+from liaison.extract.triggers import Trigger, cues, find_triggers
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import fold_word, noun_after_to, tokens_of_sentence
 from liaison.nlp.vectors import embed, encode_vector
@@ -163,8 +163,9 @@ def event_states(
        when it is a side of the article (a state named once for a bill's border or a rebel's
        flight is no partner of a domestic act), else the other state of the article's pair when
        the named one belongs to it and both are sides of the article (Setting.is_a_side);
-    4. none named: the states of the paragraph's previous sentences, else the article's pair
-       when the sentence is in the headline or lead.
+    4. none named: the article's pair when the sentence says 'the two countries' (`both_states`),
+       else the states of the paragraph's previous sentences, else the article's pair when the
+       sentence is in the headline or lead.
     """
     own = [c for c in setting.states_of(k) if c not in bystanders]
     own += [a.country for a in actors if a.country and a.country not in own]
@@ -190,11 +191,20 @@ def event_states(
             other = next(c for c in setting.dyad if c != own[0])
             return own + [other], f"{other}: the other state of the article's pair"
         return own, ""
+    if len(setting.dyad) == 2 and says_both_states(setting, k):
+        return list(setting.dyad), f"{', '.join(setting.dyad)}: 'the two countries', the article's pair"
     if near:
         return near[:2], f"{', '.join(near[:2])}: named just before in the paragraph"
     if k in setting.lead and setting.dyad:
         return list(setting.dyad), f"{', '.join(setting.dyad)}: the article's states (headline or lead)"
     return [], ""
+
+
+def says_both_states(setting: Setting, k: int) -> bool:
+    """Sentence k names the article's two states together without naming either ('une déclaration
+    d'intention entre les ministères de l'Intérieur des deux pays', 'both sides agreed'; events.json
+    cues `both_states`)."""
+    return bool(cues(setting.doc.lang, "both_states").find(sentence_tokens(setting.doc, k)))
 
 
 def in_scope(setting: Setting, states: list[str], actors: list[Actor]) -> bool:

@@ -202,12 +202,21 @@ def _same_occasion_scores(events, scores, clusters) -> dict:
             shared[d] |= docs - {d}
     alone = {i for m in clusters.members.values() if len(m) == 1 for i in m}
     return {
-        p: s
+        p: _on_a_shared_occasion(s)
         for p, s in scores.items()
         if p[0] in alone
         and p[1] in alone
         and events[p[1]]["sources"][0] in shared[events[p[0]]["sources"][0]]
     }
+
+
+def _on_a_shared_occasion(s: PairScore) -> PairScore:
+    """Two mentions in passing of the same kind of act between the same states, dated only by
+    their pages' month, nothing telling them apart: in two articles that already share an event
+    they are the same act of that occasion (the signing that closed the meeting both report)."""
+    if not s.same_occasion:
+        return s
+    return PairScore(OCCASION_THRESHOLD, [*s.reasons, "the same kind of act between the same states"])
 
 
 def merge_events(

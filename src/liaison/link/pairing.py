@@ -52,6 +52,7 @@ SLACK_DAYS = 1
 class PairScore:
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    same_occasion: bool = False   # nothing tells the two apart: one act if their articles share an event
 
     def add(self, weight: float, reason: str) -> None:
         self.score += weight
@@ -239,7 +240,9 @@ def pair_score(
             # background mentions, neither dated by its text, one only bounded by a page's month:
             # nothing ties them to one act. Nothing tells them apart either: no veto, so a third
             # report that matches each of them may still bring them into one event.
-            return PairScore(0.0, ["both told in passing, one dated only by its page's month"])
+            return PairScore(0.0, ["both told in passing, one dated only by its page's month"],
+                             same_occasion=_vague(a.get("date")) and _vague(b.get("date"))
+                             and set(a.get("countries") or ()) == set(b.get("countries") or ()))
         out.add(W["in_passing"], "both told in passing, undated")
     _actors(a, b, out, names or {})
     _place(a, b, out)
