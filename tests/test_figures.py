@@ -186,3 +186,21 @@ def test_a_participle_before_the_counted_noun_does_not_hide_it():
     """Real Wikinews article (CC BY 2.5): 'The Army said it captured 13 suspected insurgents' counts
     insurgents."""
     assert (13, "insurgents") in _units(_wild("captured"), "The Army said it captured 13")
+
+
+def test_a_bare_dollar_sign_is_the_currency_of_the_state_the_article_is_about():
+    """Real Wikinews article (CC BY 2.5) on the Christmas Island detention centre, about Australia:
+    'The facility is estimated to cost $210 million' is in Australian dollars (gazetteer
+    data/dollar_signs.json); about the United States a bare '$' stays USD."""
+    import json
+
+    from liaison import analyse, clean_text
+
+    article = json.loads((Path(__file__).parent / "fixtures" / "extract" / "wild-christmas-island.json")
+                         .read_text(encoding="utf-8"))
+    [doc] = analyse([clean_text(article["text"], source="ci.txt", url=article["url"],
+                                published=article["published"])])
+    [cost] = [f for f in doc.figures if "estimated to cost" in f.evidence[0].text and f.value == 210.0]
+    assert cost.unit == "AUD million"
+    from liaison.gazetteer import dollar_sign_currency
+    assert dollar_sign_currency("USA") is None and dollar_sign_currency("CAN") == "CAD"

@@ -280,7 +280,10 @@ def _value_unit(m: re.Match, lang: str | None) -> tuple[float | None, str | None
     return value, (scale_word or None)
 
 
-def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]]) -> list[Figure]:
+def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]],
+               local_dollar: str | None = None) -> list[Figure]:
+    """The figures of one sentence; `local_dollar`: the currency a bare '$' or 'dollars' stands for
+    in this article (see local_dollar), else USD."""
     out: list[Figure] = []
     ranged: set[int] = set()        # figures opening a range: they count what its second number counts
     for m in _number_rx(doc.lang).finditer(sentence.text):
@@ -298,9 +301,11 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
             ranged.add(len(out))
         subject = _subject(sentence.text, m.end(), doc.lang)
         currencies = lexicon.load(doc.lang, "figures").get("currencies", {})
-        currency = currencies.get((m.group("cur") or "").lower()) or currencies.get(
-            (subject or "").split(" ")[0].lower().strip("'’d")
-        )
+        sign, word = (m.group("cur") or "").lower(), (subject or "").split(" ")[0].lower().strip("'’d")
+        currency = currencies.get(sign) or currencies.get(word)
+        bare = sign == "$" or (not sign and word in ("dollars", "dollar"))
+        if currency == "USD" and bare and local_dollar:
+            currency = local_dollar     # '$500' in an article about Australia is Australian dollars
         unit = scale_word if scale_word == "%" else None
         if currency:
             unit = f"{currency} {scale_word}".strip() if scale_word and scale_word != "%" else currency
@@ -319,12 +324,23 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]])
             for i, f in enumerate(out)]
 
 
+def local_dollar(doc: Document, sentences: list[Span]) -> str | None:
+    """The currency of a bare '$' in an article about a state that writes its own money so
+    (Australia, Canada, Mexico…: gazetteer data/dollar_signs.json): the state the article names most,
+    when the United States is not one of the article's two main states."""
+    from liaison.extract.setting import lead_indices, main_states
+    from liaison.gazetteer import dollar_sign_currency
+    states = main_states(doc, sentences, lead_indices(sentences))[:2]
+    return dollar_sign_currency(states[0]) if states and "USA" not in states else None
+
+
 def extract_figures(doc: Document, sentences: list[Span]) -> list[Figure]:
     doc = with_tokens(doc)
     date_spans = [(m.span.start, m.span.end) for m in doc.mentions if m.kind == "date"]
+    dollar = local_dollar(doc, sentences)
     out: list[Figure] = []
     for sentence in sentences:
-        for f in figures_in(doc, sentence, date_spans):
+        for f in figures_in(doc, sentence, date_spans, dollar):
             same = next((i for i, g in enumerate(out) if (g.value, g.unit) == (f.value, f.unit)), None)
             if same is None:
                 out.append(f)

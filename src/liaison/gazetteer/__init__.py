@@ -16,8 +16,8 @@ from liaison.gazetteer.matcher import ANY, EXACT, INITIALS, Entry, Index, fold, 
 
 DATA = Path(__file__).parent / "data"
 
-__all__ = ["country_name", "lookup_country", "lookup_place", "lookup_organization", "index",
-           "compound_prefixes", "place_filters", "fold"]
+__all__ = ["country_name", "dollar_sign_currency", "lookup_country", "lookup_place", "lookup_organization",
+           "index", "compound_prefixes", "place_filters", "fold"]
 
 
 def _json(name: str):
@@ -27,6 +27,12 @@ def _json(name: str):
 @functools.cache
 def countries() -> dict[str, dict]:
     return _json("countries.json")
+
+
+@functools.cache
+def dollar_sign_currency(state: str) -> str | None:
+    """The currency a bare '$' stands for in news about `state` (data/dollar_signs.json), if not USD."""
+    return _json("dollar_signs.json")["currencies"].get(state)
 
 
 @functools.cache
