@@ -162,6 +162,16 @@ def test_a_planned_coercion_is_no_event_but_a_planned_meeting_is_agree():
     assert plover.future_type("CONSULT") == "AGREE"
 
 
+def test_plover_facts_the_rules_use_come_from_plover_json():
+    """The promise and threat types and the types whose complement is a topic are data
+    (plover.json), not literals in the extraction code."""
+    from liaison import plover
+
+    assert (plover.promise_type(), plover.threat_type()) == ("AGREE", "THREATEN")
+    assert plover.takes_topic("CONSULT") and not plover.takes_topic("COERCE")
+    assert plover.takes_content("THREATEN") and plover.takes_content("REQUEST")
+
+
 @pytest.mark.parametrize("text,conceded", [
     # real Wikinews sentences (CC BY 2.5): Amnesty the organisation, and an amnesty granted
     ("Amnesty also staged protests Friday in the Philippines, Sweden, Paraguay, Bahrain, Ireland, and "

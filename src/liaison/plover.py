@@ -57,9 +57,24 @@ def requires_recipient(event_type: str) -> bool:
     return bool(_data()["types"].get(event_type, {}).get("requires_recipient"))
 
 
+def promise_type() -> str:
+    """The type of a promise or offer (PLOVER AGREE)."""
+    return _data()["promise_type"]
+
+
+def threat_type() -> str:
+    """The type a punitive act announced under a condition becomes (PLOVER THREATEN)."""
+    return _data()["threat_type"]
+
+
 def future_type(event_type: str) -> str:
     """PLOVER: a future or promised consultation, support, cooperation or aid is coded AGREE."""
-    return "AGREE" if event_type in _data()["future_becomes_agree"] else event_type
+    return promise_type() if event_type in _data()["future_becomes_agree"] else event_type
+
+
+def takes_topic(event_type: str) -> bool:
+    """Whether an act's 'to discuss X' complement is its topic: the states it names are no parties."""
+    return event_type in _data()["topic_taking_types"]
 
 
 def takes_content(event_type: str) -> bool:

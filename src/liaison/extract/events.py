@@ -74,7 +74,7 @@ def stance_not_promise(doc: Document, trigger: Trigger, k: int) -> bool:
     """An AGREE word ending in 'to' before a noun states a stance, not a promise to act: 'our
     commitment to the coalition remains certain', 'his commitment to democracy in the region'
     (an agreement is 'committed to reduce', 'ready to cooperate')."""
-    if trigger.entry["type"] != "AGREE":
+    if trigger.entry["type"] != plover.promise_type():
         return False
     tokens = sentence_tokens(doc, k)
     end = next((i + 1 for i, t in enumerate(tokens) if t.end == trigger.end), None)
@@ -374,7 +374,7 @@ def bystander_states(doc: Document, sentence: Span, trigger: Trigger) -> frozens
     riots in Egypt and Libya') and the news medium that reports it ('…, South Korean news agency
     Yonhap reported'); see sides.topic_ranges and sides.media_ranges."""
     ranges = media_ranges(doc.parsed, doc.lang, sentence.start, sentence.end)
-    if trigger.type == "CONSULT":
+    if plover.takes_topic(trigger.type):
         ranges += topic_ranges(doc.parsed, doc.lang, sentence.start, sentence.end)
     if not ranges:
         return frozenset()
@@ -469,7 +469,7 @@ def own_course_start(doc: Document, found: list[Trigger]) -> int | None:
     own going, staying or leaving ('Akayev vows to return', 'the Dalai Lama vowed to step down'):
     from there on, a person's course, no agreement between states and no act
     (commitments.own_movement). None when no trigger opens one."""
-    starts = [t.start for t in found if t.entry["type"] == "AGREE"
+    starts = [t.start for t in found if t.entry["type"] == plover.promise_type()
               and own_movement(doc.parsed, doc.lang, t.start, t.end)]
     return min(starts, default=None)
 

@@ -288,5 +288,6 @@ def as_threat(trigger: Trigger) -> Trigger:
     mode = plover.threat_mode(trigger.entry["type"], trigger.entry.get("mode"))
     if mode is None:
         return trigger
-    entry = {**trigger.entry, "id": trigger.entry["id"] + "+condition", "type": "THREATEN", "mode": mode}
+    entry = {**trigger.entry, "id": trigger.entry["id"] + "+condition", "type": plover.threat_type(),
+             "mode": mode}
     return replace(trigger, entry=entry, future=False, hypothetical=False)
