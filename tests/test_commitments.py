@@ -74,3 +74,19 @@ def test_a_plan_called_off_in_its_sentence_is_no_commitment():
     [doc] = analyse([clean_text(article["text"], source="w", url=article["url"])])
     assert "those plans have since been canceled" in doc.text
     assert not [c for c in doc.commitments if "those plans have since been canceled" in c.evidence[0].text]
+
+
+def test_what_would_have_happened_is_no_commitment():
+    """Real Wikinews article (CC BY 2.5): a defence lawyer says 'The AFP has withheld important
+    information that would have contradicted other evidence': a conditional perfect tells what did
+    not happen (commitments.json counterfactual_after), no step anyone will take."""
+    import json
+
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+    fixture = Path(__file__).parent / "fixtures" / "extract" / "wild-would-have.json"
+    article = json.loads(fixture.read_text())
+    [doc] = analyse([clean_text(article["text"], source="w", url=article["url"],
+                                published=article["published"])])
+    assert "would have contradicted other evidence" in doc.text
+    assert not [c for c in doc.commitments if "would have contradicted" in c.evidence[0].text]

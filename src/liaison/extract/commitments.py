@@ -172,6 +172,8 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
     if copular_future(doc.parsed, tokens[k].start, tokens[end - 1].end) and not instrument:
         return False, "a description ('will be unprecedented')"
     conditional = _has(lang, "conditional_mood", tokens[k:end])
+    if conditional and _has(lang, "counterfactual_after", tokens[end:end + 2]):
+        return False, "a counterfactual ('would have contradicted'): what did not happen"
     if conditional and _has(lang, "condition", tokens[end:end + CONDITION_AFTER]):
         return False, "a conditional mood with its condition ('would be revealed if the lawsuits continued')"
     if _has(lang, "prediction", tokens[end:end + AFTER]) and not instrument:
