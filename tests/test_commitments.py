@@ -90,3 +90,14 @@ def test_what_would_have_happened_is_no_commitment():
                                 published=article["published"])])
     assert "would have contradicted other evidence" in doc.text
     assert not [c for c in doc.commitments if "would have contradicted" in c.evidence[0].text]
+
+
+def test_a_future_describing_a_thing_in_a_relative_clause_is_no_commitment(analysed_seeds):
+    """Seed 001 (French): 'le Pacte sur la migration et l'asile qui entrera en vigueur cette année et
+    qui va, selon lui, "changer la donne"': what the pact will do, said of it, is no step anyone
+    commits to; 'l'accord … signé cet été qui prévoit le renvoi en France de migrants' (what an
+    agreement provides) stays one."""
+    doc = analysed_seeds["001"]
+    actions = [c.action for c in doc.commitments]
+    assert not [a for a in actions if "changer la donne" in a]
+    assert [a for a in actions if a.startswith("prévoit le renvoi")]

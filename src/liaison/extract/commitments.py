@@ -24,7 +24,7 @@ import re
 from liaison import lexicon
 from liaison.extract import arguments as args
 from liaison.extract.setting import main_states
-from liaison.extract.sides import doer_is_a_state, done_by_non_state, relative_pronouns, token_at
+from liaison.extract.sides import cue_words, doer_is_a_state, done_by_non_state, relative_pronouns, token_at
 from liaison.extract.triggers import clause_before, cues, negated_by_a_child, negations
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
@@ -306,10 +306,36 @@ def commitments_in(doc: Document, sentence: Span, tokens: list[Token], pair: lis
                 continue
             if out and k and tokens[k - 1].norm in relative:
                 continue    # 'seven new posts to be created, …, which will be dedicated to …': what they are
+            if hit.pattern.payload == "future" and describes_a_thing(doc, tokens, k, relative):
+                continue
             c = _commitment(doc, sentence, at, doc.text[at:doc.tokens[hit.last - 1].end], pair, lead_in, lend)
             if c is not None:
                 out.append(c)
     return out
+
+
+def describes_a_thing(doc: Document, tokens: list[Token], k: int, relative: frozenset[str]) -> bool:
+    """A plain future opening a relative clause (the marker at tokens[k], right after the pronoun) about
+    something that is no agreement, no state organ and no named actor tells what that thing will
+    be or do: 'the Constantine Palace, which will house the summit'. 'The agreement, which will
+    allow …', 'the government, which will …' and 'talks, which will begin on Friday' stay
+    commitments."""
+    rel = k - 1 if k and tokens[k - 1].norm in relative else None
+    if rel is None:
+        return False
+    j = rel - 1
+    while j >= 0 and tokens[j].punct:
+        j -= 1
+    if j < 0 or tokens[j].sent != tokens[k].sent:
+        return False
+    noun = tokens[j]
+    word = fold_word(noun.text, doc.lang)
+    kept = cue_words(doc.lang, "state_doers") | cue_words(doc.lang, "topic_heads")
+    if _has(doc.lang, "instruments", [noun]) or word in kept:
+        return False        # an agreement, a state organ, a meeting ('talks, which will begin on Friday')
+    named = [s for e in doc.entities if e.kind in ("person", "organization") for s in e.mentions]
+    named += [m.span for m in doc.mentions if m.kind in ("country", "demonym")]
+    return not any(s.end == noun.end for s in named)
 
 
 def _same_paragraph(doc: Document, a: Span, b: Span) -> bool:
