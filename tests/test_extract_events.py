@@ -841,3 +841,19 @@ def test_the_two_countries_are_the_articles_pair(dev_articles):
     [signing] = [e for e in events_of(doc, "SUPPORT") if "sanctionnée par la signature" in e.evidence[0].text]
     assert set(signing.countries) == {"MAR", "DEU"}
     assert "the two countries" in signing.explanation
+
+
+def test_an_act_stated_after_the_leads_act_keeps_its_own_day():
+    """Real Wikinews article (CC BY 2.5), published Friday 14 July 2006, whose lead dates Israel's
+    blockade 'On July 12': 'Five civilians were killed … in Lebanon on Friday after Israeli attacks'
+    is Friday's act. A day after the lead's act but not after the article is the act's own day
+    (only a day after publication belongs to something else, 'the 2030 World Cup')."""
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+
+    article = json.loads((FIXTURES / "wild-lebanon-friday.json").read_text(encoding="utf-8"))
+    [doc] = analyse([clean_text(article["text"], source="lb.txt", url=article["url"],
+                                published=article["published"])])
+    friday = [e for e in events_of(doc, "ASSAULT") if any("on Friday after Israeli attacks" in ev.text
+                                                          for ev in e.evidence)]
+    assert friday and all(e.date.start == "2006-07-14" and e.date.basis == "stated" for e in friday)

@@ -296,20 +296,23 @@ def event_date(
     """The date the sentence states for the act, else the reference date (inferred). A promise is
     dated when it is made: 'agreed to meet in June' is an agreement of today about June."""
     reference = setting.reference
+    day = anchor_day(doc)
+    # what 'after the article' means: its publication day; the lead's act may be days earlier
+    today = DateValue(day.isoformat(), day.isoformat(), "day") if day else reference
     for value, span in args.dates_in(doc, sentence.start, sentence.end, trigger.start):
         promised = (
             trigger.future
-            and reference is not None
+            and today is not None
             and value.start
-            and reference.end
-            and value.start > reference.end
+            and today.end
+            and value.start > today.end
         )
         if span.start > trigger.start and year_names_thing(doc, span):
             # 'met to prepare the 2030 World Cup': a year naming a thing after the act word dates
             # that thing; before it, the thing is the actor and its date the act's ('the 2012
             # reforms allowed extradition')
             continue
-        if not promised and fits_act(value, reference, trigger.future):
+        if not promised and fits_act(value, today, trigger.future):
             return value.stated(), f"date stated: '{span.text}'"
     if reference is None:
         return None, "no date"
