@@ -42,8 +42,8 @@ def _number_rx(lang: str | None) -> re.Pattern:
     scale_alt = "|".join(re.escape(s) for s in scales) or "(?!)"
     pct = "|".join(lex.get("percent", ["%"]))
     return re.compile(
-        rf"(?<![\w.,/:+-])(?<!\d[–—]){_CURRENCY_BEFORE}(?:(?P<num>{_DIGITS})|(?P<word>{word_alt})(?:-(?P<units>{unit_alt}))?)"
-        rf"(?![\w]|[.,]\d|[:/–—-]\d)"
+        rf"(?<![\w.,/:+-]){_CURRENCY_BEFORE}(?:(?P<num>{_DIGITS})|(?P<word>{word_alt})(?:-(?P<units>{unit_alt}))?)"
+        rf"(?![\w]|[.,]\d|[:/-]\d)"
         rf"(?:[\s-]?(?P<scale>{scale_alt})(?!\w))?(?:\s?(?P<pct>{pct}))?",
         re.IGNORECASE,
     )
