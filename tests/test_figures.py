@@ -65,9 +65,16 @@ def test_money_keeps_written_number_and_currency():
     # a possessive before a small number word names a known group: 'our three nations'
     ("en", "This summit comes at an opportune time to reaffirm the benefits of the trading arrangements "
            "between our three nations."),
+    # a vote tally with an en dash (real Wikinews sentence): no count of 14 votes, no figure of 0
+    ("en", "The United Nations Security Council has voted 14–0 to extend the mandate of the force."),
 ])
 def test_not_figures(lang, text):
     assert values(text, lang) == []
+
+
+def test_a_range_with_an_en_dash_keeps_its_numbers():
+    found = values("Police said about 1,000–1,500 migrants were moved from the camp.", "en")
+    assert (1000.0, "migrants") in found and (1500.0, "migrants") in found
 
 
 def test_counted_noun_and_elliptical_counts():

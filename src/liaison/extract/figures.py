@@ -67,6 +67,21 @@ def parse_digits(text: str, lang: str | None) -> float | None:
         return None
 
 
+_TALLY_AFTER = re.compile(r"[–—](\d{1,3})(?!\d|[.,]\d)")
+_TALLY_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})[–—]$")
+
+
+def _in_tally(text: str, m: re.Match) -> bool:
+    """Two small numbers joined by an en or em dash, the second no larger than the first: a vote or a
+    score ('voted 14–0', '238–138'), not a range ('15–20 people', the second is larger)."""
+    value = int(m.group("num")) if m.group("num").isdigit() else None
+    if value is None:
+        return False
+    after = _TALLY_AFTER.match(text, m.end())
+    before = _TALLY_BEFORE.search(text[:m.start()])
+    return bool((after and int(after.group(1)) <= value) or (before and int(before.group(1)) >= value))
+
+
 def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
     lang = doc.lang
     lex = lexicon.load(lang, "figures")
@@ -85,6 +100,8 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
         h.last == preceding[-1].i + 1 for h in _word_set(lang, "excluded_before").find(preceding)
     ):
         return True  # 'article 12', 'Boeing 787', 'line 34'
+    if m.group("num") and _in_tally(text, m):
+        return True  # 'voted 14–0', 'won 3–1': a tally, no count
     months = lex.get("months", [])
     if m.group("num") and months and not m.group("pct"):
         words_after = after.split()[:2]
