@@ -857,3 +857,28 @@ def test_an_act_stated_after_the_leads_act_keeps_its_own_day():
     friday = [e for e in events_of(doc, "ASSAULT") if any("on Friday after Israeli attacks" in ev.text
                                                           for ev in e.evidence)]
     assert friday and all(e.date.start == "2006-07-14" and e.date.basis == "stated" for e in friday)
+
+
+def test_an_act_told_in_the_pluperfect_lies_before_the_articles_day():
+    """dev-clusters 017 (WRNO, 27 January 2025): 'The White House had threatened tariffs on
+    Colombian imports … if Colombia failed to comply' was done some time before the day the
+    article speaks of: its date is the 30 days up to that day (precision unknown, inferred), not
+    that day, so it no longer reads as the same day's act as Sunday's tariff orders elsewhere."""
+    from liaison.evaluate.score import read_jsonl
+
+    rows = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")
+    doc = _analyse_article(rows[16]["text"], rows[16]["url"])
+    [threat] = [e for e in events_of(doc, "THREATEN") if "had threatened tariffs" in e.evidence[0].text]
+    assert threat.date.precision == "unknown" and threat.date.basis == "inferred"
+    assert threat.date.start < threat.date.end <= "2025-01-27"
+    assert "told as before it" in threat.explanation
+
+
+def test_a_pluperfect_mention_joins_the_act_it_tells_of(analysed_seeds):
+    """Seed 002: 'Prior to the trip, Nuñez had outlined discussions on "all security issues"' is
+    dated only as before the article's day, a window the meeting's stated day lies in: nothing
+    tells them apart, so it is one more source sentence of that meeting, not a second one."""
+    doc = analysed_seeds["002"]
+    [meeting] = [e for e in events_of(doc, "CONSULT")
+                 if any("had outlined discussions" in ev.text for ev in e.evidence)]
+    assert len(meeting.evidence) > 1 and meeting.date.precision == "day"

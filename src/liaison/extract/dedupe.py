@@ -52,6 +52,8 @@ def _same_time(a: Event, b: Event) -> bool:
     a few days before it: the act told once with its date and once without."""
     if _day(a) == _day(b):
         return True
+    if a.date and b.date and (_within(a.date, b.date) or _within(b.date, a.date)):
+        return True
     if not (a.date and b.date) or (a.date.basis == "inferred") == (b.date.basis == "inferred"):
         return False
     stated, inferred = (a.date, b.date) if b.date.basis == "inferred" else (b.date, a.date)
@@ -59,6 +61,14 @@ def _same_time(a: Event, b: Event) -> bool:
         return False
     gap = (parse_day(inferred.start) - parse_day(stated.end)).days
     return 0 <= gap <= STATED_BEFORE_DAYS
+
+
+def _within(window, date) -> bool:
+    """`window` is an inferred span the act lies somewhere in (an act told as done before the
+    article's day: events.told_before) and `date` a day inside it: nothing tells them apart."""
+    return (window.basis == "inferred" and window.precision == "unknown" and date.precision == "day"
+            and bool(window.start and window.end and date.start)
+            and window.start <= date.start <= window.end)
 
 
 def _read_alike(a: Event, b: Event) -> bool:

@@ -16,6 +16,7 @@ Hypothetical acts are flagged and kept out of the record; the same act told twic
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import replace
 
@@ -31,6 +32,7 @@ from liaison.extract.sides import (
     assign_sides,
     doer_is_no_state,
     done_by_non_state,
+    governing_verb,
     media_ranges,
     names_its_doer,
     noun_without_state_doer,
@@ -316,7 +318,32 @@ def event_date(
             return value.stated(), f"date stated: '{span.text}'"
     if reference is None:
         return None, "no date"
+    if told_before(doc, trigger) and reference.end:
+        # done some time before the day the article speaks from: a window up to it, not that day
+        end = dt.date.fromisoformat(reference.end[:10])
+        start = (end - dt.timedelta(days=BEFORE_DAYS)).isoformat()
+        return (DateValue(start, end.isoformat(), "unknown", basis="inferred"),
+                f"date inferred: the {BEFORE_DAYS} days up to {setting.reference_note} (told as before it)")
     return reference, f"date inferred: {setting.reference_note}"
+
+
+BEFORE_DAYS = 30
+
+
+PLUPERFECT_AUX = {"have", "avoir", "être", "haber", "haben", "avere", "ter"}
+
+
+def told_before(doc: Document, trigger: Trigger) -> bool:
+    """The act's verb is a participle under a past auxiliary of having ('had refused', 'avait
+    refusé'): done before the time the article speaks of, so not on the day it is dated from."""
+    token = token_at(doc.parsed, trigger.start, trigger.end) if doc.parsed is not None else None
+    if token is None:
+        return False
+    verb = governing_verb(token)
+    if verb.pos_ not in ("VERB", "AUX") or "Part" not in verb.morph.get("VerbForm"):
+        return False
+    return any(c.dep_ in ("aux", "aux:tense") and c.lemma_.lower() in PLUPERFECT_AUX
+               and ({"Past", "Imp"} & set(c.morph.get("Tense"))) for c in verb.children)
 
 
 def summary(
