@@ -80,14 +80,7 @@ def test_what_would_have_happened_is_no_commitment():
     """Real Wikinews article (CC BY 2.5): a defence lawyer says 'The AFP has withheld important
     information that would have contradicted other evidence': a conditional perfect tells what did
     not happen (commitments.json counterfactual_after), no step anyone will take."""
-    import json
-
-    from liaison import clean_text
-    from liaison.pipeline import analyse
-    fixture = Path(__file__).parent / "fixtures" / "extract" / "wild-would-have.json"
-    article = json.loads(fixture.read_text())
-    [doc] = analyse([clean_text(article["text"], source="w", url=article["url"],
-                                published=article["published"])])
+    doc = _wild_fixture("wild-would-have.json")
     assert "would have contradicted other evidence" in doc.text
     assert not [c for c in doc.commitments if "would have contradicted" in c.evidence[0].text]
 
@@ -101,3 +94,23 @@ def test_a_future_describing_a_thing_in_a_relative_clause_is_no_commitment(analy
     actions = [c.action for c in doc.commitments]
     assert not [a for a in actions if "changer la donne" in a]
     assert [a for a in actions if a.startswith("prévoit le renvoi")]
+
+
+def test_a_private_professional_promises_for_no_state():
+    """Real Wikinews article (CC BY 2.5): 'Labwani's defense lawyer, Khalil Maatouk, … indicated he
+    would appeal the judgment within 30 days': a lawyer's step (titles.json `private`), no state's."""
+    doc = _wild_fixture("wild-defense-lawyer.json")
+    assert "he would appeal the judgment" in doc.text
+    assert not [c for c in doc.commitments if "would appeal" in c.evidence[0].text]
+
+
+def _wild_fixture(name: str):
+    """A Wikinews article saved under tests/fixtures/extract, analysed with its publication day."""
+    import json
+
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+    article = json.loads((Path(__file__).parent / "fixtures" / "extract" / name).read_text())
+    [doc] = analyse([clean_text(article["text"], source=name, url=article["url"],
+                                published=article.get("published"))])
+    return doc

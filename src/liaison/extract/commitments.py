@@ -30,6 +30,7 @@ from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import Token, fold_word, noun_after_to, tokens_of_sentence
 from liaison.records import Actor, Commitment, DateValue, Document, Span
+from liaison.understand.titles import private_titles
 
 MAX_ACTION_CHARS = 240
 MIN_WORDS = 5
@@ -219,12 +220,14 @@ def _committer(doc: Document, sentence: Span, at: int) -> Actor | None:
 
 
 def promised_by_private_person(doc: Document, start: int, end: int, actor: Actor) -> bool:
-    """The committer is a person the article names without any office ('Pat Robertson … planning
-    to', 'Mayberry also claimed … would be'): what they will do, would like or say will happen is
+    """The committer is a person the article names without any office, or with a private profession
+    only (titles.json `private`: 'defense lawyer Khalil Maatouk … would appeal'; 'Pat Robertson …
+    planning to', 'Mayberry also claimed … would be'): what they will do, would like or say will happen is
     theirs, no state's (as extract/events.private_source). Unless the parse gives the marker a
     state as its own doer: the person only reports it ('Mr. Dobrev said Bulgarian and American
     military officials will meet')."""
-    if not (actor.entity_key or "").startswith("person:") or actor.role:
+    office = actor.role and actor.role not in private_titles()
+    if not (actor.entity_key or "").startswith("person:") or office:
         return False
     return not doer_is_a_state(doc.parsed, doc.lang, start, end)
 
