@@ -46,6 +46,7 @@ from liaison.nlp.tokens import fold_word, noun_after_to, tokens_of_sentence
 from liaison.nlp.vectors import embed, encode_vector
 from liaison.records import Actor, DateValue, Document, Event, Span
 from liaison.understand.dates import anchor_day, year_names_thing
+from liaison.understand.dates_lexicon import date_lexicon
 from liaison.understand.titles import private_titles
 
 LEARNED_ALONE = 0.8  # backstop probability that makes a sentence with no trigger an event
@@ -330,19 +331,18 @@ def event_date(
 BEFORE_DAYS = 30
 
 
-PLUPERFECT_AUX = {"have", "avoir", "être", "haber", "haben", "avere", "ter"}
-
-
 def told_before(doc: Document, trigger: Trigger) -> bool:
-    """The act's verb is a participle under a past auxiliary of having ('had refused', 'avait
-    refusé'): done before the time the article speaks of, so not on the day it is dated from."""
+    """The act's verb is a participle under a perfect auxiliary in a past tense (dates.json
+    `perfect_auxiliaries`: 'had refused', 'avait refusé'): done before the time the article speaks
+    of, so not on the day it is dated from."""
     token = token_at(doc.parsed, trigger.start, trigger.end) if doc.parsed is not None else None
     if token is None:
         return False
     verb = governing_verb(token)
     if verb.pos_ not in ("VERB", "AUX") or "Part" not in verb.morph.get("VerbForm"):
         return False
-    return any(c.dep_ in ("aux", "aux:tense") and c.lemma_.lower() in PLUPERFECT_AUX
+    perfect = set(date_lexicon(doc.lang).words("perfect_auxiliaries"))
+    return any(c.dep_ in ("aux", "aux:tense") and c.lemma_.lower() in perfect
                and ({"Past", "Imp"} & set(c.morph.get("Tense"))) for c in verb.children)
 
 
