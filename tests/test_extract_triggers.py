@@ -211,3 +211,13 @@ def test_ordering_a_punitive_measure_imposes_it(lang, text):
     """'ordered tariffs' is a sanction imposed, not a request made of someone."""
     types = [t[0] for t in triggers_of(text, lang) if not t[2]]
     assert "SANCTION" in types and "REQUEST" not in types
+
+
+@pytest.mark.parametrize("text,requested", [
+    # real Wikinews sentence (CC BY 2.5): 'in heavy demand' is needed, no one asks anyone
+    ("These are in heavy demand in Iraq and Afghanistan because of their role working with local "
+     "civilian authorities.", False),
+    ("The minister demanded that Rabat take back its nationals.", True),
+])
+def test_in_heavy_demand_is_no_request(text, requested):
+    assert ("REQUEST" in [t for t, _, _, _ in triggers_of(text, "en")]) is requested
