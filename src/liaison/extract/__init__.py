@@ -14,6 +14,7 @@ from liaison.extract.events import extract_events
 from liaison.extract.figures import extract_figures
 from liaison.extract.quotes import extract_quotes
 from liaison.extract.relevance import is_relevant
+from liaison.extract.setting import lead_indices, main_states
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.sentences import sentences
 from liaison.records import Document
@@ -29,8 +30,10 @@ def extract(doc: Document) -> Document:
     spans = sentences(doc)
     article_ctx = context_counts(doc.tokens, doc.lang)
     doc = doc.with_(events=tuple(extract_events(doc, spans, article_ctx)))   # commitments read them
-    figures = tuple(extract_figures(doc, spans)) if doc.events else ()
-    return doc.with_(commitments=tuple(extract_commitments(doc, spans)), figures=figures, quotes=quotes)
+    states = main_states(doc, spans, lead_indices(spans))   # the article's states, read once
+    figures = tuple(extract_figures(doc, spans, states)) if doc.events else ()
+    return doc.with_(commitments=tuple(extract_commitments(doc, spans, states)), figures=figures,
+                     quotes=quotes)
 
 
 def extract_batch(docs: list[Document]) -> list[Document]:

@@ -23,7 +23,7 @@ import re
 
 from liaison import lexicon
 from liaison.extract import arguments as args
-from liaison.extract.setting import main_states
+from liaison.extract.setting import lead_indices, main_states
 from liaison.extract.sides import cue_words, doer_is_a_state, done_by_non_state, relative_pronouns, token_at
 from liaison.extract.triggers import clause_before, cues, negated_by_a_child, negations
 from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
@@ -345,10 +345,13 @@ def _same_paragraph(doc: Document, a: Span, b: Span) -> bool:
     return "\n\n" not in doc.text[a.end:b.start]
 
 
-def extract_commitments(doc: Document, sentences: list[Span]) -> list[Commitment]:
+def extract_commitments(doc: Document, sentences: list[Span], states: list[str] | None = None
+                        ) -> list[Commitment]:
+    """`states`: the article's main states, most named first (setting.main_states), when known."""
     doc = with_tokens(doc)
-    lead = {i for i, s in enumerate(sentences) if len(s.text.split()) >= 5}
-    pair = main_states(doc, sentences, set(sorted(lead)[:3]))[:2]
+    if states is None:
+        states = main_states(doc, sentences, lead_indices(sentences))
+    pair = states[:2]
     out, seen = [], set()
     last_promise = -FOLLOW_SENTENCES - 1
     for i, sentence in enumerate(sentences):

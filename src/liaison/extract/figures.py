@@ -13,8 +13,10 @@ import re
 from dataclasses import replace
 
 from liaison import lexicon
+from liaison.extract.setting import lead_indices, main_states
 from liaison.extract.sides import token_at
 from liaison.folding import fold
+from liaison.gazetteer import dollar_sign_currency
 from liaison.nlp.patterns import PatternSet, compile_pattern
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import tokens_after, tokens_before
@@ -341,20 +343,21 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]],
             for i, f in enumerate(out)]
 
 
-def local_dollar(doc: Document, sentences: list[Span]) -> str | None:
+def local_dollar(states: list[str]) -> str | None:
     """The currency of a bare '$' in an article about a state that writes its own money so
-    (Australia, Canada, Mexico…: gazetteer data/dollar_signs.json): the state the article names most,
-    when the United States is not one of the article's two main states."""
-    from liaison.extract.setting import lead_indices, main_states
-    from liaison.gazetteer import dollar_sign_currency
-    states = main_states(doc, sentences, lead_indices(sentences))[:2]
-    return dollar_sign_currency(states[0]) if states and "USA" not in states else None
+    (Australia, Canada, Mexico…: gazetteer data/dollar_signs.json): the state the article names most
+    (`states`, most named first), when the United States is not one of its two main states."""
+    pair = states[:2]
+    return dollar_sign_currency(pair[0]) if pair and "USA" not in pair else None
 
 
-def extract_figures(doc: Document, sentences: list[Span]) -> list[Figure]:
+def extract_figures(doc: Document, sentences: list[Span], states: list[str] | None = None) -> list[Figure]:
+    """`states`: the article's main states, most named first (setting.main_states), when known."""
     doc = with_tokens(doc)
     date_spans = [(m.span.start, m.span.end) for m in doc.mentions if m.kind == "date"]
-    dollar = local_dollar(doc, sentences)
+    if states is None:
+        states = main_states(doc, sentences, lead_indices(sentences))
+    dollar = local_dollar(states)
     out: list[Figure] = []
     for sentence in sentences:
         for f in figures_in(doc, sentence, date_spans, dollar):
