@@ -135,14 +135,25 @@ def actors_in(doc: Document, start: int, end: int) -> list[PlacedActor]:
     return sorted(out, key=lambda p: p.start)
 
 
-def dates_in(doc: Document, start: int, end: int, anchor: int) -> list[tuple[DateValue, Span]]:
-    """The temporal expressions of the span, nearest `anchor` (the trigger) first."""
+def _dated_mentions(doc: Document, start: int, end: int, anchor: int) -> list[tuple[Mention, DateValue]]:
+    """The resolved date mentions of the span, nearest `anchor` (the trigger) first."""
     found = []
     for m in mentions_in(doc, start, end, ("date",)):
         value = DateValue.from_json(m.value) if isinstance(m.value, dict) else None
         if value is not None and (value.start or value.end):
-            found.append((abs(m.span.start - anchor), value, m.span))
-    return [(v, s) for _, v, s in sorted(found, key=lambda f: f[0])]
+            found.append((abs(m.span.start - anchor), m, value))
+    return [(m, v) for _, m, v in sorted(found, key=lambda f: f[0])]
+
+
+def dates_in(doc: Document, start: int, end: int, anchor: int) -> list[tuple[DateValue, Span]]:
+    """The temporal expressions of the span, nearest `anchor` (the trigger) first."""
+    return [(v, m.span) for m, v in _dated_mentions(doc, start, end, anchor)]
+
+
+def date_mention_near(doc: Document, start: int, end: int, anchor: int) -> Mention | None:
+    """The resolved date mention of the span closest to `anchor`, with its tense and flags."""
+    found = _dated_mentions(doc, start, end, anchor)
+    return found[0][0] if found else None
 
 
 def date_near(doc: Document, start: int, end: int, anchor: int) -> tuple[DateValue, Span] | None:

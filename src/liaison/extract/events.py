@@ -47,8 +47,10 @@ from liaison.nlp.vectors import embed, encode_vector
 from liaison.records import Actor, DateValue, Document, Event, Span
 from liaison.understand.dates import anchor_day, year_names_thing
 from liaison.understand.dates_lexicon import date_lexicon
+from liaison.understand.dates_tense import is_pluperfect
 from liaison.understand.titles import private_titles
 
+BEFORE_DAYS = 30  # an act told in the pluperfect lies in these days before the article's day
 LEARNED_ALONE = 0.8  # backstop probability that makes a sentence with no trigger an event
 LEARNED_VETO = 0.2  # ... below which a trigger that is not strong is another sense of its word
 LEARNED_WEIGHT = 0.6  # confidence of a learned event per unit of probability
@@ -282,11 +284,9 @@ def told_ahead(doc: Document, sentence: Span, trigger: Trigger) -> bool:
     day = anchor_day(doc)
     if trigger.future or plover.future_type(trigger.type) == trigger.type or day is None:
         return False
-    dated = [m for m in args.mentions_in(doc, sentence.start, sentence.end, ("date",))
-             if isinstance(m.value, dict)]
-    if not dated:
+    nearest = args.date_mention_near(doc, sentence.start, sentence.end, trigger.start)
+    if nearest is None:
         return False
-    nearest = min(dated, key=lambda m: abs(m.span.start - trigger.start))
     value = DateValue.from_json(nearest.value)
     return (value.precision in ("day", "week") and not value.year_unstated and bool(value.start)
             and value.start > day.isoformat()
@@ -328,22 +328,11 @@ def event_date(
     return reference, f"date inferred: {setting.reference_note}"
 
 
-BEFORE_DAYS = 30
-
-
 def told_before(doc: Document, trigger: Trigger) -> bool:
-    """The act's verb is a participle under a perfect auxiliary in a past tense (dates.json
-    `perfect_auxiliaries`: 'had refused', 'avait refusé'): done before the time the article speaks
-    of, so not on the day it is dated from."""
+    """The act's verb is in the pluperfect ('had refused', 'avait refusé'; dates_tense.is_pluperfect):
+    done before the time the article speaks of, so not on the day it is dated from."""
     token = token_at(doc.parsed, trigger.start, trigger.end) if doc.parsed is not None else None
-    if token is None:
-        return False
-    verb = governing_verb(token)
-    if verb.pos_ not in ("VERB", "AUX") or "Part" not in verb.morph.get("VerbForm"):
-        return False
-    perfect = set(date_lexicon(doc.lang).words("perfect_auxiliaries"))
-    return any(c.dep_ in ("aux", "aux:tense") and c.lemma_.lower() in perfect
-               and ({"Past", "Imp"} & set(c.morph.get("Tense"))) for c in verb.children)
+    return token is not None and is_pluperfect(governing_verb(token), date_lexicon(doc.lang))
 
 
 def summary(

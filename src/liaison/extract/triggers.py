@@ -180,12 +180,13 @@ def _spacy_index(parsed, token: Token) -> int:
     return span.start
 
 
-def _spells_negation(hit: Hit, lang: str | None) -> bool:
+@functools.cache
+def _spells_negation(pattern_text: str, lang: str | None) -> bool:
     """The pattern writes a negation word itself (a refusal said as 'not allow': '=lässt ~6 =nicht
-    =zu', '=nicht ~1 =akzeptieren')."""
+    =zu', '=nicht ~1 =akzeptieren'). Read once per pattern: every trigger found asks."""
     words = single_words(lang, "negation") | single_words(lang, "negation_after")
     return any(fold_word(w.lstrip("="), lang) in words
-               for item in hit.pattern.text.split() for w in item.split("|") if not w.startswith("~"))
+               for item in pattern_text.split() for w in item.split("|") if not w.startswith("~"))
 
 
 def _trigger(
@@ -196,7 +197,7 @@ def _trigger(
     reach = int(lexicon.setting(lang, "negation_reach", AFTER))
     following = clause_after(tokens, last, lang, reach)
     inside = tokens[first + 1 : last - 1]  # 'schiebt keine Afghanen mehr ab'
-    if _spells_negation(hit, lang):
+    if _spells_negation(hit.pattern.text, lang):
         inside = []     # 'lässt … nicht zu', 'ne … pas accepter': the negation is the refusal itself
     negated = (
         negations(lang, window) or _has(cues(lang, "negation_after"), following) or negations(lang, inside)

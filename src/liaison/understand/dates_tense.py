@@ -52,6 +52,16 @@ def _verb_tense(verb, lex: DateLexicon) -> str | None:
     return None
 
 
+def is_pluperfect(verb, lex: DateLexicon) -> bool:
+    """A participle under a perfect auxiliary in a past tense (dates.json `perfect_auxiliaries`:
+    'had refused', 'avait refusé'): done before the time the text speaks of."""
+    if verb.pos_ not in ("VERB", "AUX") or "Part" not in verb.morph.get("VerbForm"):
+        return False
+    perfect = set(lex.words("perfect_auxiliaries"))
+    return any(c.dep_ in ("aux", "aux:tense") and c.lemma_.lower() in perfect
+               and ({"Past", "Imp"} & set(c.morph.get("Tense"))) for c in verb.children)
+
+
 def _parsed_tense(doc: Document, start: int, end: int, lex: DateLexicon) -> str | None:
     span = doc.parsed.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
