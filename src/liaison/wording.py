@@ -155,16 +155,23 @@ def _key(actor: dict) -> str:
     return actor.get("entity_id") or (actor.get("name") or "").casefold()
 
 
+def acting(actors: list, event_type: str, side) -> list:
+    """Who acts in an event: its source side, else the participants of an act done together; never
+    the one acted on, nor who only tells a one-sided act ('Europol said six targets were arrested').
+    `side(actor)` reads an actor's side (records and exported dicts alike)."""
+    sources = [a for a in actors if side(a) == "source"]
+    if sources or plover.one_sided(event_type):
+        return sources
+    return [a for a in actors if side(a) == "participant"]
+
+
 def event_sides(event: dict) -> tuple[list[dict], list[dict]]:
     """(who acts, on whom): the source side, else the participants of an act done together; the
     target side, else the participants not acting. No actor is ever on both sides."""
     actors = [a for a in event.get("actors") or [] if a.get("name")]
     by_side = {side: [a for a in actors if a.get("side") == side]
                for side in ("source", "target", "participant")}
-    # a participant acts in an act done together, not in one done to someone (who only tells an
-    # arrest is no arrester)
-    together = not plover.one_sided(event.get("type") or "")
-    who = by_side["source"] or (by_side["participant"] if together else [])
+    who = acting(actors, event.get("type") or "", lambda a: a.get("side"))
     seen = {_key(a) for a in who}
     whom = [a for a in (by_side["target"] or (by_side["participant"] if by_side["source"] else []))
             if _key(a) not in seen]

@@ -49,6 +49,7 @@ from liaison.understand.dates import anchor_day, year_names_thing
 from liaison.understand.dates_lexicon import date_lexicon
 from liaison.understand.dates_tense import is_pluperfect
 from liaison.understand.titles import private_titles
+from liaison.wording import acting
 
 BEFORE_DAYS = 30  # an act told in the pluperfect lies in these days before the article's day
 LEARNED_ALONE = 0.8  # backstop probability that makes a sentence with no trigger an event
@@ -343,12 +344,10 @@ def summary(
     def named(a: Actor) -> str:
         return f"{a.name} ({a.country})" if a.country else a.name
 
-    # who acts: the source side, else a participant of an act done together; never the one acted on
-    # ('the deportation of one Australian, Vivian Solon, to the Philippines' was no deportation by
-    # her), nor who only tells a one-sided act ('Europol said six targets were arrested in Dubai')
-    together = not plover.one_sided(event_type)
-    who = [named(a) for a in actors if a.side == "source"] or [
-        named(a) for a in actors if a.side == "participant" and together][:1]
+    # who acts (wording.acting): the source side, else the first participant of an act done
+    # together ('the deportation of one Australian, Vivian Solon' was no deportation by her)
+    doers = acting(list(actors), event_type, lambda a: a.side)
+    who = [named(a) for a in (doers if any(a.side == "source" for a in doers) else doers[:1])]
     shown = {a.country for a in actors if a.country}
     who = who or states[:1]
     whom = [named(a) for a in actors if a.side == "target" and named(a) not in who]
