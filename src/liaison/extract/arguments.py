@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from liaison.gazetteer import lookup_country, lookup_organization, organization_scope
 from liaison.gazetteer.states import coded_state
 from liaison.records import Actor, DateValue, Document, Entity, Location, Mention, Span
+from liaison.understand.titles import private_titles
 
 COUNTRY_KINDS = ("country", "demonym")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:of\s+|de\s+|du\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+){0,3}")
@@ -168,6 +169,12 @@ def location_in(doc: Document, start: int, end: int) -> Location | None:
         return Location(name=m.value if isinstance(m.value, str) else m.span.text,
                         country=extra.get("country"), lat=extra.get("lat"), lon=extra.get("lon"))
     return None
+
+
+def holds_no_office(a: Actor) -> bool:
+    """A person named without an office, or with a private profession only (titles.json
+    `private`: a lawyer, a journalist): whatever they do or promise is no state's."""
+    return (a.entity_key or "").startswith("person:") and (not a.role or a.role in private_titles())
 
 
 def non_state_body(a: Actor) -> bool:

@@ -30,7 +30,6 @@ from liaison.nlp.patterns import Hit, PatternSet, compile_pattern, longest_first
 from liaison.nlp.pipelines import with_tokens
 from liaison.nlp.tokens import Token, fold_word, noun_after_to, tokens_of_sentence
 from liaison.records import Actor, Commitment, DateValue, Document, Span
-from liaison.understand.titles import private_titles
 
 MAX_ACTION_CHARS = 240
 MIN_WORDS = 5
@@ -226,8 +225,7 @@ def promised_by_private_person(doc: Document, start: int, end: int, actor: Actor
     theirs, no state's (as extract/events.private_source). Unless the parse gives the marker a
     state as its own doer: the person only reports it ('Mr. Dobrev said Bulgarian and American
     military officials will meet')."""
-    office = actor.role and actor.role not in private_titles()
-    if not (actor.entity_key or "").startswith("person:") or office:
+    if not args.holds_no_office(actor):
         return False
     return not doer_is_a_state(doc.parsed, doc.lang, start, end)
 

@@ -48,7 +48,6 @@ from liaison.records import Actor, DateValue, Document, Event, Span
 from liaison.understand.dates import anchor_day, year_names_thing
 from liaison.understand.dates_lexicon import date_lexicon
 from liaison.understand.dates_tense import is_pluperfect
-from liaison.understand.titles import private_titles
 from liaison.wording import acting
 
 BEFORE_DAYS = 30  # an act told in the pluperfect lies in these days before the article's day
@@ -234,11 +233,7 @@ def private_source(actors: list[Actor]) -> bool:
     by a body that is no state's ('RWB also requested Japanese government sanction of Myanmar',
     gazetteer scope `non_state`): no state acts, whatever states the sentence names."""
     sources = [a for a in actors if a.side == "source"]
-    private = private_titles()
-    return bool(sources) and all(
-        ((a.entity_key or "").startswith("person:") and (not a.role or a.role in private))
-        or args.non_state_body(a) for a in sources
-    )
+    return bool(sources) and all(args.holds_no_office(a) or args.non_state_body(a) for a in sources)
 
 
 def civilian_without_state(trigger: Trigger, actors: list[Actor]) -> bool:
