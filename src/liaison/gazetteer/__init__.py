@@ -30,9 +30,13 @@ def countries() -> dict[str, dict]:
 
 
 @functools.cache
+def _dollar_signs() -> dict[str, str]:
+    return _json("dollar_signs.json")["currencies"]
+
+
 def dollar_sign_currency(state: str) -> str | None:
     """The currency a bare '$' stands for in news about `state` (data/dollar_signs.json), if not USD."""
-    return _json("dollar_signs.json")["currencies"].get(state)
+    return _dollar_signs().get(state)
 
 
 @functools.cache
