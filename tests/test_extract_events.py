@@ -147,11 +147,11 @@ def test_hopes_and_predictions_are_not_commitments(analysed_seeds):
     assert not any("will also help to" in c.evidence[0].text for c in analysed_seeds["000"].commitments)
 
 
-def _analyse_article(text: str, url: str):
+def _analyse_article(text: str, url: str, published: str | None = None):
     from liaison import clean_text
     from liaison.pipeline import analyse
 
-    [doc] = analyse([clean_text(text, source=url.rsplit("/", 1)[-1] + ".txt", url=url)])
+    [doc] = analyse([clean_text(text, source=url.rsplit("/", 1)[-1] + ".txt", url=url, published=published)])
     return doc
 
 
@@ -319,8 +319,9 @@ def test_money_sent_back_is_no_deportation():
 
 
 def _fixture_article(name: str):
+    """A saved Wikinews article, analysed with its publication day when the fixture keeps one."""
     article = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
-    return _analyse_article(article["text"], article["url"])
+    return _analyse_article(article["text"], article["url"], article.get("published"))
 
 
 def test_rallies_against_a_war_are_no_act_of_the_states_they_name():
@@ -359,14 +360,9 @@ def test_a_meeting_dated_after_the_article_is_agreed_not_held():
     in anticipation of tomorrow's visit by Japan's foreign minister' (16 April 2005): meetings that
     have not taken place are AGREE (PLOVER: future meetings are agreed), whatever the form of the
     meeting word; none of them is a CONSULT."""
-    from liaison import clean_text
-    from liaison.pipeline import analyse
-
     for name, words in (("wild-g8-planned.json", "A G8 summit has been planned"),
                         ("wild-tomorrows-visit.json", "anticipation of tomorrow's visit")):
-        article = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
-        [doc] = analyse([clean_text(article["text"], source=name, url=article["url"],
-                                    published=article["published"])])
+        doc = _fixture_article(name)
         told = [e for e in doc.events if any(words in ev.text for ev in e.evidence)]
         assert told and all(e.type == "AGREE" for e in told), [(e.type, e.evidence[0].text) for e in told]
 
@@ -848,12 +844,7 @@ def test_an_act_stated_after_the_leads_act_keeps_its_own_day():
     blockade 'On July 12': 'Five civilians were killed … in Lebanon on Friday after Israeli attacks'
     is Friday's act. A day after the lead's act but not after the article is the act's own day
     (only a day after publication belongs to something else, 'the 2030 World Cup')."""
-    from liaison import clean_text
-    from liaison.pipeline import analyse
-
-    article = json.loads((FIXTURES / "wild-lebanon-friday.json").read_text(encoding="utf-8"))
-    [doc] = analyse([clean_text(article["text"], source="lb.txt", url=article["url"],
-                                published=article["published"])])
+    doc = _fixture_article("wild-lebanon-friday.json")
     friday = [e for e in events_of(doc, "ASSAULT") if any("on Friday after Israeli attacks" in ev.text
                                                           for ev in e.evidence)]
     assert friday and all(e.date.start == "2006-07-14" and e.date.basis == "stated" for e in friday)
