@@ -211,3 +211,33 @@ def test_a_bare_dollar_sign_is_the_currency_of_the_state_the_article_is_about():
     assert cost.unit == "AUD million"
     from liaison.gazetteer import dollar_sign_currency
     assert dollar_sign_currency("USA") is None and dollar_sign_currency("CAN") == "CAD"
+
+
+@pytest.mark.parametrize("name,start,expected", [
+    ("torch", "The arrival of the torch", (8, "people")),                    # '…, killing 8.'
+    ("london-march", "In London, police estimated", (15000, "people")),      # 'a crowd of at least 15,000'
+    ("intercepted", "Since Bush took office", (6000000, "people")),          # 'have been intercepted'
+    ("serial-bombings", "The toll in yesterday", (200, "people")),           # 'has risen to 200 killed'
+])
+def test_a_count_without_a_noun_that_a_verb_of_people_governs_counts_people(name, start, expected):
+    """Real Wikinews articles (CC BY 2.5): a number with no noun of its own, the object of a verb of
+    people ('killing 8'), after a crowd ('a crowd of at least 15,000') or the subject of one ('about 6
+    million have been intercepted and deported') counts people (figures.json `people_before`,
+    `people_after`), not nothing."""
+    assert expected in _units(_wild(name), start)
+
+
+def test_a_count_of_people_after_another_counts_what_that_one_counts():
+    """'Five civilians were killed and at least 50 have been wounded': the 50 are civilians too."""
+    from liaison import analyse, clean_text
+
+    text = ("Five civilians were killed and at least 50 have been wounded in Lebanon on Friday after Israeli "
+            "attacks, the Lebanese army said.")
+    [doc] = analyse([clean_text(text, source="t.txt", url="http://example.org/t", published="2006-07-14")])
+    assert (50, "civilians") in {(f.value, f.unit) for f in figures_of_text(doc)}
+
+
+def figures_of_text(doc):
+    from liaison.extract.figures import extract_figures
+    from liaison.nlp.sentences import split_sentences
+    return extract_figures(doc, split_sentences(doc.text), ["LBN", "ISR"])

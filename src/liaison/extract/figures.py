@@ -234,6 +234,53 @@ def _counted(doc: Document, end: int, before: list[Figure]) -> str | None:
     return _noun_run(doc, following) if first.pos == "NOUN" else first.text
 
 
+def _count_unit(doc: Document, start: int, end: int, before: list[Figure]) -> str | None:
+    """What a count counts: a verb of people right after it says people; else the noun after it;
+    else a verb or noun of people right before it."""
+    return (_people_acting(doc, end, before) or _counted(doc, end, before)
+            or _people_acted_on(doc, start, before))
+
+
+def _people_acting(doc: Document, end: int, before: list[Figure]) -> str | None:
+    """A number a verb of people follows ('about 6 million have been intercepted', '30 died'): it
+    counts people (figures.json `people_after`, named `people_unit`), whatever the next word would
+    say without a parser; or, after a count of people in the sentence, what that one counts ('five
+    civilians were killed and at least 50 have been wounded')."""
+    unit = _counted_before(doc, before) or lexicon.load(doc.lang, "figures").get("people_unit")
+    following = tokens_after(doc.tokens, end, 5)
+    if unit and following and any(
+        h.first == following[0].i for h in _word_set(doc.lang, "people_after").find(following)
+    ):
+        return unit
+    return None
+
+
+def _people_acted_on(doc: Document, start: int, before: list[Figure]) -> str | None:
+    """A count with no noun of its own that a verb or noun of people governs right before it
+    ('killing 8', 'a crowd of at least 15,000'; figures.json `people_before`, past `approximations`),
+    or what the count before it in the sentence counts ('killed 13 civilians and wounded 20')."""
+    unit = _counted_before(doc, before) or lexicon.load(doc.lang, "figures").get("people_unit")
+    preceding = tokens_before(doc.tokens, start, 8)
+    while unit and preceding:      # 'killed at least' -> 'killed'
+        cut = [h.first for h in _word_set(doc.lang, "approximations").find(preceding)
+               if h.last == preceding[-1].i + 1]
+        if not cut:
+            break
+        preceding = [t for t in preceding if t.i < min(cut)]
+    if unit and preceding and any(
+        h.last == preceding[-1].i + 1 for h in _word_set(doc.lang, "people_before").find(preceding)
+    ):
+        return unit
+    return None
+
+
+def _counted_before(doc: Document, before: list[Figure]) -> str | None:
+    """The thing the figure before in the sentence counts, when it counts things, not money or a share."""
+    unit = before[-1].unit if before else None
+    money = set(lexicon.load(doc.lang, "figures").get("currencies", {}).values())
+    return None if not unit or unit == "%" or unit.split(" ")[0] in money else unit
+
+
 def _participle_before_a_noun(doc: Document, token) -> bool:
     """A past participle used as an adjective ('suspected', 'wounded'), as the parse says."""
     parsed = token_at(doc.parsed, token.start, token.end) if token.pos == "VERB" else None
@@ -334,7 +381,7 @@ def figures_in(doc: Document, sentence: Span, date_spans: list[tuple[int, int]],
             Figure(
                 value=value,
                 evidence=(sentence,),
-                unit=unit or _counted(doc, end, out),
+                unit=unit or _count_unit(doc, start, end, out),
                 subject=subject,
                 explanation=f"figure '{m.group(0).strip()}' in a relevant article",
             )
