@@ -873,3 +873,33 @@ def test_a_pluperfect_mention_joins_the_act_it_tells_of(analysed_seeds):
     [meeting] = [e for e in events_of(doc, "CONSULT")
                  if any("had outlined discussions" in ev.text for ev in e.evidence)]
     assert len(meeting.evidence) > 1 and meeting.date.precision == "day"
+
+
+def test_a_passive_makes_its_subject_the_one_the_act_is_done_to_and_its_agent_the_doer():
+    """Real Wikinews article (CC BY 2.5): 'Swami Amritachaitanya … was arrested by Interpol in
+    March': Interpol arrests, the swami is arrested (the passive's subject is no doer)."""
+    doc = _fixture_article("wild-ashram.json")
+    [arrest] = [e for e in events_of(doc, "COERCE")
+                if any("was arrested by Interpol" in s.text for s in e.evidence)]
+    sides = {a.name: a.side for a in arrest.actors}
+    assert sides.get("Interpol") == "source"
+    assert sides.get("Swami Amritachaitanya") == "target"
+
+
+def test_a_private_person_arrested_by_no_one_named_is_no_state_act():
+    """Real Wikinews article (CC BY 2.5): 'According to police, Halper was arrested on his way home,
+    re-entering Israel at the Erez border checkpoint': an activist's arrest, told without the state
+    acting; Israel and Gaza are where it happened, not two parties to an act."""
+    doc = _fixture_article("wild-halper.json")
+    evidence = " ".join(s.text for e in doc.events for s in e.evidence)
+    assert "Halper was arrested on his way home" not in evidence
+
+
+def test_an_armed_group_capturing_soldiers_is_no_act_of_the_state_it_operates_in():
+    """Real Wikinews article (CC BY 2.5): 'Hezbollah attacked Israeli army patrols and captured two
+    Israeli soldiers in a mission Hezbollah called "Truthful Promise"': Hezbollah is an armed group
+    (gazetteer organizations.json, scope non_state), so neither the capture nor the 'Promise' is
+    an act of Lebanon or Israel."""
+    doc = _fixture_article("wild-hezbollah-patrols.json")
+    told = [(e.type, s.text) for e in doc.events for s in e.evidence]
+    assert not [t for t, text in told if "when Hezbollah attacked Israeli army patrols" in text]

@@ -221,3 +221,15 @@ def test_ordering_a_punitive_measure_imposes_it(lang, text):
 ])
 def test_in_heavy_demand_is_no_request(text, requested):
     assert ("REQUEST" in [t for t, _, _, _ in triggers_of(text, "en")]) is requested
+
+
+@pytest.mark.parametrize("lang,text", [
+    # real Wikinews sentences (CC BY 2.5): a judge sharing an argument, services sharing an assessment
+    ("en", "Trotter agreed with Crown arguments that such devices required co-operation from the subject."),
+    ("fr", "Tous les services spécialisés ainsi que les diplomates de l'ambassade de France à Damas sont "
+           "d'accord sur cette conclusion."),
+])
+def test_agreeing_with_an_argument_or_a_conclusion_is_an_opinion_not_an_agreement(lang, text):
+    """To agree with an argument, a view or a conclusion (events.json agree.agree `not_after`) is to
+    share an opinion, not to reach an agreement."""
+    assert "AGREE" not in {t[0] for t in triggers_of(text, lang)}

@@ -38,6 +38,7 @@ from liaison.extract.sides import (
     noun_without_state_doer,
     passive_without_doer,
     token_at,
+    told_in_the_passive,
     topic_ranges,
 )
 from liaison.extract.triggers import Trigger, cues, find_triggers
@@ -236,6 +237,17 @@ def private_source(actors: list[Actor]) -> bool:
     return bool(sources) and all(args.holds_no_office(a) or args.non_state_body(a) for a in sources)
 
 
+def done_to_private_people(doc: Document, trigger: Trigger, actors: list[Actor]) -> bool:
+    """A passive naming no doer among the actors and only private people or non-state bodies as
+    those it was done to ('Halper was arrested on his way home', 'Clark … was ordered out of the
+    court by the judges'): a person's fate, told without a state or its official acting; the states
+    around it are where it happened."""
+    done_to = [a for a in actors if a.side == "target"]
+    return (bool(done_to) and not _source_named(actors)
+            and told_in_the_passive(doc.parsed, trigger.start, trigger.end)
+            and all(args.holds_no_office(a) or args.non_state_body(a) for a in done_to))
+
+
 def civilian_without_state(trigger: Trigger, actors: list[Actor]) -> bool:
     """A civilian collective act (events.json entries marked `civilian`: demonstrations, riots,
     strikes, hunger strikes, blockades) whose doer is no official or body of a state. PLOVER's
@@ -416,6 +428,8 @@ def build_event(
     if completed and passive_naming_no_party(doc, setting, k, trigger, actors):
         return None
     if not in_scope(setting, states, actors) or private_source(actors):
+        return None
+    if done_to_private_people(doc, trigger, actors):
         return None
     if civilian_without_state(trigger, actors):
         return None

@@ -92,23 +92,30 @@ def governing_verb(token):
     return head
 
 
-def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list] | None:
+def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list, list] | None:
+    """The character ranges of the doer, of those the act is done to, and among them of a passive's
+    subject ('the chief was arrested by police': the chief is done to, the police do)."""
     token = token_at(parsed, start, end)
     if token is None:
         return None
     head = governing_verb(token)
-    subj, obj = [], []
+    subj, obj, patient = [], [], []
+    passive = any(c.dep_ in PASSIVE_DEPS for c in head.children)
     for child in head.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if passive and child.dep_ in AGENT_DEPS:
+            subj += list(child.subtree)     # 'arrested by the Guardia Civil': the doer
+        elif passive and child.dep_ in PASSIVE_DEPS:
+            patient += list(child.subtree)  # 'the ETA chief was arrested': the one it is done to
+        elif child.dep_ in SUBJECT_DEPS:
             subj += list(child.subtree)
         elif child.dep_ in OBJECT_DEPS:
             obj += list(child.subtree)
     if token.i != head.i:
         obj += [t for t in token.subtree if t.i != token.i]
     # a subject that is a relative pronoun or missing: the antecedent (head of the clause) stands in
-    if not subj and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.i != head.i:
+    if not subj and not patient and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.i != head.i:
         subj = list(head.head.subtree)
-    return _ranges(subj), _ranges(obj)
+    return _ranges(subj), _ranges(obj + patient), _ranges(patient)
 
 
 def assign_sides(actors: list[PlacedActor], trigger_start: int, trigger_end: int, entry: dict,
@@ -121,7 +128,7 @@ def assign_sides(actors: list[PlacedActor], trigger_start: int, trigger_end: int
     out = []
     for placed in actors:
         if ranges is not None:
-            subj, obj = ranges
+            subj, obj, _ = ranges
             side = ("source" if _in(subj, placed.start, placed.end) else
                     "target" if _in(obj, placed.start, placed.end) else "participant")
         else:
@@ -130,8 +137,10 @@ def assign_sides(actors: list[PlacedActor], trigger_start: int, trigger_end: int
             side = "target" if side == "source" else "source"
         out.append(_with_side(placed.actor, side))
     if out and not any(a.side == "source" for a in out) and ranges is not None:
-        # no grammatical subject among the named actors: the first named before the trigger acts
-        first = next((i for i, p in enumerate(actors) if p.end <= trigger_start), None)
+        # no grammatical subject among the named actors: the first named before the trigger acts,
+        # unless a passive makes it the one the act is done to
+        first = next((i for i, p in enumerate(actors)
+                      if p.end <= trigger_start and not _in(ranges[2], p.start, p.end)), None)
         if first is not None:
             out[first] = _with_side(out[first], "source")
     return out
@@ -212,6 +221,7 @@ def _acting_heads(token) -> list:
 
 
 PASSIVE_DEPS = {"nsubjpass", "nsubj:pass", "auxpass", "aux:pass"}
+AGENT_DEPS = {"agent", "obl:agent"}
 
 
 MODIFIER_DEPS = {"amod", "acl"}
@@ -222,13 +232,21 @@ def passive_without_doer(parsed, start: int, end: int) -> bool:
     marine was killed south of Baghdad'), or a past participle describing a noun ('the kidnapped
     Israeli soldier', 'three Romanian journalists kidnapped in Iraq'). False without a parse."""
     token = token_at(parsed, start, end)
-    if token is None or token.pos_ not in ("VERB", "AUX", "ADJ"):
-        return False
-    children = {c.dep_ for c in token.children}
-    if children & {"agent", "obl:agent"}:
+    return token is not None and _passive(token) and not any(c.dep_ in AGENT_DEPS for c in token.children)
+
+
+def told_in_the_passive(parsed, start: int, end: int) -> bool:
+    """The words at start..end are a passive verb or a past participle describing a noun, with or
+    without its doer ('was ordered out of the court by the judges'). False without a parse."""
+    token = token_at(parsed, start, end)
+    return token is not None and _passive(token)
+
+
+def _passive(token) -> bool:
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     participle = "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
-    return bool(children & PASSIVE_DEPS) or (participle and token.dep_ in MODIFIER_DEPS)
+    return any(c.dep_ in PASSIVE_DEPS for c in token.children) or (participle and token.dep_ in MODIFIER_DEPS)
 
 
 def noun_without_state_doer(parsed, lang: str | None, start: int, end: int) -> bool:
