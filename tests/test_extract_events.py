@@ -903,3 +903,12 @@ def test_an_armed_group_capturing_soldiers_is_no_act_of_the_state_it_operates_in
     doc = _fixture_article("wild-hezbollah-patrols.json")
     told = [(e.type, s.text) for e in doc.events for s in e.evidence]
     assert not [t for t, text in told if "when Hezbollah attacked Israeli army patrols" in text]
+
+
+def test_a_meeting_with_a_private_person_takes_no_state_partner_from_the_context():
+    """Real Wikinews article (CC BY 2.5): 'After the speech, Ahmadinejad invited Miller to a private
+    meeting': the counterpart is a private candidate, so the United States named before in the
+    paragraph is no partner of Iran's act, and no act between states is left."""
+    doc = _fixture_article("wild-miller-iran.json")
+    evidence = " ".join(s.text for e in doc.events for s in e.evidence)
+    assert "invited Miller to a private meeting" not in evidence

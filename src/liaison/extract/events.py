@@ -153,7 +153,7 @@ def best_per_type(triggers: list[Trigger]) -> list[Trigger]:
 
 def event_states(
     setting: Setting, k: int, actors: list[Actor], doer_named: bool = False,
-    bystanders: frozenset[str] = frozenset(),
+    bystanders: frozenset[str] = frozenset(), may_complete: bool = True,
 ) -> tuple[list[str], str]:
     """The states of the act in sentence k, and how the ones the sentence does not name were found.
 
@@ -172,9 +172,12 @@ def event_states(
     4. none named: the article's pair when the sentence says 'the two countries' (`both_states`),
        else the states of the paragraph's previous sentences, else the article's pair when the
        sentence is in the headline or lead.
+    None of these when `may_complete` is false (see counterpart_is_no_state).
     """
     own = [c for c in setting.states_of(k) if c not in bystanders]
     own += [a.country for a in actors if a.country and a.country not in own]
+    if not may_complete:
+        return own, ""
     lead = setting.protagonist.country if setting.protagonist and not doer_named else None
     if lead and len(own) >= 2 and lead not in own and not _source_named(actors):
         return [lead] + own, f"{lead}: the state of the official the article follows"
@@ -204,6 +207,17 @@ def event_states(
     if k in setting.lead and setting.dyad:
         return list(setting.dyad), f"{', '.join(setting.dyad)}: the article's states (headline or lead)"
     return [], ""
+
+
+def counterpart_is_no_state(trigger: Trigger, actors: list[Actor]) -> bool:
+    """An act done with someone (a meeting, an invitation, an agreement: not plover.json `one_sided`)
+    whose counterpart the sentence names, and it is a private person or a non-state group
+    ('Ahmadinejad invited Miller to a private meeting', 'a visit by former minister Hodges'): the
+    act has its counterpart, and no state of the context is its partner."""
+    if plover.one_sided(trigger.type):
+        return False
+    done_to = [a for a in actors if a.side == "target"]
+    return bool(done_to) and all(args.holds_no_office(a) or args.non_state_body(a) for a in done_to)
 
 
 def says_both_states(setting: Setting, k: int) -> bool:
@@ -419,7 +433,8 @@ def build_event(
     placed = args.actors_in(doc, sentence.start, sentence.end)
     actors = assign_sides(placed, trigger.start, trigger.end, trigger.entry, doc.parsed)
     doer_named = names_its_doer(doc.parsed, trigger.start, trigger.end)
-    states, completed = event_states(setting, k, actors, doer_named, bystander_states(doc, sentence, trigger))
+    states, completed = event_states(setting, k, actors, doer_named, bystander_states(doc, sentence, trigger),
+                                     may_complete=not counterpart_is_no_state(trigger, actors))
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
     if completed and not _source_named(actors) and doer_is_no_state(
