@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 
 def _commitment_with(doc, words):
     return next(c for c in doc.commitments if words in c.evidence[0].text)
@@ -114,3 +116,17 @@ def _wild_fixture(name: str):
     [doc] = analyse([clean_text(article["text"], source=name, url=article["url"],
                                 published=article.get("published"))])
     return doc
+
+
+@pytest.mark.parametrize("name,words", [
+    ("wild-argentine-court.json", "would later condemn"),        # a later event told from the past
+    ("wild-hezbollah-patrols.json", "will further complicate it"),  # a consequence foretold
+])
+def test_a_future_in_the_past_or_a_foretold_consequence_is_no_commitment(name, words):
+    """Real Wikinews articles (CC BY 2.5): 'An Argentine court would later condemn the government's
+    crimes' tells what happened afterwards; 'Israel's attacks on Lebanon will not resolve the problem,
+    but will further complicate it' foretells a consequence (commitments.json `prediction`). Neither
+    is a step anyone commits to."""
+    doc = _wild_fixture(name)
+    assert words in doc.text
+    assert not [c for c in doc.commitments if words in c.evidence[0].text]
