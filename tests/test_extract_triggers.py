@@ -233,3 +233,16 @@ def test_agreeing_with_an_argument_or_a_conclusion_is_an_opinion_not_an_agreemen
     """To agree with an argument, a view or a conclusion (events.json agree.agree `not_after`) is to
     share an opinion, not to reach an agreement."""
     assert "AGREE" not in {t[0] for t in triggers_of(text, lang)}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # dev-clusters 027 (rtl.fr): police deployed at once in four states is one coordinated operation
+    ("fr", "Des policiers ont été déployés simultanément en France, Italie, Allemagne et en Belgique.", True),
+    # Wikinews (CC BY 2.5): fires breaking out at once are no police action, whatever their number
+    ("en", "The prime minister, Kostas Karamanlis, said on Saturday it could not be coincidence that so many "
+           "fires broke out simultaneously in so many areas of the country.", False),
+])
+def test_police_acting_simultaneously_in_several_states_is_a_joint_operation(lang, text, expected):
+    """Police, raids or arrests carried out simultaneously (events.json cooperate.joint) are a
+    coordinated operation, COOPERATE; simultaneity alone is none."""
+    assert ("COOPERATE" in {t[0] for t in triggers_of(text, lang)}) is expected
