@@ -912,3 +912,23 @@ def test_a_meeting_with_a_private_person_takes_no_state_partner_from_the_context
     doc = _fixture_article("wild-miller-iran.json")
     evidence = " ".join(s.text for e in doc.events for s in e.evidence)
     assert "invited Miller to a private meeting" not in evidence
+
+
+def _cluster_article(i: int):
+    from liaison.evaluate.score import read_jsonl
+    article = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")[i]
+    return _analyse_article(article["text"], article["url"])
+
+
+def test_achieving_that_a_state_signs_is_its_signature_and_this_meeting_is_the_one_just_told():
+    """dev-clusters 012 (elmundo.es, 27 July 2019): 'Trump ha logrado el objetivo de que Guatemala firme
+    con EEUU un acuerdo' -- achieving that Guatemala signs (a subjunctive after 'lograr que') is the
+    signature, SUPPORT; 'En este encuentro, se iba a firmar un acuerdo…' points back to the meeting
+    planned for 15 July in the sentence before: it is dated 15 July, and 'encuentro' is no new act."""
+    doc = _cluster_article(11)
+    signed = [e for e in events_of(doc, "SUPPORT")
+              if any("Guatemala firme con EEUU" in s.text for s in e.evidence)]
+    assert signed
+    back = [e for e in doc.events if any(s.text.startswith("En este encuentro") for s in e.evidence)]
+    assert back and all(e.date and e.date.start == "2019-07-15" for e in back)
+    assert not [e for e in back if e.type == "CONSULT"]

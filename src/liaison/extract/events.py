@@ -51,6 +51,7 @@ from liaison.understand.dates_lexicon import date_lexicon
 from liaison.understand.dates_tense import is_pluperfect
 from liaison.wording import acting
 
+OPENING_WORDS = 5  # how far into a sentence 'at this meeting' may open it
 BEFORE_DAYS = 30  # an act told in the pluperfect lies in these days before the article's day
 LEARNED_ALONE = 0.8  # backstop probability that makes a sentence with no trigger an event
 LEARNED_VETO = 0.2  # ... below which a trigger that is not strong is another sense of its word
@@ -339,6 +340,9 @@ def event_date(
             continue
         if not promised and fits_act(value, today, trigger.future):
             return value.stated(), f"date stated: '{span.text}'"
+    occasion = date_of_the_occasion_before(doc, setting, sentence, today, trigger)
+    if occasion is not None:
+        return occasion
     if reference is None:
         return None, "no date"
     if told_before(doc, trigger) and reference.end:
@@ -348,6 +352,36 @@ def event_date(
         return (DateValue(start, end.isoformat(), "unknown", basis="inferred"),
                 f"date inferred: the {BEFORE_DAYS} days up to {setting.reference_note} (told as before it)")
     return reference, f"date inferred: {setting.reference_note}"
+
+
+def occasion_pointed_back_to(doc: Document, k: int) -> tuple[int, int] | None:
+    """Where sentence k opens by pointing back to an occasion told before it ('At that meeting', 'En
+    este encuentro': events.json cues `this_occasion`, in its first words): a reference to an act
+    already told, not a new one."""
+    if k == 0:
+        return None
+    opening = sentence_tokens(doc, k)[:OPENING_WORDS]
+    hits = cues(doc.lang, "this_occasion").find(opening)
+    if not hits:
+        return None
+    at = {t.i: t for t in opening}
+    return at[hits[0].first].start, at[hits[0].last - 1].end
+
+
+def date_of_the_occasion_before(
+    doc: Document, setting: Setting, sentence: Span, today: DateValue | None, trigger: Trigger
+) -> tuple[DateValue, str] | None:
+    """A sentence stating no date that opens on the occasion the sentence before told of ('En este
+    encuentro, se iba a firmar un acuerdo', 'At that meeting…': events.json cues `this_occasion`,
+    in its first words) is dated as that sentence dates it."""
+    k = next((i for i, s in enumerate(setting.sentences) if s.start == sentence.start), 0)
+    if occasion_pointed_back_to(doc, k) is None:
+        return None
+    before = setting.sentences[k - 1]
+    for value, span in args.dates_in(doc, before.start, before.end, before.end):
+        if fits_act(value, today, trigger.future):
+            return value.stated(), f"date stated in the sentence before, of the same occasion: '{span.text}'"
+    return None
 
 
 def told_before(doc: Document, trigger: Trigger) -> bool:
@@ -520,8 +554,10 @@ def candidate_acts(doc: Document, k: int, found: list[Trigger]) -> list[Trigger]
     """The triggers of sentence k that may be acts, before the backstop's reading: none done by a
     non-state doer, none telling the content of an instrument or of another act, none whose doer is
     left out, no planned act of a kind that only counts once done, no stance, nothing in a promise of
-    one's own course."""
+    one's own course, no occasion the sentence opens by pointing back to ('En este encuentro, …')."""
     own_course = own_course_start(doc, found)
+    back = occasion_pointed_back_to(doc, k)
+    found = [t for t in found if not (back and back[0] <= t.start and t.end <= back[1])]
     acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
             and not doer_left_out(doc, t) and (own_course is None or t.start < own_course)
             and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
