@@ -130,3 +130,12 @@ def test_a_future_in_the_past_or_a_foretold_consequence_is_no_commitment(name, w
     doc = _wild_fixture(name)
     assert words in doc.text
     assert not [c for c in doc.commitments if words in c.evidence[0].text]
+
+
+def test_a_torch_relay_or_a_tournament_commits_no_state():
+    """Real Wikinews article (CC BY 2.5): 'The torch, which has come from Greece, will make its way
+    around the world … and end in China on August 8th, 2008': what a sports event or its torch will
+    do is its schedule (events.json cues `non_state`: torch, tournament, olympics…), no state's step."""
+    doc = _wild_fixture("wild-torch.json")
+    assert "will make its way around the world" in doc.text
+    assert not [c for c in doc.commitments if "will make its way" in c.evidence[0].text]
