@@ -241,3 +241,21 @@ def figures_of_text(doc):
     from liaison.extract.figures import extract_figures
     from liaison.nlp.sentences import split_sentences
     return extract_figures(doc, split_sentences(doc.text), ["LBN", "ISR"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # real Wikinews sentences (CC BY 2.5)
+    ("About 200 joined a march Sunday along New York's Fifth Avenue.", (200, "people")),
+    ("U.S. military deaths in Iraq have surpassed 2,300.", (2300, "people")),
+    ("The death toll from the war passed 900 with thousands more injured.", (900, "people")),
+    ("Organisers put the figure as high as 250,000 though police put the number at 150,000.", (250000, None)),
+])
+def test_a_toll_a_crowd_joining_and_a_conjunction_after_a_count(text, expected):
+    """A toll or a number of deaths passing a number counts people, so does a number that joined a
+    march; a conjunction after a number ('250,000 though') names nothing it counts."""
+    from liaison import clean_text
+    from liaison.nlp.pipelines import parse_batch
+
+    [doc] = parse_batch([clean_text(text, source="t.txt", url="http://example.org/t",
+                                    published="2006-03-20")])
+    assert expected in {(f.value, f.unit) for f in extract_figures(doc, split_sentences(doc.text), ["USA"])}

@@ -231,7 +231,12 @@ def _counted(doc: Document, end: int, before: list[Figure]) -> str | None:
                 break       # the noun phrase ends: 'Fifteen Italians including police officers'
         if first.pos == "ADJ":
             return before[-1].unit if before else None  # 'three active in Tetouan'
+    if first.pos in FUNCTION_WORDS:
+        return None         # 'as high as 250,000 though police…': a conjunction counts nothing
     return _noun_run(doc, following) if first.pos == "NOUN" else first.text
+
+
+FUNCTION_WORDS = {"SCONJ", "CCONJ", "ADV", "PART", "DET", "PRON", "SYM", "INTJ"}  # tags of no counted noun
 
 
 def _count_unit(doc: Document, start: int, end: int, before: list[Figure]) -> str | None:
