@@ -120,7 +120,7 @@ def _wild_fixture(name: str):
 
 @pytest.mark.parametrize("name,words", [
     ("wild-argentine-court.json", "would later condemn"),        # a later event told from the past
-    ("wild-hezbollah-patrols.json", "will further complicate it"),  # a consequence foretold
+    ("wild-lebanon-friday.json", "will further complicate it"),  # a consequence foretold
 ])
 def test_a_future_in_the_past_or_a_foretold_consequence_is_no_commitment(name, words):
     """Real Wikinews articles (CC BY 2.5): 'An Argentine court would later condemn the government's

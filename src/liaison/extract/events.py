@@ -35,6 +35,7 @@ from liaison.extract.sides import (
     governing_verb,
     media_ranges,
     names_its_doer,
+    non_state_object,
     noun_without_state_doer,
     passive_without_doer,
     token_at,
@@ -467,8 +468,11 @@ def build_event(
     placed = args.actors_in(doc, sentence.start, sentence.end)
     actors = assign_sides(placed, trigger.start, trigger.end, trigger.entry, doc.parsed)
     doer_named = names_its_doer(doc.parsed, trigger.start, trigger.end)
-    states, completed = event_states(setting, k, actors, doer_named, bystander_states(doc, sentence, trigger),
-                                     may_complete=not counterpart_is_no_state(trigger, actors))
+    done_with = None if plover.one_sided(trigger.type) else non_state_object(
+        doc.parsed, doc.lang, trigger.start, trigger.end)
+    bystanders = bystander_states(doc, sentence, trigger)
+    may_complete = not done_with and not counterpart_is_no_state(trigger, actors)
+    states, completed = event_states(setting, k, actors, doer_named, bystanders, may_complete=may_complete)
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
     if completed and not _source_named(actors) and doer_is_no_state(
