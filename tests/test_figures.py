@@ -67,6 +67,10 @@ def test_money_keeps_written_number_and_currency():
            "between our three nations."),
     # a vote tally with an en dash (real Wikinews sentence): no count of 14 votes, no figure of 0
     ("en", "The United Nations Security Council has voted 14–0 to extend the mandate of the force."),
+    # a small number after 'the last', 'the other' points back at a group already counted (Wikinews)
+    ("en", "The last two asylum seekers on Nauru say they are hitting rock bottom."),
+    ("en", "David Manne, from Melbourne-based Refugee and Immigration Legal Centre, said the other six were "
+           "likely to do the same."),
 ])
 def test_not_figures(lang, text):
     assert values(text, lang) == []

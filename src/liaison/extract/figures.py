@@ -129,8 +129,11 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
     if m.group("num") and re.fullmatch(r"0\d+", m.group("num")):
         return True  # '03 active in', '09 individuals': a zero-padded label, not a quantity
     if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
-        # 'the two countries', 'les deux pays': a reference, not a count
+        # 'the two countries', 'les deux pays', 'the last two asylum seekers': a reference, not a count
         determiners = set(lexicon.words(lang, "words", "determiners"))
+        pointing = {fold(w) for w in lexicon.words(lang, "words", "reference_adjectives")}
+        if len(preceding) > 1 and preceding[-1].norm in pointing:
+            preceding = preceding[:-1]
         return bool(preceding) and preceding[-1].norm in determiners
     return False
 
