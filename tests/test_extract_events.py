@@ -942,3 +942,13 @@ def test_an_order_to_rescue_private_victims_takes_no_state_partner_from_the_cont
     doc = _fixture_article("wild-sulu.json")
     told = [e for e in doc.events if any("to rescue the three victims" in s.text for s in e.evidence)]
     assert not [e for e in told if "ITA" in e.countries]
+
+
+def test_what_a_meeting_pointed_back_to_was_the_occasion_for_is_that_meeting(analysed_seeds):
+    """Seed 003: 'Cette rencontre bilatérale a été l'occasion pour les deux parties de passer en revue
+    les diverses questions…, indique un communiqué du ministère de l'Intérieur': the review is the
+    meeting of the sentence before, so the ministry issuing the statement does not join it."""
+    [visit] = [e for e in events_of(analysed_seeds["003"], "CONSULT")
+               if any("un entretien avec son homologue" in s.text for s in e.evidence)]
+    assert not any(s.text.startswith("Cette rencontre bilatérale") for s in visit.evidence)
+    assert "Ministry of the Interior" not in {a.name for a in visit.actors}

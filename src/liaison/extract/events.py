@@ -558,10 +558,13 @@ def candidate_acts(doc: Document, k: int, found: list[Trigger]) -> list[Trigger]
     """The triggers of sentence k that may be acts, before the backstop's reading: none done by a
     non-state doer, none telling the content of an instrument or of another act, none whose doer is
     left out, no planned act of a kind that only counts once done, no stance, nothing in a promise of
-    one's own course, no occasion the sentence opens by pointing back to ('En este encuentro, …')."""
+    one's own course, no occasion the sentence opens by pointing back to, nor an act of its type
+    ('En este encuentro, …'; 'Cette rencontre a été l'occasion de passer en revue…': the review is
+    that meeting)."""
     own_course = own_course_start(doc, found)
     back = occasion_pointed_back_to(doc, k)
-    found = [t for t in found if not (back and back[0] <= t.start and t.end <= back[1])]
+    told = {t.type for t in found if back and back[0] <= t.start < back[1]}
+    found = [t for t in found if t.type not in told]
     acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
             and not doer_left_out(doc, t) and (own_course is None or t.start < own_course)
             and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
