@@ -246,3 +246,15 @@ def test_police_acting_simultaneously_in_several_states_is_a_joint_operation(lan
     """Police, raids or arrests carried out simultaneously (events.json cooperate.joint) are a
     coordinated operation, COOPERATE; simultaneity alone is none."""
     assert ("COOPERATE" in {t[0] for t in triggers_of(text, lang)}) is expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # real Wikinews sentences (CC BY 2.5): saying 'I want to thank' is thanking
+    ("en", '"We want to express our appreciation for the support that we have received from the United '
+           'States to combat drug trafficking," Colom noted.'),
+    ("en", '"I want to congratulate you and thank you for your strong leadership," he said.'),
+])
+def test_wanting_to_thank_or_praise_is_the_praise_itself(lang, text):
+    """A praise (events.json support.praise, `performative`) after 'want to', 'would like to', 'tiens à'
+    (cues `volition`) is done in the saying: SUPPORT, not a future act coded AGREE."""
+    assert {t[0] for t in triggers_of(text, lang)} == {"SUPPORT"}

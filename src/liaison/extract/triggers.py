@@ -208,6 +208,8 @@ def _trigger(
     if parsed is not None:
         parsed_neg, parsed_future = _parsed_flags(parsed, tokens[first], lang)
         negated, future = negated or parsed_neg, future or parsed_future
+    if future and hit.pattern.payload.get("performative") and _has(cues(lang, "volition"), window):
+        future = False      # 'I want to thank', 'je tiens à saluer': saying so is doing it
     start, end = tokens[first].start, tokens[last - 1].end
     return Trigger(
         hit.pattern.payload,
