@@ -912,6 +912,7 @@ def test_a_meeting_with_a_private_person_takes_no_state_partner_from_the_context
     doc = _fixture_article("wild-jones-interview.json")
     evidence = " ".join(s.text for e in doc.events for s in e.evidence)
     assert "invited Miller to a private meeting" not in evidence
+    assert "A3P nominee meets with the President of Iran" not in evidence    # a private nominee
 
 
 def _cluster_article(i: int):
