@@ -177,6 +177,11 @@ def holds_no_office(a: Actor) -> bool:
     return (a.entity_key or "").startswith("person:") and (not a.role or a.role in private_titles())
 
 
+def acts_for_no_state(a: Actor) -> bool:
+    """A private person (holds_no_office) or a non-state body (non_state_body): no state acts through them."""
+    return holds_no_office(a) or non_state_body(a)
+
+
 def non_state_body(a: Actor) -> bool:
     """A rights group, a humanitarian body or an armed group the gazetteer knows (scope `non_state`)."""
     if not (a.entity_key or "").startswith("organization:"):

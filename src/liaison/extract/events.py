@@ -211,15 +211,23 @@ def event_states(
     return [], ""
 
 
-def counterpart_is_no_state(trigger: Trigger, actors: list[Actor]) -> bool:
+def counterpart_is_no_state(doc: Document, trigger: Trigger, actors: list[Actor]) -> bool:
     """An act done with someone (a meeting, an invitation, an agreement: not plover.json `one_sided`)
     whose counterpart the sentence names, and it is a private person or a non-state group
-    ('Ahmadinejad invited Miller to a private meeting', 'a visit by former minister Hodges'): the
-    act has its counterpart, and no state of the context is its partner."""
+    ('Ahmadinejad invited Miller to a private meeting', 'a visit by former minister Hodges'), or
+    whose direct object is a non-state one ('directed the armed forces … to rescue the three
+    victims'; sides.non_state_object): the act has its counterpart, and no state of the context is
+    its partner."""
     if plover.one_sided(trigger.type):
         return False
+    return _done_to_no_state(actors) or non_state_object(
+        doc.parsed, doc.lang, trigger.start, trigger.end) is not None
+
+
+def _done_to_no_state(actors: list[Actor]) -> bool:
+    """The act names those it is done to, and they are all private people or non-state bodies."""
     done_to = [a for a in actors if a.side == "target"]
-    return bool(done_to) and all(args.holds_no_office(a) or args.non_state_body(a) for a in done_to)
+    return bool(done_to) and all(map(args.acts_for_no_state, done_to))
 
 
 def says_both_states(setting: Setting, k: int) -> bool:
@@ -250,7 +258,7 @@ def private_source(actors: list[Actor]) -> bool:
     by a body that is no state's ('RWB also requested Japanese government sanction of Myanmar',
     gazetteer scope `non_state`): no state acts, whatever states the sentence names."""
     sources = [a for a in actors if a.side == "source"]
-    return bool(sources) and all(args.holds_no_office(a) or args.non_state_body(a) for a in sources)
+    return bool(sources) and all(map(args.acts_for_no_state, sources))
 
 
 def done_to_private_people(doc: Document, trigger: Trigger, actors: list[Actor]) -> bool:
@@ -258,10 +266,8 @@ def done_to_private_people(doc: Document, trigger: Trigger, actors: list[Actor])
     those it was done to ('Halper was arrested on his way home', 'Clark … was ordered out of the
     court by the judges'): a person's fate, told without a state or its official acting; the states
     around it are where it happened."""
-    done_to = [a for a in actors if a.side == "target"]
-    return (bool(done_to) and not _source_named(actors)
-            and told_in_the_passive(doc.parsed, trigger.start, trigger.end)
-            and all(args.holds_no_office(a) or args.non_state_body(a) for a in done_to))
+    return (not _source_named(actors) and _done_to_no_state(actors)
+            and told_in_the_passive(doc.parsed, trigger.start, trigger.end))
 
 
 def civilian_without_state(trigger: Trigger, actors: list[Actor]) -> bool:
@@ -317,12 +323,10 @@ def told_ahead(doc: Document, sentence: Span, trigger: Trigger) -> bool:
             and ((nearest.extra or {}).get("tense") != "past" or bool((nearest.extra or {}).get("relative"))))
 
 
-def event_date(
-    doc: Document, setting: Setting, sentence: Span, trigger: Trigger
-) -> tuple[DateValue | None, str]:
+def event_date(doc: Document, setting: Setting, k: int, trigger: Trigger) -> tuple[DateValue | None, str]:
     """The date the sentence states for the act, else the reference date (inferred). A promise is
     dated when it is made: 'agreed to meet in June' is an agreement of today about June."""
-    reference = setting.reference
+    sentence, reference = setting.sentences[k], setting.reference
     day = anchor_day(doc)
     # what 'after the article' means: its publication day; the lead's act may be days earlier
     today = DateValue(day.isoformat(), day.isoformat(), "day") if day else reference
@@ -341,7 +345,7 @@ def event_date(
             continue
         if not promised and fits_act(value, today, trigger.future):
             return value.stated(), f"date stated: '{span.text}'"
-    occasion = date_of_the_occasion_before(doc, setting, sentence, today, trigger)
+    occasion = date_of_the_occasion_before(doc, setting, k, today, trigger)
     if occasion is not None:
         return occasion
     if reference is None:
@@ -370,12 +374,11 @@ def occasion_pointed_back_to(doc: Document, k: int) -> tuple[int, int] | None:
 
 
 def date_of_the_occasion_before(
-    doc: Document, setting: Setting, sentence: Span, today: DateValue | None, trigger: Trigger
+    doc: Document, setting: Setting, k: int, today: DateValue | None, trigger: Trigger
 ) -> tuple[DateValue, str] | None:
     """A sentence stating no date that opens on the occasion the sentence before told of ('En este
     encuentro, se iba a firmar un acuerdo', 'At that meeting…': events.json cues `this_occasion`,
     in its first words) is dated as that sentence dates it."""
-    k = next((i for i, s in enumerate(setting.sentences) if s.start == sentence.start), 0)
     if occasion_pointed_back_to(doc, k) is None:
         return None
     before = setting.sentences[k - 1]
@@ -468,11 +471,8 @@ def build_event(
     placed = args.actors_in(doc, sentence.start, sentence.end)
     actors = assign_sides(placed, trigger.start, trigger.end, trigger.entry, doc.parsed)
     doer_named = names_its_doer(doc.parsed, trigger.start, trigger.end)
-    done_with = None if plover.one_sided(trigger.type) else non_state_object(
-        doc.parsed, doc.lang, trigger.start, trigger.end)
-    bystanders = bystander_states(doc, sentence, trigger)
-    may_complete = not done_with and not counterpart_is_no_state(trigger, actors)
-    states, completed = event_states(setting, k, actors, doer_named, bystanders, may_complete=may_complete)
+    states, completed = event_states(setting, k, actors, doer_named, bystander_states(doc, sentence, trigger),
+                                     may_complete=not counterpart_is_no_state(doc, trigger, actors))
     if completed and (trigger.entry.get("own_states") or trigger.confidence < COMPLETE_MIN):
         return None             # a weak or general word: only between states named with it
     if completed and not _source_named(actors) and doer_is_no_state(
@@ -488,7 +488,7 @@ def build_event(
         return None
     if told_ahead(doc, sentence, trigger):
         trigger = replace(trigger, future=True)     # 'tomorrow's visit': a meeting agreed, not held
-    date, date_note = event_date(doc, setting, sentence, trigger)
+    date, date_note = event_date(doc, setting, k, trigger)
     stated = bool(date and date.basis == "stated")
     confidence = trigger.confidence * (1.0 if stated else INFERRED_DATE_PENALTY)
     confidence *= COMPLETED_PENALTY if completed else 1.0

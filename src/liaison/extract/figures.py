@@ -254,12 +254,10 @@ def _people_acting(doc: Document, end: int, before: list[Figure]) -> str | None:
     counts people (figures.json `people_after`, named `people_unit`), whatever the next word would
     say without a parser; or, after a count of people in the sentence, what that one counts ('five
     civilians were killed and at least 50 have been wounded')."""
-    unit = _counted_before(doc, before) or lexicon.load(doc.lang, "figures").get("people_unit")
     following = tokens_after(doc.tokens, end, 5)
-    if unit and following and any(
-        h.first == following[0].i for h in _word_set(doc.lang, "people_after").find(following)
-    ):
-        return unit
+    verbs = _word_set(doc.lang, "people_after")
+    if following and any(h.first == following[0].i for h in verbs.find(following)):
+        return _people_unit(doc, before)
     return None
 
 
@@ -267,26 +265,34 @@ def _people_acted_on(doc: Document, start: int, before: list[Figure]) -> str | N
     """A count with no noun of its own that a verb or noun of people governs right before it
     ('killing 8', 'a crowd of at least 15,000'; figures.json `people_before`, past `approximations`),
     or what the count before it in the sentence counts ('killed 13 civilians and wounded 20')."""
-    unit = _counted_before(doc, before) or lexicon.load(doc.lang, "figures").get("people_unit")
     preceding = tokens_before(doc.tokens, start, 8)
-    while unit and preceding:      # 'killed at least' -> 'killed'
+    while preceding:      # 'killed at least' -> 'killed'
         cut = [h.first for h in _word_set(doc.lang, "approximations").find(preceding)
                if h.last == preceding[-1].i + 1]
         if not cut:
             break
         preceding = [t for t in preceding if t.i < min(cut)]
-    if unit and preceding and any(
-        h.last == preceding[-1].i + 1 for h in _word_set(doc.lang, "people_before").find(preceding)
-    ):
-        return unit
+    governing = _word_set(doc.lang, "people_before")
+    if preceding and any(h.last == preceding[-1].i + 1 for h in governing.find(preceding)):
+        return _people_unit(doc, before)
     return None
+
+
+def _people_unit(doc: Document, before: list[Figure]) -> str | None:
+    """What a count of people counts: what the count of things before it in the sentence counts,
+    else the language's word for people (figures.json `people_unit`)."""
+    return _counted_before(doc, before) or lexicon.load(doc.lang, "figures").get("people_unit")
 
 
 def _counted_before(doc: Document, before: list[Figure]) -> str | None:
     """The thing the figure before in the sentence counts, when it counts things, not money or a share."""
     unit = before[-1].unit if before else None
-    money = set(lexicon.load(doc.lang, "figures").get("currencies", {}).values())
-    return None if not unit or unit == "%" or unit.split(" ")[0] in money else unit
+    return None if not unit or unit == "%" or unit.split(" ")[0] in _currency_codes(doc.lang) else unit
+
+
+@functools.cache
+def _currency_codes(lang: str | None) -> frozenset[str]:
+    return frozenset(lexicon.load(lang, "figures").get("currencies", {}).values())
 
 
 def _participle_before_a_noun(doc: Document, token) -> bool:

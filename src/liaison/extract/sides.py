@@ -100,7 +100,7 @@ def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list, list] | Non
         return None
     head = governing_verb(token)
     subj, obj, patient = [], [], []
-    passive = any(c.dep_ in PASSIVE_DEPS for c in head.children)
+    passive = _has_passive_children(head)
     for child in head.children:
         if passive and child.dep_ in AGENT_DEPS:
             subj += list(child.subtree)     # 'arrested by the Guardia Civil': the doer
@@ -246,7 +246,12 @@ def _passive(token) -> bool:
     if token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     participle = "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
-    return any(c.dep_ in PASSIVE_DEPS for c in token.children) or (participle and token.dep_ in MODIFIER_DEPS)
+    return _has_passive_children(token) or (participle and token.dep_ in MODIFIER_DEPS)
+
+
+def _has_passive_children(token) -> bool:
+    """A passive subject or auxiliary hangs from the verb: 'was arrested', 'a été reçu'."""
+    return any(c.dep_ in PASSIVE_DEPS for c in token.children)
 
 
 def noun_without_state_doer(parsed, lang: str | None, start: int, end: int) -> bool:
