@@ -24,9 +24,11 @@ run: setup
 
 # The tests start their own throwaway PostgreSQL server (tests/pgserver.py: initdb + pg_ctl as the
 # postgres user, on a free loopback port, removed at the end); this only makes sure it is installed.
+# The tests run spread over the machine's cores (pytest-xdist; at most 4 processes, each loads the
+# spaCy pipelines and starts its own throwaway PostgreSQL server).
 test: setup browser postgres
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4
 
 # The visible annotated sets (seeds, dev, dev-clusters) scored by ../shared/tools/score in one table
 # (per set, per language, the lowest), then the learned backstop measured leave-one-set-out.
