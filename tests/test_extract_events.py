@@ -336,6 +336,16 @@ def test_rallies_against_a_war_are_no_act_of_the_states_they_name():
     assert "speakers denounced" not in evidence
 
 
+def test_a_misattached_clause_is_told_of_the_noun_it_hangs_from():
+    """Real Wikinews article (CC BY 2.5), anti-war rallies: 'Demonstrators in Istanbul, led by leftist
+    and Islamist groups, called for the American troops to pull out of Iraq'. The parse hangs the
+    finite 'called' from 'groups' with no subject of its own: its doer is that noun, civilians, and
+    Turkey, the United States and Iraq make no request."""
+    doc = _fixture_article("wild-copenhagen.json")
+    assert "Demonstrators in Istanbul" in doc.text
+    assert not [e for e in doc.events if "Demonstrators in Istanbul" in e.evidence[0].text]
+
+
 def test_the_opposition_does_no_act_of_its_state():
     """Real Wikinews article (CC BY 2.5): 'The leader of Japan's main opposition Democratic Party,
     Ichiro Ozawa, has opposed extending Japan's mission to refuel coalition ships': the doer is the

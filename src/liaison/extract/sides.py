@@ -380,13 +380,20 @@ def _subject_heads(verb, hops: int) -> list:
     if heads or hops <= 0 or verb.head.i == verb.i:
         return heads
     above = verb.head
-    if verb.dep_ == "acl" and _ongoing(verb):
-        return [above]          # 'protesters calling for': the noun does the participle
+    if verb.dep_ == "acl" and (_ongoing(verb) or _finite(verb)):
+        # 'protesters calling for': the noun does the participle; a finite verb hanging from a noun
+        # with no subject of its own is a clause the parse misattached ('Demonstrators …, led by
+        # leftist groups, called for'): told of that noun as well
+        return [above]
     if verb.dep_ == "advcl" and _ongoing(verb):
         return _subject_heads(above, hops - 1)
     if verb.dep_ == "xcomp" and not any(c.dep_ in OBJECT_CONTROL for c in above.children):
         return _subject_heads(above, hops - 1)
     return []
+
+
+def _finite(verb) -> bool:
+    return "Fin" in verb.morph.get("VerbForm")
 
 
 def _ongoing(verb) -> bool:
