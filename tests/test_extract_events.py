@@ -963,3 +963,14 @@ def test_what_a_meeting_pointed_back_to_was_the_occasion_for_is_that_meeting(ana
                if any("un entretien avec son homologue" in s.text for s in e.evidence)]
     assert not any(s.text.startswith("Cette rencontre bilatérale") for s in visit.evidence)
     assert "Ministry of the Interior" not in {a.name for a in visit.actors}
+
+
+def test_a_date_after_since_is_when_a_time_began_not_the_act():
+    """dev-clusters 019 (ilpost.it, 30 August 2024): 'È la prima volta da quando i talebani hanno
+    ripreso il potere in Afghanistan, nell'agosto del 2021, che la Germania rimpatria cittadini del
+    paese': August 2021 opens the time since which (events.json cues `since`), the return is the
+    article's, dated with it and no longer an act of August 2021."""
+    doc = _cluster_article(18)
+    said = [e for e in doc.events if any("prima volta da quando" in s.text for s in e.evidence)]
+    assert said and all(e.type == "COERCE" for e in said)
+    assert all(e.date is not None and e.date.start == "2024-08-30" for e in said)

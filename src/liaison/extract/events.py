@@ -338,6 +338,8 @@ def event_date(doc: Document, setting: Setting, k: int, trigger: Trigger) -> tup
             and today.end
             and value.start > today.end
         )
+        if since_when(doc, k, span, trigger):
+            continue
         if span.start > trigger.start and year_names_thing(doc, span):
             # 'met to prepare the 2030 World Cup': a year naming a thing after the act word dates
             # that thing; before it, the thing is the actor and its date the act's ('the 2012
@@ -357,6 +359,19 @@ def event_date(doc: Document, setting: Setting, k: int, trigger: Trigger) -> tup
         return (DateValue(start, end.isoformat(), "unknown", basis="inferred"),
                 f"date inferred: the {BEFORE_DAYS} days up to {setting.reference_note} (told as before it)")
     return reference, f"date inferred: {setting.reference_note}"
+
+
+def since_when(doc: Document, k: int, span: Span, trigger: Trigger) -> bool:
+    """The date at `span` tells when a state of things began, not when the act was done: it comes
+    after a word opening such a time ('the first time since the Taliban took power in August 2021',
+    'depuis', 'da quando', 'seit': events.json cues `since`) with the trigger not between them."""
+    tokens = sentence_tokens(doc, k)
+    at = {t.i: t for t in tokens}
+    for hit in cues(doc.lang, "since").find(tokens):
+        opened = at[hit.last - 1].end
+        if opened <= span.start and not opened <= trigger.start < span.start:
+            return True
+    return False
 
 
 def occasion_pointed_back_to(doc: Document, k: int) -> tuple[int, int] | None:
