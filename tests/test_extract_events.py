@@ -346,6 +346,15 @@ def test_a_misattached_clause_is_told_of_the_noun_it_hangs_from():
     assert not [e for e in doc.events if "Demonstrators in Istanbul" in e.evidence[0].text]
 
 
+def test_a_visit_to_a_site_is_no_visit_to_the_state_the_article_is_about():
+    """Real Wikinews article (CC BY 2.5), riot police in Fukuoka: 'Koizumi visited the shrine on
+    October 17.' The visit's direct object is a place that is no state (events.json cues `sites`):
+    China, the article's other state, is no partner of it."""
+    doc = _fixture_article("wild-yasukuni.json")
+    assert "Koizumi visited the shrine" in doc.text
+    assert not [e for e in doc.events if any("visited the shrine" in s.text for s in e.evidence)]
+
+
 def test_the_opposition_does_no_act_of_its_state():
     """Real Wikinews article (CC BY 2.5): 'The leader of Japan's main opposition Democratic Party,
     Ichiro Ozawa, has opposed extending Japan's mission to refuel coalition ships': the doer is the

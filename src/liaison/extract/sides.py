@@ -334,15 +334,15 @@ OBJECT_CONTROL = {"dobj", "obj", "iobj"}
 
 
 def non_state_object(parsed, lang: str | None, start: int, end: int) -> tuple[int, int] | None:
-    """Where the words at start..end have a direct object that is a non-state one (events.json cues
-    `non_state`): 'ordered the pharmaceutical company Jelfa to halt production', 'calling for locals
-    to come help', 'refusing to allow more protests'. The range of that object's phrase; None without
+    """Where the words at start..end have a direct object that is a non-state one or a place that is
+    no state (events.json cues `non_state`, `sites`): 'ordered the pharmaceutical company Jelfa to
+    halt production', 'visited the shrine'. The range of that object's phrase; None without
     a parse or such an object."""
     token = token_at(parsed, start, end)
     if token is None:
         return None
     verb = governing_verb(token)
-    words = cue_words(lang, "non_state")
+    words = cue_words(lang, "non_state") | cue_words(lang, "sites")
     for child in verb.children:
         if child.dep_ in OBJECT_CONTROL and child.text[:1].islower() and (
                 fold_word(child.lemma_) in words or fold_word(child.text) in words):
