@@ -355,6 +355,16 @@ def test_a_visit_to_a_site_is_no_visit_to_the_state_the_article_is_about():
     assert not [e for e in doc.events if any("visited the shrine" in s.text for s in e.evidence)]
 
 
+def test_a_call_addressed_to_private_people_is_no_request_to_a_state():
+    """Real Wikinews article (CC BY 2.5), the Basra jail raid: 'the Iraqi Police calling for locals to
+    come help hold the soldiers'. Whom the call is addressed to comes after the trigger's own
+    'for': locals, private people; the United Kingdom, named just before, is no party to it."""
+    doc = _fixture_article("wild-basra.json")
+    assert "calling for locals" in doc.text
+    assert not [e for e in doc.events if any("calling for locals" in s.text for s in e.evidence)]
+    assert [e for e in doc.events if {"GBR", "IRQ"} <= set(e.countries)]
+
+
 def test_the_opposition_does_no_act_of_its_state():
     """Real Wikinews article (CC BY 2.5): 'The leader of Japan's main opposition Democratic Party,
     Ichiro Ozawa, has opposed extending Japan's mission to refuel coalition ships': the doer is the

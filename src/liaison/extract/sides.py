@@ -336,18 +336,29 @@ OBJECT_CONTROL = {"dobj", "obj", "iobj"}
 def non_state_object(parsed, lang: str | None, start: int, end: int) -> tuple[int, int] | None:
     """Where the words at start..end have a direct object that is a non-state one or a place that is
     no state (events.json cues `non_state`, `sites`): 'ordered the pharmaceutical company Jelfa to
-    halt production', 'visited the shrine'. The range of that object's phrase; None without
-    a parse or such an object."""
+    halt production', 'visited the shrine', 'calling for locals to come help'. The range of that
+    object's phrase; None without a parse or such an object."""
     token = token_at(parsed, start, end)
     if token is None:
         return None
     verb = governing_verb(token)
     words = cue_words(lang, "non_state") | cue_words(lang, "sites")
-    for child in verb.children:
-        if child.dep_ in OBJECT_CONTROL and child.text[:1].islower() and (
-                fold_word(child.lemma_) in words or fold_word(child.text) in words):
+    for child in _objects(verb, start, end):
+        if child.text[:1].islower() and (fold_word(child.lemma_) in words or fold_word(child.text) in words):
             return _subtree_range(child)
     return None
+
+
+def _objects(verb, start: int, end: int) -> list:
+    """The verb's direct objects, and the nouns of a preposition that is one of the trigger's own
+    words ('calling for locals', 'appealed to residents'): whom the act is addressed to."""
+    out = [c for c in verb.children if c.dep_ in OBJECT_CONTROL]
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and start <= c.idx < end):
+        out += [g for g in prep.children if g.dep_ in ("pobj", "obj")]
+    for clause in verb.children:    # 'calling for locals to come': 'for' opens a clause; its subject
+        if any(m.dep_ == "mark" and start <= m.idx < end for m in clause.children):
+            out += [g for g in clause.children if g.dep_ in ("nsubj", "nsubj:pass")]
+    return out
 
 
 def names_its_doer(parsed, trigger_start: int, trigger_end: int) -> bool:
