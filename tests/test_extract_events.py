@@ -691,6 +691,15 @@ def test_an_external_links_list_flattened_into_the_last_line_is_no_article_text(
     assert cut_inline_teaser("Ils ont été expulsés. Liens externes : • Rapport") == "Ils ont été expulsés."
 
 
+def test_a_see_also_list_of_wiki_links_is_no_article_text():
+    """Real Wikinews article (CC BY 2.5), the September 2005 anti-war marches, whose page ends 'See
+    also. #US army whistleblowers allege widespread torture of Iraqi detainees, September 24, 2005.':
+    a numbered item in wiki markup after a heading of links is a link, no act of the United States."""
+    doc = _fixture_article("wild-antiwar-london.json")
+    assert "whistleblowers" not in doc.text and doc.text.rstrip().endswith("into next week.")
+    assert not doc.events
+
+
 def test_a_participle_describing_victims_is_no_assault_by_a_state():
     """Real Wikinews article (CC BY 2.5): 'A Romanian media workers' union has asked the Iraqi
     ambassador in Bucharest … to help with the safe release of the three Romanian journalists

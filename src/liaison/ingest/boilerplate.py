@@ -58,10 +58,11 @@ def is_teaser_heading(line: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _inline_teaser() -> re.Pattern:
-    """A teaser heading inside a folded line, right before a list item: 'related news. *story'."""
+    """A teaser heading inside a folded line, right before a list item: 'related news. *story',
+    'See also. #story' (a numbered item in wiki markup)."""
     headings = sorted(data()["teaser_headings"], key=len, reverse=True)
     return re.compile(r"(?:^|(?<=[.!?»”\"]\s))(?:" + "|".join(map(re.escape, headings))
-                      + r")\s*[.:]?\s+[*•]\s*\S")
+                      + r")\s*[.:]?\s+[*•#]\s*\S")
 
 
 def cut_inline_teaser(line: str) -> str:
@@ -69,7 +70,7 @@ def cut_inline_teaser(line: str) -> str:
     *Canadian PM vows … *Court legalizes …'. The line ends before the heading. The headings are
     folded (boilerplate.json), so the line is folded character by character, keeping where each
     folded character came from."""
-    if "*" not in line and "•" not in line:
+    if "*" not in line and "•" not in line and "#" not in line:
         return line             # no list item: no teaser block (and no folding on the hot path)
     folded, origin = [], []
     for i, c in enumerate(line):
