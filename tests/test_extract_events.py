@@ -365,6 +365,15 @@ def test_a_call_addressed_to_private_people_is_no_request_to_a_state():
     assert [e for e in doc.events if {"GBR", "IRQ"} <= set(e.countries)]
 
 
+def test_meeting_the_leaders_of_a_group_is_no_meeting_with_a_state():
+    """Real Wikinews article (CC BY 2.5), Islamic Jihad may stop firing rockets: 'Mr. Abbas met leaders
+    of the group and urged them to halt the violence.' Those met are a non-state group's ('of the
+    group': events.json cues `non_state`, `owner_links`): Israel, named before, is no party to it."""
+    doc = _fixture_article("wild-islamic-jihad.json")
+    assert "Mr. Abbas met leaders of the group" in doc.text
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
 def test_the_opposition_does_no_act_of_its_state():
     """Real Wikinews article (CC BY 2.5): 'The leader of Japan's main opposition Democratic Party,
     Ichiro Ozawa, has opposed extending Japan's mission to refuel coalition ships': the doer is the

@@ -336,17 +336,25 @@ OBJECT_CONTROL = {"dobj", "obj", "iobj"}
 def non_state_object(parsed, lang: str | None, start: int, end: int) -> tuple[int, int] | None:
     """Where the words at start..end have a direct object that is a non-state one or a place that is
     no state (events.json cues `non_state`, `sites`): 'ordered the pharmaceutical company Jelfa to
-    halt production', 'visited the shrine', 'calling for locals to come help'. The range of that
-    object's phrase; None without a parse or such an object."""
+    halt production', 'visited the shrine', 'calling for locals to come help'; or one owned by such
+    a one ('met leaders of the group'). The range of that object's phrase; None without a parse or
+    such an object."""
     token = token_at(parsed, start, end)
     if token is None:
         return None
     verb = governing_verb(token)
     words = cue_words(lang, "non_state") | cue_words(lang, "sites")
+    links = cue_words(lang, "owner_links")
     for child in _objects(verb, start, end):
-        if child.text[:1].islower() and (fold_word(child.lemma_) in words or fold_word(child.text) in words):
-            return _subtree_range(child)
+        if _is_one_of(child, words) or (
+                child.pos_ == "NOUN" and any(_is_one_of(t, words) for t in _noun_phrase(child, links)[1:])):
+            return _subtree_range(child)    # 'the shrine'; 'leaders of the group': a non-state one's
     return None
+
+
+def _is_one_of(token, words: frozenset[str]) -> bool:
+    """A word in lower case (a name is no such noun) whose lemma or form is in `words`."""
+    return token.text[:1].islower() and (fold_word(token.lemma_) in words or fold_word(token.text) in words)
 
 
 def _objects(verb, start: int, end: int) -> list:
