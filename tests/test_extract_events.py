@@ -1011,3 +1011,14 @@ def test_a_date_after_since_is_when_a_time_began_not_the_act():
     said = [e for e in doc.events if any("prima volta da quando" in s.text for s in e.evidence)]
     assert said and all(e.type == "COERCE" for e in said)
     assert all(e.date is not None and e.date.start == "2024-08-30" for e in said)
+
+
+def test_the_federal_government_is_the_state_of_its_country():
+    """dev-clusters 022 (onvista.de / Reuters, 16 September 2024): 'Erst am Freitag hatte die
+    Bundesregierung ein Migrationsabkommen mit Kenia geschlossen.' 'Bundesregierung' is the German
+    or the Austrian federal government (gazetteer organizations.json; the article's context picks
+    one, never Kenya, the other party named beside it): Germany signed with Kenya, on Friday 13th."""
+    doc = _cluster_article(21)
+    signed = [e for e in doc.events if e.type == "SUPPORT" and set(e.countries) == {"DEU", "KEN"}]
+    assert signed and signed[0].date.start == "2024-09-13"
+    assert [a.country for a in signed[0].actors if a.name == "German Federal Government"] == ["DEU"]
