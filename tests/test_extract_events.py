@@ -348,11 +348,14 @@ def test_a_misattached_clause_is_told_of_the_noun_it_hangs_from():
 
 def test_a_visit_to_a_site_is_no_visit_to_the_state_the_article_is_about():
     """Real Wikinews article (CC BY 2.5), riot police in Fukuoka: 'Koizumi visited the shrine on
-    October 17.' The visit's direct object is a place that is no state (events.json cues `sites`):
-    China, the article's other state, is no partner of it."""
+    October 17.' The visit's direct object is a place that is no state (events.json cues `sites`),
+    also when named ('visiting the Yasukuni Shrine'): China, the article's other state, is no
+    partner of it."""
     doc = _fixture_article("wild-yasukuni.json")
     assert "Koizumi visited the shrine" in doc.text
     assert not [e for e in doc.events if any("visited the shrine" in s.text for s in e.evidence)]
+    # a site under its own name is still a site: 'Koizumi's policy of visiting the Yasukuni Shrine'
+    assert not [e for e in doc.events if e.type == "CONSULT"]
 
 
 def test_a_call_addressed_to_private_people_is_no_request_to_a_state():

@@ -346,10 +346,18 @@ def non_state_object(parsed, lang: str | None, start: int, end: int) -> tuple[in
     words = cue_words(lang, "non_state") | cue_words(lang, "sites")
     links = cue_words(lang, "owner_links")
     for child in _objects(verb, start, end):
-        if _is_one_of(child, words) or (
+        if _is_one_of(child, words) or _names_a_site(child, lang) or (
                 child.pos_ == "NOUN" and any(_is_one_of(t, words) for t in _noun_phrase(child, links)[1:])):
             return _subtree_range(child)    # 'the shrine'; 'leaders of the group': a non-state one's
     return None
+
+
+def _names_a_site(token, lang: str | None) -> bool:
+    """A site's own name ends or starts on the kind of site it is ('the Yasukuni Shrine', 'the
+    Al-Aqsa Mosque'; 'la mosquée Al-Aqsa'): capitalised, still no state."""
+    sites = cue_words(lang, "sites")
+    parts = [c for c in token.children if c.dep_ in ("compound", "flat", "flat:name", "nmod")]
+    return token.pos_ == "PROPN" and any(fold_word(t.text) in sites for t in [token, *parts])
 
 
 def _is_one_of(token, words: frozenset[str]) -> bool:
