@@ -377,6 +377,16 @@ def test_meeting_the_leaders_of_a_group_is_no_meeting_with_a_state():
     assert not [e for e in doc.events if e.type == "CONSULT"]
 
 
+def test_some_of_a_crowd_calling_for_a_sentence_make_no_request_of_a_state():
+    """Real Wikinews article (CC BY 2.5), the Sudanese teddy-bear case: 'hundreds of Sudanese
+    demonstrated for a stiffer sentence, with some calling for her to be executed'. 'some' of a crowd
+    (events.json cues `non_state`: quantifier pronouns standing for people) is no state asking
+    Britain for anything."""
+    doc = _fixture_article("wild-teddy-bear.json")
+    assert "with some calling for her" in doc.text
+    assert not [e for e in doc.events if any("with some calling" in s.text for s in e.evidence)]
+
+
 def test_the_opposition_does_no_act_of_its_state():
     """Real Wikinews article (CC BY 2.5): 'The leader of Japan's main opposition Democratic Party,
     Ichiro Ozawa, has opposed extending Japan's mission to refuel coalition ships': the doer is the
