@@ -387,6 +387,17 @@ def test_some_of_a_crowd_calling_for_a_sentence_make_no_request_of_a_state():
     assert not [e for e in doc.events if any("with some calling" in s.text for s in e.evidence)]
 
 
+def test_a_purpose_clause_has_the_doer_of_its_main_clause():
+    """Real Wikinews article in French (CC BY 2.5), a France 24 correspondent assaulted in Cairo: 'La
+    chaîne met « tout en œuvre, avec le soutien de l'ambassade de France au Caire, pour assurer la
+    sécurité et le rapatriement en France de sa correspondante ».' The infinitive of purpose ('pour
+    assurer') is done by the main clause's doer, a TV channel (events.json cues `non_state`): its
+    bringing its reporter home is no French deportation to Egypt."""
+    doc = _fixture_article("wild-france24-cairo.json")
+    assert "rapatriement en France" in doc.text
+    assert not [e for e in doc.events if e.type == "COERCE"]
+
+
 def test_the_opposition_does_no_act_of_its_state():
     """Real Wikinews article (CC BY 2.5): 'The leader of Japan's main opposition Democratic Party,
     Ichiro Ozawa, has opposed extending Japan's mission to refuel coalition ships': the doer is the

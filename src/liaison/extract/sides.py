@@ -412,11 +412,15 @@ def _subject_heads(verb, hops: int) -> list:
         # with no subject of its own is a clause the parse misattached ('Demonstrators …, led by
         # leftist groups, called for'): told of that noun as well
         return [above]
-    if verb.dep_ == "advcl" and _ongoing(verb):
-        return _subject_heads(above, hops - 1)
+    if verb.dep_ == "advcl" and (_ongoing(verb) or _infinitive(verb)):
+        return _subject_heads(above, hops - 1)      # 'met …, pour assurer le rapatriement': the same doer
     if verb.dep_ == "xcomp" and not any(c.dep_ in OBJECT_CONTROL for c in above.children):
         return _subject_heads(above, hops - 1)
     return []
+
+
+def _infinitive(verb) -> bool:
+    return "Inf" in verb.morph.get("VerbForm")
 
 
 def _finite(verb) -> bool:
