@@ -398,6 +398,15 @@ def test_a_purpose_clause_has_the_doer_of_its_main_clause():
     assert not [e for e in doc.events if e.type == "COERCE"]
 
 
+def test_the_object_of_persuading_does_the_infinitive():
+    """Real Wikinews article (CC BY 2.5): 'Israeli Vice Premier Shimon Peres had earlier persuaded
+    Nicole Kidman to visit Israel'. The one persuaded does the visit (the object of the verb above an
+    infinitive is its doer): an actress's visit, a private person's, no state's meeting."""
+    doc = _fixture_article("wild-kidman.json")
+    assert "persuaded Nicole Kidman to visit Israel" in doc.text
+    assert not [e for e in doc.events if any("persuaded Nicole Kidman" in s.text for s in e.evidence)]
+
+
 def test_the_opposition_does_no_act_of_its_state():
     """Real Wikinews article (CC BY 2.5): 'The leader of Japan's main opposition Democratic Party,
     Ichiro Ozawa, has opposed extending Japan's mission to refuel coalition ships': the doer is the

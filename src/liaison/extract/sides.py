@@ -115,6 +115,9 @@ def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list, list] | Non
     # a subject that is a relative pronoun or missing: the antecedent (head of the clause) stands in
     if not subj and not patient and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.i != head.i:
         subj = list(head.head.subtree)
+    # 'persuaded Nicole Kidman to visit Israel': the object of the verb above does the infinitive
+    if not subj and not patient and head.dep_ == "xcomp" and head.head.i != head.i:
+        subj = [t for c in head.head.children if c.dep_ in OBJECT_CONTROL for t in c.subtree]
     return _ranges(subj), _ranges(obj + patient), _ranges(patient)
 
 
