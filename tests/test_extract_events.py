@@ -199,7 +199,7 @@ def test_a_german_perfect_around_its_date_is_past_and_concluding_an_agreement_is
 
     article = read_jsonl(Path(__file__).parent / "data" / "clusters-articles.jsonl")[21]
     doc = _analyse_article(article["text"], article["url"])
-    [signed] = [e for e in events_of(doc, "SUPPORT") if "Migrationsabkommen" in e.evidence[0].text]
+    [signed] = [e for e in events_of(doc, "SUPPORT") if "Usbekistan haben" in e.evidence[0].text]
     assert (signed.date.start, signed.date.basis) == ("2024-09-15", "stated")
     assert set(signed.countries) == {"DEU", "UZB"}
 
