@@ -139,3 +139,22 @@ def test_a_torch_relay_or_a_tournament_commits_no_state():
     doc = _wild_fixture("wild-torch.json")
     assert "will make its way around the world" in doc.text
     assert not [c for c in doc.commitments if "will make its way" in c.evidence[0].text]
+
+
+def test_games_or_elections_taking_place_are_the_calendar_not_a_promise():
+    """Real Wikinews article (CC BY 2.5): 'the 2008 Summer Olympics, which are set to occur in Beijing
+    this August'; dev-clusters 019 (ilpost.it): 'Tra pochi giorni si terranno inoltre le elezioni in tre
+    importanti stati tedeschi'. Games or elections taking place (commitments.json `calendar_events`
+    with a `taking_place` verb) are the calendar, no state's promise."""
+    import json
+
+    from liaison import clean_text
+    from liaison.pipeline import analyse
+    doc = _wild_fixture("wild-kouchner-olympics.json")
+    assert "which are set to occur" in doc.text
+    assert not [c for c in doc.commitments if "set to occur" in c.evidence[0].text]
+    lines = (Path(__file__).parent / "data" / "clusters-articles.jsonl").read_text(encoding="utf-8")
+    article = json.loads(lines.splitlines()[18])
+    [italian] = analyse([clean_text(article["text"], source="019", url=article["url"])])
+    assert "si terranno inoltre le elezioni" in italian.text
+    assert not [c for c in italian.commitments if "si terranno" in c.evidence[0].text]

@@ -149,6 +149,8 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
         return False, "under a negated clause ('does not allow for more troops to be deployed')"
     if tokens[k].pos == "ADP" and told_in_the_past(doc.parsed, tokens[k].start, tokens[k].end):
         return False, "the time span of an act told in the past ('were recorded within three days')"
+    if calendar_event(tokens, k, end, lang):
+        return False, "a calendar event being held ('the elections will be held'), no state's promise"
     kind = hit.pattern.payload
     instrument = _has(lang, "instruments", tokens[:k])
     if _has(lang, "undone", tokens[end:]):
@@ -183,6 +185,27 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
     if instrument or _named_before(doc, sentence, tokens[k].start):
         return True, ""
     return False, "no state, body or official named before it"
+
+
+TAKING_PLACE_AFTER = 3      # tokens after the marker where its verb of taking place stands
+
+
+def calendar_event(tokens: list[Token], k: int, end: int, lang: str | None) -> bool:
+    """The marker at tokens[k:end] tells that elections, games or a festival will take place
+    (commitments.json `calendar_events` with a `taking_place` verb: 'ceremonies to be held', 'the
+    Olympics, which are set to occur', 'si terranno le elezioni'): the calendar, no state's promise.
+    Elections a government will hold are its promise."""
+    place = patterns(lang, "taking_place").find(tokens[k:end + TAKING_PLACE_AFTER])
+    if not place:
+        return False
+    words = _folded_words(lang, "calendar_events")
+    subject = k - 1
+    if subject >= 0 and tokens[subject].norm in relative_pronouns(lang):
+        subject -= 2 if subject >= 1 and tokens[subject - 1].punct else 1
+    at = {t.i: n for n, t in enumerate(tokens)}
+    after = at[place[0].last - 1] + 1       # 'si terranno le elezioni': the subject after the verb
+    near = ([tokens[subject]] if subject >= 0 else []) + tokens[after:after + TAKING_PLACE_AFTER]
+    return any(t.norm in words or t.lemma in words for t in near)
 
 
 def _due(doc: Document, sentence: Span, at: int, lead_in: Span | None = None) -> tuple[DateValue | None, str]:
