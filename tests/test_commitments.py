@@ -158,3 +158,13 @@ def test_games_or_elections_taking_place_are_the_calendar_not_a_promise():
     [italian] = analyse([clean_text(article["text"], source="019", url=article["url"])])
     assert "si terranno inoltre le elezioni" in italian.text
     assert not [c for c in italian.commitments if "si terranno" in c.evidence[0].text]
+
+
+def test_a_future_asked_about_is_an_open_question_not_a_promise():
+    """Real Wikinews article (CC BY 2.5): 'Tuesday was a tumultuous day in the Khadr household as they
+    desperately awaited to hear whether Abdullah, the Canadian family's oldest son, would be released
+    on bail'. The future's clause opens on 'whether' (commitments.json `open_question`), however far
+    before the marker: what is asked is no step promised."""
+    doc = _wild_fixture("wild-khadr-bail.json")
+    assert "awaited to hear whether Abdullah" in doc.text
+    assert not [c for c in doc.commitments if "awaited to hear whether" in c.evidence[0].text]

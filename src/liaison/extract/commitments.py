@@ -117,6 +117,18 @@ GOVERNED_BY = {"xcomp", "ccomp", "advcl", "acomp", "acl", "dobj", "obj", "pobj",
                "mark"}
 
 
+def open_question(parsed, lang: str | None, start: int, end: int) -> bool:
+    """The marker's verb opens on a word that asks (commitments.json `open_question`: 'awaited to
+    hear whether Abdullah, the Canadian family's oldest son, would be released'), however far
+    before it: what is asked is no step promised. False without a parse."""
+    marker = token_at(parsed, start, end)
+    if marker is None:
+        return False
+    verb = marker.head if marker.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass") else marker
+    words = _folded_words(lang, "open_question")
+    return any(c.dep_ == "mark" and fold_word(c.lower_) in words for c in verb.children)
+
+
 def negated_above(parsed, lang: str | None, start: int, end: int) -> bool:
     """A clause that governs the marker is negated ('does not allow for more troops to be deployed',
     'must not give an impression that they are willing to compromise'): no step is promised. False
@@ -145,6 +157,8 @@ def accepted(doc: Document, sentence: Span, tokens: list[Token], hit: Hit, follo
     negated = cues(lang, "negation").find(window) or cues(lang, "negation_after").find(after)
     if negated or negations(lang, after):
         return False, "negated ('will not recognize', 'ne … pas', 'wird nicht')"
+    if open_question(doc.parsed, lang, tokens[k].start, tokens[end - 1].end):
+        return False, "an open question ('awaited to hear whether … would be released')"
     if negated_above(doc.parsed, lang, tokens[k].start, tokens[end - 1].end):
         return False, "under a negated clause ('does not allow for more troops to be deployed')"
     if tokens[k].pos == "ADP" and told_in_the_past(doc.parsed, tokens[k].start, tokens[k].end):
