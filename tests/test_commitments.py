@@ -168,3 +168,12 @@ def test_a_future_asked_about_is_an_open_question_not_a_promise():
     doc = _wild_fixture("wild-khadr-bail.json")
     assert "awaited to hear whether Abdullah" in doc.text
     assert not [c for c in doc.commitments if "awaited to hear whether" in c.evidence[0].text]
+
+
+def test_a_plan_joined_by_nor_to_a_denial_is_denied():
+    """Real Wikinews article (CC BY 2.5): the State Department 'insisted that … the U.S. is not now, nor
+    ever was, planning to take "hostile actions" against Venezuela'. The plan's clause is joined by
+    'nor' to a negated one (commitments.json `nor`): no plan is announced."""
+    doc = _wild_fixture("wild-robertson-chavez.json")
+    assert "nor ever was, planning" in doc.text
+    assert not [c for c in doc.commitments if "nor ever was" in c.evidence[0].text]

@@ -117,6 +117,16 @@ GOVERNED_BY = {"xcomp", "ccomp", "advcl", "acomp", "acl", "dobj", "obj", "pobj",
                "mark"}
 
 
+def _joined_by_nor(token, lang: str | None) -> bool:
+    """'the U.S. is not now, nor ever was, planning to': a clause joined by 'nor' (commitments.json
+    `nor`) is negated (the parse hangs the conjunction on the first clause)."""
+    verb = token.head if token.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass") else token
+    if verb.dep_ != "conj":
+        return False
+    words = _folded_words(lang, "nor")
+    return any(c.dep_ == "cc" and fold_word(c.lower_) in words for c in [*verb.children, *verb.head.children])
+
+
 def open_question(parsed, lang: str | None, start: int, end: int) -> bool:
     """The marker's verb opens on a word that asks (commitments.json `open_question`: 'awaited to
     hear whether Abdullah, the Canadian family's oldest son, would be released'), however far
@@ -131,11 +141,13 @@ def open_question(parsed, lang: str | None, start: int, end: int) -> bool:
 
 def negated_above(parsed, lang: str | None, start: int, end: int) -> bool:
     """A clause that governs the marker is negated ('does not allow for more troops to be deployed',
-    'must not give an impression that they are willing to compromise'): no step is promised. False
-    without a parse."""
+    'must not give an impression that they are willing to compromise'), or the marker's clause is
+    joined by 'nor': no step is promised. False without a parse."""
     token = token_at(parsed, start, end)
     if token is None:
         return False
+    if _joined_by_nor(token, lang):
+        return True
     while token.dep_ in GOVERNED_BY or token.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass"):
         token = token.head
         if negated_by_a_child(token, lang, "negation"):
