@@ -117,10 +117,18 @@ GOVERNED_BY = {"xcomp", "ccomp", "advcl", "acomp", "acl", "dobj", "obj", "pobj",
                "mark"}
 
 
+AUXILIARY_DEPS = ("aux", "aux:tense", "auxpass", "aux:pass")
+
+
+def _verb_of(token):
+    """The verb a marker word belongs to: itself, or the verb of 'will', 'would', 'is' (planning)."""
+    return token.head if token.dep_ in AUXILIARY_DEPS else token
+
+
 def _joined_by_nor(token, lang: str | None) -> bool:
     """'the U.S. is not now, nor ever was, planning to': a clause joined by 'nor' (commitments.json
     `nor`) is negated (the parse hangs the conjunction on the first clause)."""
-    verb = token.head if token.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass") else token
+    verb = _verb_of(token)
     if verb.dep_ != "conj":
         return False
     words = _folded_words(lang, "nor")
@@ -134,9 +142,8 @@ def open_question(parsed, lang: str | None, start: int, end: int) -> bool:
     marker = token_at(parsed, start, end)
     if marker is None:
         return False
-    verb = marker.head if marker.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass") else marker
     words = _folded_words(lang, "open_question")
-    return any(c.dep_ == "mark" and fold_word(c.lower_) in words for c in verb.children)
+    return any(c.dep_ == "mark" and fold_word(c.lower_) in words for c in _verb_of(marker).children)
 
 
 def negated_above(parsed, lang: str | None, start: int, end: int) -> bool:
@@ -148,7 +155,7 @@ def negated_above(parsed, lang: str | None, start: int, end: int) -> bool:
         return False
     if _joined_by_nor(token, lang):
         return True
-    while token.dep_ in GOVERNED_BY or token.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass"):
+    while token.dep_ in GOVERNED_BY or token.dep_ in AUXILIARY_DEPS:
         token = token.head
         if negated_by_a_child(token, lang, "negation"):
             return True
