@@ -407,6 +407,16 @@ def test_the_object_of_persuading_does_the_infinitive():
     assert not [e for e in doc.events if any("persuaded Nicole Kidman" in s.text for s in e.evidence)]
 
 
+def test_a_place_name_ending_a_persons_name_is_that_person_later():
+    """Real Wikinews article (CC BY 2.5): 'Maher Arar, a Syrian-born Canadian citizen, is suing the
+    United States …' and later 'replying to Arar's lawsuit'. 'Arar' ends the name the parser found at
+    the start, so alone later it is that man, not the Saudi town: the deportation is to Syria."""
+    doc = _fixture_article("wild-arar-lawsuits.json")
+    assert not [m for m in doc.mentions if m.kind == "place" and m.span.text == "Arar"]
+    deported = [e for e in doc.events if any("replying to Arar" in s.text for s in e.evidence)]
+    assert deported and all("SAU" not in e.countries for e in deported)
+
+
 def test_the_opposition_does_no_act_of_its_state():
     """Real Wikinews article (CC BY 2.5): 'The leader of Japan's main opposition Democratic Party,
     Ichiro Ozawa, has opposed extending Japan's mission to refuel coalition ships': the doer is the

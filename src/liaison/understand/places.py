@@ -34,7 +34,7 @@ def geo_mentions(doc: Document) -> list[Mention]:
     persons = person_spans(doc)
     picked = [(m, e) for m in matches if (e := _reading(m, text, tokens, doc.lang, persons))
               and e.kind != "region"]
-    surnames = _surname_places(text, tokens, matches, doc.lang)
+    surnames = _surname_places(text, tokens, matches, doc.lang) | _ending_a_person(matches, persons)
     picked = [(m, e) for m, e in picked if e.kind != "place" or e.alias not in surnames]
     geo = [_geo_mention(doc, m, e, tokens) for m, e in picked if e.kind != "organization"]
     geo = _drop_contained([g for g in geo if g])
@@ -67,6 +67,13 @@ def _surname_places(text: str, tokens: list, matches: list[Match], lang: str | N
                     and not _starts_sentence(text, prev[0])):
                 found.add(entry.alias)
     return found
+
+
+def _ending_a_person(matches: list[Match], persons) -> set[str]:
+    """Place names that end a person's name the parser found ('Maher Arar, a Syrian-born Canadian'):
+    alone later in the article, 'Arar' is that person, not the Saudi town."""
+    return {m.entries[0].alias for m in matches
+            if m.entries[0].kind == "place" and any(s < m.start and m.end == e for s, e in persons)}
 
 
 def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -> Entry | None:
