@@ -330,6 +330,7 @@ def event_date(doc: Document, setting: Setting, k: int, trigger: Trigger) -> tup
     day = anchor_day(doc)
     # what 'after the article' means: its publication day; the lead's act may be days earlier
     today = DateValue(day.isoformat(), day.isoformat(), "day") if day else reference
+    openings = since_openings(doc, k)
     for value, span in args.dates_in(doc, sentence.start, sentence.end, trigger.start):
         promised = (
             trigger.future
@@ -338,8 +339,8 @@ def event_date(doc: Document, setting: Setting, k: int, trigger: Trigger) -> tup
             and today.end
             and value.start > today.end
         )
-        if since_when(doc, k, span, trigger):
-            continue
+        if any(o <= span.start and not o <= trigger.start < span.start for o in openings):
+            continue            # a date after 'since', the trigger not between: when a time began
         if span.start > trigger.start and year_names_thing(doc, span):
             # 'met to prepare the 2030 World Cup': a year naming a thing after the act word dates
             # that thing; before it, the thing is the actor and its date the act's ('the 2012
@@ -361,17 +362,18 @@ def event_date(doc: Document, setting: Setting, k: int, trigger: Trigger) -> tup
     return reference, f"date inferred: {setting.reference_note}"
 
 
-def since_when(doc: Document, k: int, span: Span, trigger: Trigger) -> bool:
-    """The date at `span` tells when a state of things began, not when the act was done: it comes
-    after a word opening such a time ('the first time since the Taliban took power in August 2021',
-    'depuis', 'da quando', 'seit': events.json cues `since`) with the trigger not between them."""
+def since_openings(doc: Document, k: int) -> list[int]:
+    """Where sentence k opens a time since which something holds ('the first time since the Taliban
+    took power in August 2021', 'depuis', 'da quando', 'seit': events.json cues `since`): a date after
+    such a word, with the trigger not between them, tells when that time began, not the act's date."""
     tokens = sentence_tokens(doc, k)
+    return [hit_chars(tokens, hit)[1] for hit in cues(doc.lang, "since").find(tokens)]
+
+
+def hit_chars(tokens: list, hit) -> tuple[int, int]:
+    """The character range of a pattern hit over `tokens`."""
     at = {t.i: t for t in tokens}
-    for hit in cues(doc.lang, "since").find(tokens):
-        opened = at[hit.last - 1].end
-        if opened <= span.start and not opened <= trigger.start < span.start:
-            return True
-    return False
+    return at[hit.first].start, at[hit.last - 1].end
 
 
 def occasion_pointed_back_to(doc: Document, k: int) -> tuple[int, int] | None:
@@ -382,10 +384,7 @@ def occasion_pointed_back_to(doc: Document, k: int) -> tuple[int, int] | None:
         return None
     opening = sentence_tokens(doc, k)[:OPENING_WORDS]
     hits = cues(doc.lang, "this_occasion").find(opening)
-    if not hits:
-        return None
-    at = {t.i: t for t in opening}
-    return at[hits[0].first].start, at[hits[0].last - 1].end
+    return hit_chars(opening, hits[0]) if hits else None
 
 
 def date_of_the_occasion_before(

@@ -130,8 +130,7 @@ def _excluded(doc: Document, text: str, m: re.Match, offset: int) -> bool:
         return True  # '03 active in', '09 individuals': a zero-padded label, not a quantity
     if m.group("word") and m.group("word").lower() in lex.get("weak_words", []):
         # 'the two countries', 'les deux pays', 'the last two asylum seekers': a reference, not a count
-        determiners = set(lexicon.words(lang, "words", "determiners"))
-        pointing = {fold(w) for w in lexicon.words(lang, "words", "reference_adjectives")}
+        determiners, pointing = _determiners(lang), _reference_adjectives(lang)
         if len(preceding) > 1 and preceding[-1].norm in pointing:
             preceding = preceding[:-1]
         return bool(preceding) and preceding[-1].norm in determiners
@@ -288,6 +287,17 @@ def _counted_before(doc: Document, before: list[Figure]) -> str | None:
     """The thing the figure before in the sentence counts, when it counts things, not money or a share."""
     unit = before[-1].unit if before else None
     return None if not unit or unit == "%" or unit.split(" ")[0] in _currency_codes(doc.lang) else unit
+
+
+@functools.cache
+def _determiners(lang: str | None) -> frozenset[str]:
+    return frozenset(lexicon.words(lang, "words", "determiners"))
+
+
+@functools.cache
+def _reference_adjectives(lang: str | None) -> frozenset[str]:
+    """'the last two', 'the other six' (words.json `reference_adjectives`): a re-mention, no count."""
+    return frozenset(fold(w) for w in lexicon.words(lang, "words", "reference_adjectives"))
 
 
 @functools.cache
