@@ -1065,3 +1065,17 @@ def test_the_federal_government_is_the_state_of_its_country():
     signed = [e for e in doc.events if e.type == "SUPPORT" and set(e.countries) == {"DEU", "KEN"}]
     assert signed and signed[0].date.start == "2024-09-13"
     assert [a.country for a in signed[0].actors if a.name == "German Federal Government"] == ["DEU"]
+
+
+def test_a_lead_after_a_heading_keeps_its_subject():
+    """dev-clusters 010 (gnet.tn): a heading without final punctuation, then 'La France a fortement réduit
+    le nombre de visas accordés à la Tunisie, l'Algérie, et le Maroc'. Parsed with the heading, the lead's
+    first words came out as one-word sentences ('La' | 'France' | 'a fortement réduit…') and France was
+    lost from the sanction it imposes."""
+    doc = _cluster_article(9)
+    [lead] = [e for e in events_of(doc, "SANCTION")
+              if any("a fortement réduit" in s.text for s in e.evidence)]
+    assert set(lead.countries) == {"FRA", "TUN", "DZA", "MAR"}
+    sentences = [doc.text[s.start:s.end] for s in doc.sentences]
+    assert any(s.startswith("La France a fortement réduit") for s in sentences)
+    assert not any(s.strip() in ("La", "France") for s in sentences)

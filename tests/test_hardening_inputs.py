@@ -210,3 +210,12 @@ def test_long_texts_are_parsed_in_pieces_with_their_offsets():
     assert short.text == "Short one. Two." and long.text == text
     sents = [s.text for s in long.sents if s.text.strip()]
     assert sents[0] == "Ministers met in Rabat." and "They agreed on returns." in sents
+
+
+def test_a_line_without_final_punctuation_is_parsed_apart_from_the_next():
+    from liaison.nlp.chunks import split_after_open_lines
+    text = ("Cyprus, Lebanon agree on migration curbs\n\n"
+            "Cyprus and Lebanon agreed on measures.\nA second line.\n")
+    assert split_after_open_lines(text) == ["Cyprus, Lebanon agree on migration curbs\n\n",
+                                            "Cyprus and Lebanon agreed on measures.\nA second line.\n"]
+    assert split_after_open_lines("") == [""] and split_after_open_lines("One line") == ["One line"]

@@ -1,30 +1,52 @@
-"""Texts longer than a pipeline's max_length, parsed in pieces and joined back into one Doc.
+"""A text parsed in pieces cut after each line that ends without final punctuation, and the
+pieces joined back into one Doc.
 
-spaCy refuses texts over `nlp.max_length` (E088), and raising that limit is no answer: the parser
-needs about 1 GB of memory per 100,000 characters. So a long article is cut at line breaks (else
-at spaces) into pieces of at most CHUNK_CHARS, each parsed on its own, and the pieces joined with
-`Doc.from_docs`; the cuts keep every character, so the joined Doc's offsets are the article's.
+Why: a line break ends a sentence (pipelines.line_breaks tells the parser so), but after a line
+the parser reads as unfinished (a heading, a dateline, a caption) that preset boundary makes it
+break the next line's first words into one-word sentences ('La' | 'France' | 'a fortement
+réduit…', 'Cyprus' | 'and' | 'Lebanon agreed…'), and the lead loses its subject. Parsed apart,
+such a line and the next are parsed as the model was trained. A piece longer than a pipeline's
+max_length is cut further, at line breaks or spaces: spaCy refuses longer texts (E088) and the
+parser needs about 1 GB of memory per 100,000 characters. The pieces keep every character, so
+the joined Doc's offsets are the text's.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 CHUNK_CHARS = 100_000
+LINE = re.compile(r"[^\n]*\n*")
+# what a line ending a sentence ends with ("… a conclu.", "« … »", "(…)")
+FINAL = tuple(".!?…:;»\"”’')]")
 
 
 def parse_texts(nlp, texts: list[str], batch_size: int) -> Iterator:
-    """One Doc per text, in order; long texts are parsed in pieces."""
+    """One Doc per text, in order, its pieces parsed in one stream of batches."""
     limit = min(CHUNK_CHARS, nlp.max_length)
-    short = [t for t in texts if len(t) <= limit]
-    parsed_short = iter(nlp.pipe(short, batch_size=batch_size))
-    for text in texts:
-        yield next(parsed_short) if len(text) <= limit else parse_long(nlp, text, limit)
+    pieces = [split_after_open_lines(text, limit) for text in texts]
+    parsed = iter(nlp.pipe((piece for text_pieces in pieces for piece in text_pieces), batch_size=batch_size))
+    for text_pieces in pieces:
+        yield join_docs([next(parsed) for _ in text_pieces])
 
 
-def parse_long(nlp, text: str, limit: int = CHUNK_CHARS):
+def join_docs(docs: list):
     from spacy.tokens import Doc
-    pieces = list(nlp.pipe(split_text(text, limit), batch_size=1))     # one piece in memory at a time
-    return Doc.from_docs(pieces, ensure_whitespace=False)
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def split_after_open_lines(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Pieces cut after every line that ends without final punctuation, each cut further to at most
+    `limit` characters; their concatenation is `text` (an empty text is one empty piece)."""
+    pieces, current = [], ""
+    for m in LINE.finditer(text):
+        line = m.group(0)
+        current += line
+        if current and not line.rstrip().endswith(FINAL):
+            pieces.append(current)
+            current = ""
+    pieces = [p for p in pieces + [current] if p] or [text]
+    return [cut for piece in pieces for cut in split_text(piece, limit)]
 
 
 def split_text(text: str, limit: int) -> list[str]:

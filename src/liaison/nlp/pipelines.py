@@ -1,7 +1,8 @@
 """spaCy pipelines, one per language (settings.pipelines), loaded once per process, run in batches.
 
 Known model weaknesses handled here: headings without final punctuation merge into the next
-sentence, so every line break is a sentence boundary before the parser runs.
+sentence, so every line break is a sentence boundary before the parser runs, and a line without
+final punctuation is parsed apart from the next (nlp.chunks).
 """
 from __future__ import annotations
 
