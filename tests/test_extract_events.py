@@ -1079,3 +1079,30 @@ def test_a_lead_after_a_heading_keeps_its_subject():
     sentences = [doc.text[s.start:s.end] for s in doc.sentences]
     assert any(s.startswith("La France a fortement réduit") for s in sentences)
     assert not any(s.strip() in ("La", "France") for s in sentences)
+
+
+def test_an_act_between_bodies_of_one_state_is_its_own_business():
+    """Real Wikinews articles (CC BY 2.5): 'U.S. President George W. Bush has asked the U.S. Congress for
+    an additional $ 80bn to pay for the on-going military operations in Iraq and Afghanistan' and 'A
+    former Israel i soldier has been convicted by an Israeli court of the manslaughter of a British
+    student': who acts and whom it is done to are of one state; Iraq, Afghanistan and Britain are what
+    the money is for and whose the victim was, no parties."""
+    supplemental = _fixture_article("wild-supplemental.json")
+    assert not [e for e in supplemental.events if "asked the U.S. Congress" in e.evidence[0].text]
+    verdict = _fixture_article("wild-verdict.json")
+    assert not [e for e in verdict.events if "convicted by an Israeli court" in e.evidence[0].text]
+
+
+def test_a_regional_adjective_names_no_state():
+    """dev-clusters 014 (VOA): 'visited the impoverished Central American nation': 'Central American'
+    ends on a demonym of the United States but names a region (country_aliases.json
+    `regional_adjectives`)."""
+    from liaison.gazetteer import index
+    found = {(m.entries[0].kind, "Central American nation"[m.start:m.end])
+             for m in index().scan("Central American nation", "en")}
+    assert found == {("region", "Central American")}
+    doc = _cluster_article(13)
+    text = next(s for s in doc.sentences if "Central American nation" in s.text)
+    countries = [m for m in doc.mentions if m.kind in ("country", "demonym")
+                 and text.start <= m.span.start < text.end]
+    assert "USA" not in {m.value for m in countries if "American" in m.span.text}

@@ -53,9 +53,9 @@ def _gazetteer_countries(text: str) -> list[str]:
     return found
 
 
-def countries_in(doc: Document, start: int, end: int) -> list[str]:
-    """States named in the span (countries, demonyms, national bodies and people of that state), in text
-    order."""
+def countries_in(doc: Document, start: int, end: int, places: bool = True) -> list[str]:
+    """States named in the span (countries, demonyms, national bodies and people of that state, and
+    unless `places` is false the states of the places it names), in text order."""
     found: list[tuple[int, str]] = []
     for m in mentions_in(doc, start, end, COUNTRY_KINDS):
         found += [(m.span.start, c) for c in mention_countries(m)]
@@ -65,7 +65,7 @@ def countries_in(doc: Document, start: int, end: int) -> list[str]:
     for placed in actors_in(doc, start, end):
         if placed.actor.country:
             found.append((placed.start, placed.actor.country))
-    for m in mentions_in(doc, start, end, ("place",)):
+    for m in mentions_in(doc, start, end, ("place",) if places else ()):
         # 'arrested in Dubai', 'Manila deported': the place stands for its state
         country = (m.extra or {}).get("country")
         if isinstance(country, str):

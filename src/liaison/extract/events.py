@@ -30,6 +30,7 @@ from liaison.extract.offices import bare_offices
 from liaison.extract.setting import Setting, article_setting, close_to_publication
 from liaison.extract.sides import (
     assign_sides,
+    doer_and_done_to,
     doer_is_no_state,
     done_by_non_state,
     governing_verb,
@@ -270,6 +271,20 @@ def done_to_private_people(doc: Document, trigger: Trigger, actors: list[Actor])
             and told_in_the_passive(doc.parsed, trigger.start, trigger.end))
 
 
+def done_within_one_state(doc: Document, trigger: Trigger) -> bool:
+    """The phrases of who does the act and of whom it is done to name one and the same state, and
+    only it ('Bush has asked the U.S. Congress for $80bn for operations in Iraq', 'a former Israeli
+    soldier has been convicted by an Israeli court of the manslaughter of a British student'): the
+    state's own business, whatever other states the sentence names as its place, purpose or victims
+    (sides.doer_and_done_to; a place in them names where, not who). False without a parse."""
+    phrases = doer_and_done_to(doc.parsed, doc.lang, trigger.start, trigger.end)
+    if not phrases:
+        return False
+    doers, done_to = ({c for a, b in side for c in args.countries_in(doc, a, b, places=False)}
+                      for side in phrases)
+    return len(doers) == 1 and done_to == doers
+
+
 def civilian_without_state(trigger: Trigger, actors: list[Actor]) -> bool:
     """A civilian collective act (events.json entries marked `civilian`: demonstrations, riots,
     strikes, hunger strikes, blockades) whose doer is no official or body of a state. PLOVER's
@@ -496,7 +511,7 @@ def build_event(
         return None
     if not in_scope(setting, states, actors) or private_source(actors):
         return None
-    if done_to_private_people(doc, trigger, actors):
+    if done_to_private_people(doc, trigger, actors) or done_within_one_state(doc, trigger):
         return None
     if civilian_without_state(trigger, actors):
         return None

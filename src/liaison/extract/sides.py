@@ -121,6 +121,51 @@ def _parsed_sides(parsed, start: int, end: int) -> tuple[list, list, list] | Non
     return _ranges(subj), _ranges(obj + patient), _ranges(patient)
 
 
+def doer_and_done_to(parsed, lang: str | None, start: int, end: int
+                     ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """The words (character ranges) naming who does the act and whom it is done to: the subject
+    or passive agent, and the direct object or passive subject, each with the words that say
+    whose it is ('the U.S. Congress', 'a former Israeli soldier', 'the teams from both countries'),
+    not its clauses or the phrases hanging from those ('an Israeli court of the manslaughter of a
+    British student'). None without a parse."""
+    token = token_at(parsed, start, end)
+    if token is None:
+        return None
+    verb = governing_verb(token)
+    links = cue_words(lang, "owner_links")
+    done_to = _objects(verb, start, end) + [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")]
+    return (_joined([w for h in _subject_heads(verb, CONTROL_HOPS) for w in _owner_words(h, links)]),
+            _joined([w for h in done_to for w in _owner_words(h, links)]))
+
+
+def _joined(words) -> list[tuple[int, int]]:
+    """The character ranges of runs of consecutive words."""
+    out: list[tuple[int, int]] = []
+    last = None
+    for w in sorted(set(words), key=lambda t: t.i):
+        if out and last is not None and w.i == last + 1:
+            out[-1] = (out[-1][0], w.idx + len(w.text))
+        else:
+            out.append((w.idx, w.idx + len(w.text)))
+        last = w.i
+    return out
+
+
+def _owner_words(head, links: frozenset[str]) -> list:
+    """The noun with its modifiers, and of a phrase naming whose it is only that phrase's noun and
+    its modifiers."""
+    words = _modified(head)
+    for child in head.children:
+        if _owning(child, links):
+            nouns = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ in ("pobj", "obj")]
+            words += [child] + [w for noun in nouns for w in _modified(noun)]
+    return words
+
+
+def _modified(noun) -> list:
+    return [noun] + [t for c in noun.children if c.dep_ in OWNER_DEPS | {"det", "case"} for t in c.subtree]
+
+
 def assign_sides(actors: list[PlacedActor], trigger_start: int, trigger_end: int, entry: dict,
                  parsed=None) -> list[Actor]:
     """The actors with side source / target / participant. With a hosting trigger (events.json

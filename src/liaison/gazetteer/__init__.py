@@ -90,6 +90,13 @@ def _country_entries() -> list[Entry]:
         out += [Entry("country", code, n, EXACT if n in exact else INITIALS) for n in names]
     # regions are matched so that their words are not read as countries ("Latin America")
     out += [Entry("region", name, name, INITIALS) for name in extra.get("regions", [])]
+    # and so are the adjectives of a region ending on a state's demonym ("Central American")
+    for lang, text in extra.get("regional_adjectives", {}).items():
+        if lang.startswith("_"):
+            continue
+        for base in text.split("|"):
+            policy = INITIALS if lang == "en" else ANY
+            out += [Entry("region", base, form, policy, lang) for form in forms(base, lang)]
     return out
 
 
