@@ -157,7 +157,8 @@ def _owner_words(head, links: frozenset[str]) -> list:
     words = _modified(head)
     for child in head.children:
         if _owning(child, links):
-            nouns = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ in ("pobj", "obj")]
+            nouns = [child] if child.dep_ != "prep" else [g for g in child.children
+                                                          if g.dep_ in ("pobj", "obj")]
             words += [child] + [w for noun in nouns for w in _modified(noun)]
     return words
 
