@@ -1106,3 +1106,12 @@ def test_a_regional_adjective_names_no_state():
     countries = [m for m in doc.mentions if m.kind in ("country", "demonym")
                  and text.start <= m.span.start < text.end]
     assert "USA" not in {m.value for m in countries if "American" in m.span.text}
+
+
+def test_a_word_in_lower_case_after_a_word_starts_no_sentence():
+    """dev-clusters 027 (fr): 'qui a permis l'arrestation d'au moins 132 personnes ce 3 mai 2023.' The
+    parser cut the sentence before 'ce 3 mai 2023', so the arrests lost their date; 'La Belgique est |
+    au' (dev-clusters 025) likewise. A word in lower case right after a word never opens a sentence."""
+    doc = _cluster_article(26)
+    [sentence] = [s for s in doc.sentences if "132 personnes" in s.text]
+    assert "ce 3 mai 2023" in sentence.text

@@ -45,7 +45,7 @@ def _load(target: str) -> Callable[[list[Document]], list[Document]]:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("nlp", "3", "liaison.nlp.pipelines:parse_batch",
+    Stage("nlp", "4", "liaison.nlp.pipelines:parse_batch",
           requires=("text", "lang"), assigns=("sentences", "parsed", "tokens")),
     Stage("mentions", "3", "liaison.understand.mentions:find_mentions_batch",
           requires=("text", "lang", "published", "meta", "sentences", "parsed"), assigns=("mentions",)),

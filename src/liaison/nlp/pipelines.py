@@ -38,11 +38,15 @@ from spacy.language import Language  # noqa: E402
 
 @Language.component("line_breaks")
 def line_breaks(doc):
-    """A token after a line break starts a sentence; a line break token never does."""
+    """A token after a line break starts a sentence; a line break token never does, nor does a
+    word in lower case after a word ('d'au moins 132 personnes | ce 3 mai 2023.': the date of the
+    arrests is in their sentence)."""
     for i, token in enumerate(doc[1:], 1):
         prev = doc[i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+        elif token.text[:1].islower() and prev.text[:1].isalnum():
+            token.is_sent_start = False
     return doc
 
 
