@@ -1115,3 +1115,13 @@ def test_a_word_in_lower_case_after_a_word_starts_no_sentence():
     doc = _cluster_article(26)
     [sentence] = [s for s in doc.sentences if "132 personnes" in s.text]
     assert "ce 3 mai 2023" in sentence.text
+
+
+def test_a_participle_describing_people_is_no_act(dev_articles):
+    """dev article 23 (omondo.info): 'Moroni avait refusé l'accostage d'un bateau … transportant 60
+    passagers dont des migrants expulsés …': 'expulsés' says who the passengers are; the act told is
+    the refusal of the boat, not an expulsion."""
+    article = dev_articles[22]
+    doc = _analyse_article(article["text"], article["url"])
+    acts = [e for e in doc.events if any("Moroni avait refusé" in s.text for s in e.evidence)]
+    assert acts and not [e for e in acts if e.type == "COERCE"]

@@ -137,6 +137,21 @@ def doer_left_out(doc: Document, trigger: Trigger) -> bool:
             or noun_without_state_doer(doc.parsed, doc.lang, trigger.start, trigger.end))
 
 
+# a participle with its doer, its object or a phrase of its own tells an act ('migrants deported
+# from the United States'), not only who they are
+DESCRIPTION_ENDS = {"agent", "obl:agent", "obl", "prep", "obj", "dobj"}
+
+
+def describes_people(doc: Document, trigger: Trigger) -> bool:
+    """A past participle of a one-sided act describing a noun ('vuelos de inmigrantes deportados',
+    'the deported migrants'): who they are, not an act the sentence reports."""
+    token = _parsed_token(doc, trigger)
+    return (token is not None and plover.one_sided(trigger.type) and token.pos_ in ("VERB", "ADJ")
+            and token.dep_ in ("amod", "acl") and "Part" in token.morph.get("VerbForm")
+            and "Past" in token.morph.get("Tense") and token.head.pos_ == "NOUN"
+            and not any(c.dep_ in DESCRIPTION_ENDS for c in token.children))
+
+
 def _parsed_token(doc: Document, trigger: Trigger):
     return token_at(doc.parsed, trigger.start, trigger.end)
 
@@ -595,7 +610,8 @@ def candidate_acts(doc: Document, k: int, found: list[Trigger]) -> list[Trigger]
     told = {t.type for t in found if back and back[0] <= t.start < back[1]}
     found = [t for t in found if t.type not in told]
     acts = [t for t in found if not by_non_state(doc, t) and not content_of_instrument(doc, t)
-            and not doer_left_out(doc, t) and (own_course is None or t.start < own_course)
+            and not doer_left_out(doc, t) and not describes_people(doc, t)
+            and (own_course is None or t.start < own_course)
             and not (t.planned and plover.planned_is_no_act(t.type)) and not stance_not_promise(doc, t, k)]
     return [t for t in acts if not content_of_another_act(doc, t, found)]
 
