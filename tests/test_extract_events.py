@@ -3,6 +3,7 @@ a few dev articles without a parser (es, de, it) and real off-topic news."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -1125,3 +1126,21 @@ def test_a_participle_describing_people_is_no_act(dev_articles):
     doc = _analyse_article(article["text"], article["url"])
     acts = [e for e in doc.events if any("Moroni avait refusé" in s.text for s in e.evidence)]
     assert acts and not [e for e in acts if e.type == "COERCE"]
+
+
+def test_an_acronym_the_article_defines_is_that_body_throughout(dev_articles):
+    """dev article 14 (AFP media release): 'The Australian Federal Police (AFP) and Indonesian National
+    Police (INP)', then 'the AFP and INP will work together', 'AFP Commissioner Andrew Colvin'. Alone,
+    'AFP' is the news agency Agence France-Presse (no state: 'told AFP'); where the article defines it,
+    every later 'AFP' is the body it defined. (The article's last words name the Indonesian police chief,
+    'General Badrodin Haiti'.)"""
+    article = dev_articles[13]
+    doc = _analyse_article(article["text"], article["url"])
+    uses = [m.start() for m in re.finditer(r"\bAFP\b", doc.text)]
+    police = next(e for e in doc.entities if e.name == "Australian Federal Police")
+    assert len(uses) >= 4 and {s.start for s in police.mentions} >= set(uses[1:])
+    assert not [e for e in doc.entities if e.name == "Agence France-Presse"]
+    colvin = next(e for e in doc.entities if e.name == "Andrew Colvin")
+    assert colvin.country == "AUS"
+    # 'the Chief of the INP, General Badrodin Haiti': a state's name ending a person's name is a surname
+    assert not [m for m in doc.mentions if m.kind == "country" and m.span.text == "Haiti"]

@@ -58,7 +58,12 @@ def test_organisations_international_and_national_with_shared_acronyms():
     assert gazetteer.lookup_organization("CEDEAO")["name"] == "ECOWAS"
     assert gazetteer.lookup_organization("EU")["country"] is None
     assert gazetteer.lookup_organization("Guardia Civil")["country"] == "ESP"
-    assert gazetteer.lookup_organization("AFP")["name"] == "Australian Federal Police"
+    # 'told AFP' is the French news agency, no state; in an Australian context the federal police
+    assert gazetteer.lookup_organization("AFP")["name"] == "Agence France-Presse"
+    assert gazetteer.lookup_organization("AFP")["scope"] == "non_state"
+    assert gazetteer.lookup_organization("AFP", context_country="AUS")["name"] == "Australian Federal Police"
+    # the G8 (with Russia, 1997-2014) and the G20 are other groups than the G7
+    assert [gazetteer.lookup_organization(g)["name"] for g in ("G7", "G8", "G20")] == ["G7", "G8", "G20"]
     assert gazetteer.lookup_organization("DGSI")["country"] == "FRA"
     assert gazetteer.lookup_organization("DGSI", context_country="DZA")["country"] == "DZA"
     generic = gazetteer.lookup_organization("ministère de l'Intérieur", context_country="MAR")

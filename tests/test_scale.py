@@ -42,6 +42,16 @@ def exported(db: str, out: Path) -> dict[str, list[str]]:
     return {p.name: sorted(p.read_text(encoding="utf-8").splitlines()) for p in sorted(out.glob("*.jsonl"))}
 
 
+def _first_differences(want: dict[str, list[str]], got: dict[str, list[str]]) -> dict[str, tuple]:
+    """Per export file, the first lines only one side has: what a failure needs to show."""
+    out = {}
+    for name in sorted(set(want) | set(got)):
+        a, b = set(want.get(name, [])), set(got.get(name, []))
+        if a != b:
+            out[name] = (sorted(a - b)[:2], sorted(b - a)[:2])
+    return out
+
+
 @pytest.fixture(scope="module")
 def dask_cluster():
     """A real dask.distributed LocalCluster: two worker processes, one thread each."""
@@ -86,7 +96,8 @@ def test_every_executor_stores_the_same_record(tmp_path, request, dask_cluster):
         res = cli(db, "ingest", *option, str(DEV))
         assert res.returncode == 0, res.stderr
         assert "24 new" in res.stdout and "analysed: 24" in res.stdout
-        assert exported(db, tmp_path / name) == reference, name
+        got = exported(db, tmp_path / name)
+        assert got == reference, (name, _first_differences(reference, got))
         gold = DATA / "dev-gold.jsonl"
         assert score(gold, tmp_path / name)["scores"] == score(gold, tmp_path / "serial")["scores"]
 

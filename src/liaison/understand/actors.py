@@ -20,12 +20,11 @@ from liaison.understand.allegiance import Allegiance, states_from_relations
 from liaison.understand.anaphora import definite_title_roles
 from liaison.understand.biography import biography_roles, sentence_spans
 from liaison.understand.coref import Cluster, link_mentions, tokens
+from liaison.understand.places import DEFINED_ACRONYM
 from liaison.understand.roles import RoleContext, RoleFinding, roles_for
 from liaison.understand.titles import Lexicon, lexicon, phrase_regex
 
 TITLE_RULES = ("title_before", "apposition", "biography", "definite_title", "plural_title")
-# "Indonesian National Police (INP)": an acronym the article defines for an organisation
-DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 
 
 def resolve_actors_batch(docs: list[Document]) -> list[Document]:

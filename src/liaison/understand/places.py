@@ -8,6 +8,7 @@ several states' bodies) are resolved after the countries of the article are know
 from __future__ import annotations
 
 import functools
+import re
 
 from liaison import gazetteer, lexicon
 from liaison.gazetteer.context import (
@@ -21,6 +22,9 @@ from liaison.gazetteer.context import (
 from liaison.gazetteer.matcher import Entry, Match, joined, tokens_of
 from liaison.records import Document, Mention
 from liaison.understand.grammar import name_particles
+
+# "Indonesian National Police (INP)": an acronym the article defines for an organisation
+DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 
 KIND_ORDER = ("organization", "country", "region", "place", "demonym")
 
@@ -41,7 +45,25 @@ def geo_mentions(doc: Document) -> list[Mention]:
     context = ContextCountries(text, geo, sentence_bounds(doc))
     links = {" ".join(w.replace("’", "'").split()) for w in lexicon.words(doc.lang, "words", "state_links")}
     orgs = [_org_mention(doc, m, context, links) for m, e in picked if e.kind == "organization"]
+    orgs = _as_defined(doc, orgs)
     return sorted(geo + orgs, key=lambda m: (m.span.start, -m.span.end))
+
+
+def _as_defined(doc: Document, orgs: list[Mention]) -> list[Mention]:
+    """An acronym the article defines ('The Australian Federal Police (AFP)') is that body wherever it
+    stands alone in the article, though the gazetteer reads it alone as another body sharing it
+    ('AFP': the news agency Agence France-Presse)."""
+    defined = {}
+    for o in orgs:
+        d = DEFINED_ACRONYM.match(doc.text, o.span.end)
+        if d:
+            defined.setdefault(d.group(1), o)
+    return [_defined_as(m, defined[m.span.text])
+            if m.span.text in defined and m.value != defined[m.span.text].value else m for m in orgs]
+
+
+def _defined_as(use: Mention, body: Mention) -> Mention:
+    return Mention(use.kind, use.span, body.value, "defined_acronym", body.extra)
 
 
 def _drop_contained(mentions: list[Mention]) -> list[Mention]:
@@ -76,6 +98,13 @@ def _ending_a_person(matches: list[Match], persons) -> set[str]:
             if m.entries[0].kind == "place" and any(s < m.start and m.end == e for s, e in persons)}
 
 
+def _surname_of(persons, match: Match, text: str) -> bool:
+    """The name ends a person's name right after a capitalised name ('General Badrodin Haiti'), not
+    after a word linking a person to a state ('Abdullah II of Jordan')."""
+    return any(s < match.start and match.end == e and (before := text[s:match.start].split())
+               and before[-1][:1].isupper() for s, e in persons)
+
+
 def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -> Entry | None:
     """The entry a match stands for, or None when the context says it is not a geo name."""
     entries = sorted(match.entries, key=lambda e: KIND_ORDER.index(e.kind) if e.kind in KIND_ORDER else 9)
@@ -89,7 +118,8 @@ def _reading(match: Match, text: str, tokens: list, lang: str | None, persons) -
         if entry.kind == "place" and surface.isupper() and len(surface) > 1:
             return None
         if in_person(persons, match.start, match.end) and (entry.kind == "place"
-                                                           or folded in filters["name_like"]):
+                                                           or folded in filters["name_like"]
+                                                           or _surname_of(persons, match, text)):
             return None
         if folded in filters["name_like"] and _followed_by_name(text, tokens, match):
             return None
