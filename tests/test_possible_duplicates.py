@@ -85,3 +85,12 @@ def test_reasons_in_plain_words():
     assert reasons["4"].startswith("different role (President / Ambassador)")
     assert reasons["5"].startswith("first names differ (Donald / Ronald) and no shared office")
     assert list(reasons) == ["2", "4", "5", "3"]          # closest first
+
+
+def test_a_state_read_from_the_two_sides_and_refuted_elsewhere_leaves_the_events_too(client_and_store):
+    """The Bogotá wire (018) read 'el presidente Donald Trump' as Colombian (its unmarked side); the other
+    articles say he is the US president. Linked, his actor entries and the events' summaries say so."""
+    _, store = client_and_store
+    trump = [a for e in store.linked("event") for a in e["actors"] if a.get("name") == "Donald Trump"]
+    assert trump and {a.get("country") for a in trump} == {"USA"}
+    assert not [e for e in store.linked("event") if "Donald Trump (COL)" in (e.get("summary") or "")]

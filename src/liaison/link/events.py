@@ -33,16 +33,20 @@ def _localise(row: dict, key_to_id: dict, names: dict[str, str],
     state its own article leaves open (or only reads from its two sides: `guessed` holds those
     (doc id, local key)) takes the state the corpus knows for that person."""
     p = dict(row["payload"])
-    actors = []
+    actors, refuted = [], []
     for a in p.get("actors", []):
         entity_id = key_to_id.get((row["doc_id"], a.get("entity_id")), a.get("entity_id"))
         actor = {**a, "entity_id": entity_id, "name": names.get(entity_id, a.get("name"))}
         known = (states or {}).get(entity_id)
         if (row["doc_id"], a.get("entity_id")) in guessed and known not in (None, a.get("country")):
             actor["country"] = None     # read from the two sides, refuted by other articles: completed below
+            refuted.append((a.get("name"), a.get("country"), actor))
         actors.append(actor)
     p["actors"] = actors
     _states_known_elsewhere(p, states or {})
+    for name, guess, actor in refuted:    # the summary was written with the refuted state
+        shown = f"{name} ({actor['country']})" if actor.get("country") else name
+        p["summary"] = (p.get("summary") or "").replace(f"{name} ({guess})", shown)
     p["sources"] = [row["doc_id"]]
     p["fact_ids"] = [row["id"]]
     return p
@@ -55,10 +59,11 @@ def _states_known_elsewhere(event: dict, states: dict[str, str]) -> None:
     added = []
     for a in event["actors"]:
         known = states.get(a.get("entity_id"))
-        if known and not a.get("country") and known not in event.get("countries", []):
+        if known and not a.get("country"):
             a["country"] = known
-            added.append(f"{known} ({a.get('name')}, from other articles)")
-            event["countries"] = [*event.get("countries", []), known]
+            if known not in event.get("countries", []):
+                added.append(f"{known} ({a.get('name')}, from other articles)")
+                event["countries"] = [*event.get("countries", []), known]
     if added:
         said = event.get("explanation") or ""
         event["explanation"] = f"{said}; states completed at linking: {', '.join(added)}"
