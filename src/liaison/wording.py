@@ -165,6 +165,26 @@ def acting(actors: list, event_type: str, side) -> list:
     return [a for a in actors if side(a) == "participant"]
 
 
+def summary(event_type: str, mode: str | None, actors: list[dict], states: list[str],
+            place: str | None) -> str:
+    """'Laurent Nuñez (FRA) met Abdelmadjid Tebboune (DZA) in Algiers', from the actors as exported
+    (name, country, side): written at extraction, and again at linking when an actor's state changes."""
+
+    def named(a: dict) -> str:
+        return f"{a['name']} ({a['country']})" if a.get("country") else a["name"]
+
+    # who acts: the source side, else the first participant of an act done together ('the
+    # deportation of one Australian, Vivian Solon' was no deportation by her)
+    doers = acting(list(actors), event_type, lambda a: a.get("side"))
+    who = [named(a) for a in (doers if any(a.get("side") == "source" for a in doers) else doers[:1])]
+    shown = {a["country"] for a in actors if a.get("country")}
+    who = who or states[:1]
+    whom = [named(a) for a in actors if a.get("side") == "target" and named(a) not in who]
+    whom += [c for c in states if c not in shown and c not in who][:2]
+    text = plover.sentence(event_type, mode, ", ".join(who), ", ".join(whom))
+    return text + (f" in {place}" if place else "")
+
+
 def event_sides(event: dict) -> tuple[list[dict], list[dict]]:
     """(who acts, on whom): the source side, else the participants of an act done together; the
     target side, else the participants not acting. No actor is ever on both sides."""

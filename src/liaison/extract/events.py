@@ -38,6 +38,7 @@ from liaison.extract.sides import (
     names_its_doer,
     non_state_object,
     noun_without_state_doer,
+    participle_describing,
     passive_without_doer,
     token_at,
     told_in_the_passive,
@@ -51,7 +52,7 @@ from liaison.records import Actor, DateValue, Document, Event, Span
 from liaison.understand.dates import anchor_day, year_names_thing
 from liaison.understand.dates_lexicon import date_lexicon
 from liaison.understand.dates_tense import is_pluperfect
-from liaison.wording import acting
+from liaison.wording import summary
 
 OPENING_WORDS = 5  # how far into a sentence 'at this meeting' may open it
 BEFORE_DAYS = 30  # an act told in the pluperfect lies in these days before the article's day
@@ -137,19 +138,10 @@ def doer_left_out(doc: Document, trigger: Trigger) -> bool:
             or noun_without_state_doer(doc.parsed, doc.lang, trigger.start, trigger.end))
 
 
-# a participle with its doer, its object or a phrase of its own tells an act ('migrants deported
-# from the United States'), not only who they are
-DESCRIPTION_ENDS = {"agent", "obl:agent", "obl", "prep", "obj", "dobj"}
-
-
 def describes_people(doc: Document, trigger: Trigger) -> bool:
-    """A past participle of a one-sided act describing a noun ('vuelos de inmigrantes deportados',
-    'the deported migrants'): who they are, not an act the sentence reports."""
-    token = _parsed_token(doc, trigger)
-    return (token is not None and plover.one_sided(trigger.type) and token.pos_ in ("VERB", "ADJ")
-            and token.dep_ in ("amod", "acl") and "Part" in token.morph.get("VerbForm")
-            and "Past" in token.morph.get("Tense") and token.head.pos_ == "NOUN"
-            and not any(c.dep_ in DESCRIPTION_ENDS for c in token.children))
+    """A past participle of a one-sided act describing a noun ('des migrants expulsés', 'the deported
+    migrants'): who they are, not an act the sentence reports (sides.participle_describing)."""
+    return plover.one_sided(trigger.type) and participle_describing(doc.parsed, trigger.start, trigger.end)
 
 
 def _parsed_token(doc: Document, trigger: Trigger):
@@ -439,26 +431,6 @@ def told_before(doc: Document, trigger: Trigger) -> bool:
     return token is not None and is_pluperfect(governing_verb(token), date_lexicon(doc.lang))
 
 
-def summary(
-    event_type: str, mode: str | None, actors: list[Actor], states: list[str], place: str | None
-) -> str:
-    """'Laurent Nuñez (FRA) met Abdelmadjid Tebboune (DZA) in Algiers'."""
-
-    def named(a: Actor) -> str:
-        return f"{a.name} ({a.country})" if a.country else a.name
-
-    # who acts (wording.acting): the source side, else the first participant of an act done
-    # together ('the deportation of one Australian, Vivian Solon' was no deportation by her)
-    doers = acting(list(actors), event_type, lambda a: a.side)
-    who = [named(a) for a in (doers if any(a.side == "source" for a in doers) else doers[:1])]
-    shown = {a.country for a in actors if a.country}
-    who = who or states[:1]
-    whom = [named(a) for a in actors if a.side == "target" and named(a) not in who]
-    whom += [c for c in states if c not in shown and c not in who][:2]
-    text = plover.sentence(event_type, mode, ", ".join(who), ", ".join(whom))
-    return text + (f" in {place}" if place else "")
-
-
 def explanation(
     trigger: Trigger, actors: list[Actor], states: list[str], completed: str, date_note: str
 ) -> str:
@@ -546,7 +518,8 @@ def build_event(
         location=location,
         actors=tuple(actors),
         countries=tuple(states),
-        summary=summary(trigger.type, trigger.mode, actors, states, location.name if location else None),
+        summary=summary(trigger.type, trigger.mode, [a.to_json() for a in actors], states,
+                        location.name if location else None),
         confidence=round(confidence, 3),
         explanation=explanation(trigger, actors, states, completed, date_note),
         salience="main" if k in setting.lead else "background",

@@ -134,8 +134,9 @@ def doer_and_done_to(parsed, lang: str | None, start: int, end: int
     verb = governing_verb(token)
     links = cue_words(lang, "owner_links")
     done_to = _objects(verb, start, end) + [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")]
-    return (_joined([w for h in _subject_heads(verb, CONTROL_HOPS) for w in _owner_words(h, links)]),
-            _joined([w for h in done_to for w in _owner_words(h, links)]))
+    doers = _subject_heads(verb, CONTROL_HOPS)
+    return tuple(_joined([w for h in heads for w in _noun_phrase(h, links, nested=False)])
+                 for heads in (doers, done_to))
 
 
 def _joined(words) -> list[tuple[int, int]]:
@@ -149,22 +150,6 @@ def _joined(words) -> list[tuple[int, int]]:
             out.append((w.idx, w.idx + len(w.text)))
         last = w.i
     return out
-
-
-def _owner_words(head, links: frozenset[str]) -> list:
-    """The noun with its modifiers, and of a phrase naming whose it is only that phrase's noun and
-    its modifiers."""
-    words = _modified(head)
-    for child in head.children:
-        if _owning(child, links):
-            nouns = [child] if child.dep_ != "prep" else [g for g in child.children
-                                                          if g.dep_ in ("pobj", "obj")]
-            words += [child] + [w for noun in nouns for w in _modified(noun)]
-    return words
-
-
-def _modified(noun) -> list:
-    return [noun] + [t for c in noun.children if c.dep_ in OWNER_DEPS | {"det", "case"} for t in c.subtree]
 
 
 def assign_sides(actors: list[PlacedActor], trigger_start: int, trigger_end: int, entry: dict,
@@ -276,6 +261,19 @@ AGENT_DEPS = {"agent", "obl:agent"}
 MODIFIER_DEPS = {"amod", "acl"}
 
 
+# a participle with its doer, its object or a phrase of its own tells an act ('migrants deported
+# from the United States'), not only who they are
+DESCRIPTION_ENDS = {"agent", "obl:agent", "obl", "prep", "obj", "dobj"}
+
+
+def participle_describing(parsed, start: int, end: int) -> bool:
+    """The words at start..end are a past participle describing a noun, with no doer, object or
+    phrase of its own ('des migrants expulsés', 'the deported migrants'). False without a parse."""
+    token = token_at(parsed, start, end)
+    return (token is not None and token.dep_ in MODIFIER_DEPS and token.head.pos_ == "NOUN"
+            and _passive(token) and not any(c.dep_ in DESCRIPTION_ENDS for c in token.children))
+
+
 def passive_without_doer(parsed, start: int, end: int) -> bool:
     """The words at start..end are a passive verb whose doer the sentence leaves out ('One U.S.
     marine was killed south of Baghdad'), or a past participle describing a noun ('the kidnapped
@@ -354,9 +352,19 @@ OWNER_DEPS = {"poss", "nmod:poss", "det:poss", "compound", "amod", "flat", "flat
 PREPOSITION_DEPS = {"prep", "nmod"}
 
 
-def _noun_phrase(head, links: frozenset[str]) -> list:
-    return [head] + [t for c in head.children if c.dep_ in OWNER_DEPS or _owning(c, links)
-                     for t in c.subtree]
+def _noun_phrase(head, links: frozenset[str], nested: bool = True) -> list:
+    """The noun, the words modifying it and the phrases saying whose it is; with `nested` false, of
+    such a phrase only its noun and that noun's modifiers ('an Israeli court of the manslaughter of
+    a British student': the court is Israeli, the student's state is another phrase's)."""
+    words = [head] + [t for c in head.children if c.dep_ in OWNER_DEPS for t in c.subtree]
+    for child in (c for c in head.children if _owning(c, links)):
+        if nested:
+            words += list(child.subtree)
+            continue
+        nouns = [child] if child.dep_ != "prep" else [g for g in child.children
+                                                      if g.dep_ in ("pobj", "obj")]
+        words += [child] + [t for n in nouns for t in _noun_phrase(n, frozenset())]
+    return words
 
 
 def _owning(child, links: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ from itertools import combinations
 from liaison.link.pairing import PairScore, date_feature, pair_score
 from liaison.nlp.vectors import decode_vector
 from liaison.records import PRECISIONS, parse_day
+from liaison.wording import summary
 
 THRESHOLD = 2.4  # a pair scoring this much is one event (calibrated on the annotated pairs)
 OCCASION_THRESHOLD = 1.8  # ... when the two documents already share an event
@@ -33,20 +34,20 @@ def _localise(row: dict, key_to_id: dict, names: dict[str, str],
     state its own article leaves open (or only reads from its two sides: `guessed` holds those
     (doc id, local key)) takes the state the corpus knows for that person."""
     p = dict(row["payload"])
-    actors, refuted = [], []
+    actors = []
     for a in p.get("actors", []):
         entity_id = key_to_id.get((row["doc_id"], a.get("entity_id")), a.get("entity_id"))
         actor = {**a, "entity_id": entity_id, "name": names.get(entity_id, a.get("name"))}
         known = (states or {}).get(entity_id)
         if (row["doc_id"], a.get("entity_id")) in guessed and known not in (None, a.get("country")):
             actor["country"] = None     # read from the two sides, refuted by other articles: completed below
-            refuted.append((a.get("name"), a.get("country"), actor))
         actors.append(actor)
     p["actors"] = actors
     _states_known_elsewhere(p, states or {})
-    for name, guess, actor in refuted:    # the summary was written with the refuted state
-        shown = f"{name} ({actor['country']})" if actor.get("country") else name
-        p["summary"] = (p.get("summary") or "").replace(f"{name} ({guess})", shown)
+    if [a.get("country") for a in actors] != [a.get("country") for a in row["payload"].get("actors", [])]:
+        # the summary was written with the article's own states for its actors
+        p["summary"] = summary(p["type"], p.get("mode"), actors, p.get("countries", []),
+                               (p.get("location") or {}).get("name"))
     p["sources"] = [row["doc_id"]]
     p["fact_ids"] = [row["id"]]
     return p

@@ -38,7 +38,7 @@ def geo_mentions(doc: Document) -> list[Mention]:
     persons = person_spans(doc)
     picked = [(m, e) for m in matches if (e := _reading(m, text, tokens, doc.lang, persons))
               and e.kind != "region"]
-    surnames = _surname_places(text, tokens, matches, doc.lang) | _ending_a_person(matches, persons)
+    surnames = _surname_places(text, tokens, matches, doc.lang) | _ending_a_person(matches, persons, text)
     picked = [(m, e) for m, e in picked if e.kind != "place" or e.alias not in surnames]
     geo = [_geo_mention(doc, m, e, tokens) for m, e in picked if e.kind != "organization"]
     geo = _drop_contained([g for g in geo if g])
@@ -91,16 +91,16 @@ def _surname_places(text: str, tokens: list, matches: list[Match], lang: str | N
     return found
 
 
-def _ending_a_person(matches: list[Match], persons) -> set[str]:
+def _ending_a_person(matches: list[Match], persons, text: str) -> set[str]:
     """Place names that end a person's name the parser found ('Maher Arar, a Syrian-born Canadian'):
     alone later in the article, 'Arar' is that person, not the Saudi town."""
     return {m.entries[0].alias for m in matches
-            if m.entries[0].kind == "place" and any(s < m.start and m.end == e for s, e in persons)}
+            if m.entries[0].kind == "place" and _surname_of(persons, m, text)}
 
 
 def _surname_of(persons, match: Match, text: str) -> bool:
-    """The name ends a person's name right after a capitalised name ('General Badrodin Haiti'), not
-    after a word linking a person to a state ('Abdullah II of Jordan')."""
+    """The name ends a person's name right after a capitalised name ('Maher Arar', 'General Badrodin
+    Haiti'), not after a word linking a person to a state ('Abdullah II of Jordan')."""
     return any(s < match.start and match.end == e and (before := text[s:match.start].split())
                and before[-1][:1].isupper() for s, e in persons)
 
